@@ -1,0 +1,2 @@
+// worker_threads entry for the headless chain pool (filled in by the engine work).
+export {};

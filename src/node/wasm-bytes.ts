@@ -1,0 +1,34 @@
+// Reads a compiled WASM module from disk for Node (vitest, the CLI bundle, worker_threads).
+// The file lives in src/wasm/ (a build output of `npm run asbuild`); we locate the package
+// root by walking up from this module, which works both from src/ and from dist-node/.
+import { readFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type WasmName = 'engine' | 'engine.debug' | 'mta' | 'mta.debug';
+
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 8; i++) {
+    if (existsSync(join(dir, 'asconfig.json'))) return dir;
+    dir = dirname(dir);
+  }
+  throw new Error('carryover: cannot find the package root (asconfig.json) above ' + fileURLToPath(import.meta.url));
+}
+
+const cache = new Map<WasmName, Uint8Array>();
+
+export function wasmBytes(name: WasmName): Uint8Array {
+  let bytes = cache.get(name);
+  if (!bytes) {
+    const path = join(packageRoot(), 'src', 'wasm', `${name}.wasm`);
+    if (!existsSync(path)) throw new Error(`carryover: ${path} is missing; run \`npm run asbuild\` first`);
+    bytes = readFileSync(path);
+    cache.set(name, bytes);
+  }
+  return bytes;
+}
+
+export function wasmModule(name: WasmName): WebAssembly.Module {
+  return new WebAssembly.Module(wasmBytes(name) as BufferSource);
+}

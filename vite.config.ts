@@ -1,0 +1,33 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { fileURLToPath } from 'node:url';
+
+// The studio. `CARRYOVER_BASE` sets the sub-path for GitHub Pages (e.g. /carryover/).
+export default defineConfig({
+  base: process.env.CARRYOVER_BASE ?? '/',
+  plugins: [svelte()],
+  // Partial plotly.js expects Node's `global` (TOOLCHAIN.md pitfall 4).
+  define: { global: 'globalThis' },
+  resolve: {
+    alias: {
+      // Partial plotly.js requires maplibre's CSS unconditionally; we draw no maps (pitfall 5).
+      'maplibre-gl/dist/maplibre-gl.css': fileURLToPath(new URL('./src/app/lib/empty.css', import.meta.url)),
+    },
+  },
+  worker: { format: 'es' },
+  build: {
+    target: 'es2022',
+    // Never inline .wasm as data: URLs (pitfall 2); they are fetched and compiled streaming.
+    assetsInlineLimit: (file: string) => (file.endsWith('.wasm') ? false : undefined),
+    chunkSizeWarningLimit: 2000,
+  },
+  test: {
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+    // Heavy tests (fits, browser) are spread over the two cores by file; see tests/README.md.
+    fileParallelism: true,
+    maxWorkers: 2,
+  },
+});

@@ -1,0 +1,2 @@
+// Exports of the mmm part of the engine (see ../index.ts).
+export {};

@@ -1,0 +1,2 @@
+// Exports of the nuts part of the engine (see ../index.ts).
+export {};

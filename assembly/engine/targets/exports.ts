@@ -1,0 +1,2 @@
+// Exports of the targets part of the engine (see ../index.ts).
+export {};

@@ -1,0 +1,28 @@
+// The IndexedDB database behind the runs library. Two object stores so the list reads no
+// draws: `runs` holds one RunSummary per run, `payloads` the full RunRecord; a run is
+// written to both in one readwrite transaction, so it is either all there or not at all
+// (a cancelled fit never reaches the write; a tab closed mid-write aborts the transaction).
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { RunRecord, RunSummary } from './schema';
+
+export const DB_NAME = 'carryover';
+/** IndexedDB structure version (object stores, indexes); unrelated to the record SCHEMA_VERSION. */
+export const DB_VERSION = 1;
+
+export interface CarryoverDB extends DBSchema {
+  runs: { key: string; value: RunSummary; indexes: { created_at: string } };
+  payloads: { key: string; value: RunRecord };
+}
+
+export type Db = IDBPDatabase<CarryoverDB>;
+
+export function openRunsDb(name = DB_NAME): Promise<Db> {
+  return openDB<CarryoverDB>(name, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('runs', { keyPath: 'id' }).createIndex('created_at', 'created_at');
+        db.createObjectStore('payloads', { keyPath: 'id' });
+      }
+    },
+  });
+}

@@ -1,0 +1,9 @@
+// The runs library: everything the studio needs from src/store.
+export { RunStore } from './runs';
+export { compareRuns, type RunComparison, type ParameterRow, type SetupDifference } from './compare';
+export { runFileName, runFromFileText, runToFileText, RUN_FILE_FORMAT } from './file';
+export { migrateRecord, MIGRATIONS } from './migrate';
+export { validateRunRecord } from './validate';
+export { estimate } from './estimate';
+export { SCHEMA_VERSION, newRunRecord, storeDataset, loadDataset, summarize, type RunRecord, type RunSummary, type RunTimings, type StoredDataset } from './schema';
+export type { Result } from './result';

@@ -1,0 +1,109 @@
+// Reading one input record (a CSV row or a JSON object) field by field, turning every
+// problem into a UserError that names the file, row and column (STYLE.md habit 7).
+import type { Dataset, UserError } from '../core/types';
+import { isoDay } from './window';
+
+/** Column names compared without case, spaces, '_' or '-': `liftStartDate` = `lift_start_date`. */
+export function normaliseKey(k: string): string {
+  return k.toLowerCase().replace(/[\s_-]/g, '');
+}
+
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const THOUSANDS = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+
+export class RecordReader {
+  private readonly values = new Map<string, { key: string; value: unknown }>();
+  private failed = false;
+
+  constructor(
+    record: Record<string, unknown>,
+    private readonly file: string,
+    readonly row: number,
+    private readonly issues: UserError[],
+  ) {
+    for (const [k, v] of Object.entries(record)) this.values.set(normaliseKey(k), { key: k, value: v });
+  }
+
+  /** False once any field of this record produced an error. */
+  get ok(): boolean {
+    return !this.failed;
+  }
+
+  has(name: string): boolean {
+    const v = this.values.get(normaliseKey(name))?.value;
+    return v !== undefined && v !== null && !(typeof v === 'string' && v.trim() === '');
+  }
+
+  error(message: string, extra: Partial<UserError> = {}): void {
+    this.failed = true;
+    this.issues.push({ severity: 'error', message, file: this.file, row: this.row, ...extra });
+  }
+
+  warn(message: string, extra: Partial<UserError> = {}): void {
+    this.issues.push({ severity: 'warning', message, file: this.file, row: this.row, ...extra });
+  }
+
+  private missing(name: string, hint: string): undefined {
+    this.error(`missing value for "${name}"`, { column: name, hint });
+    return undefined;
+  }
+
+  number(name: string, hint: string, required = true): number | undefined {
+    if (!this.has(name)) return required ? this.missing(name, hint) : undefined;
+    const raw = this.values.get(normaliseKey(name))!.value;
+    let v: number = NaN;
+    if (typeof raw === 'number') v = raw;
+    else if (typeof raw === 'string') {
+      const s = raw.trim();
+      if (PLAIN_NUMBER.test(s)) v = Number(s);
+      else if (THOUSANDS.test(s)) v = Number(s.replace(/,/g, ''));
+    }
+    if (!Number.isFinite(v)) {
+      this.error(`"${String(raw)}" in "${name}" is not a finite number`, { column: name, hint: 'Write a plain number such as 1234.5.' });
+      return undefined;
+    }
+    return v;
+  }
+
+  text(name: string, hint: string, required = true): string | undefined {
+    if (!this.has(name)) return required ? this.missing(name, hint) : undefined;
+    return String(this.values.get(normaliseKey(name))!.value).trim();
+  }
+
+  date(name: string, hint: string, required = true): string | undefined {
+    const s = this.text(name, hint, required);
+    if (s === undefined) return undefined;
+    if (Number.isNaN(isoDay(s))) {
+      this.error(`"${s}" in "${name}" is not a date in yyyy-mm-dd form`, { column: name, hint: 'Write dates as ISO yyyy-mm-dd, e.g. 2023-02-27.' });
+      return undefined;
+    }
+    return s;
+  }
+
+  /** The dataset channel a name refers to: exact, else the one case-insensitive match. */
+  channel(data: Dataset, column = 'channel'): number | undefined {
+    const name = this.text(column, 'Name the channel the test was run in, as in the data.');
+    if (name === undefined) return undefined;
+    const exact = data.channels.findIndex((c) => c.name === name);
+    if (exact >= 0) return exact;
+    if (/[+,;]/.test(name)) {
+      this.error(`"${name}" combines several channels`, {
+        column,
+        channel: name,
+        hint: 'The lift likelihood is per channel: give one row per channel, or leave combined tests out.',
+      });
+      return undefined;
+    }
+    const loose = data.channels.map((c, i) => [c.name.toLowerCase(), i] as const).filter(([n]) => n === name.toLowerCase());
+    if (loose.length === 1) {
+      this.warn(`channel "${name}" read as "${data.channels[loose[0][1]].name}"`, { column, channel: name });
+      return loose[0][1];
+    }
+    this.error(`unknown channel "${name}"`, {
+      column,
+      channel: name,
+      hint: `Use one of the data's channels: ${data.channels.map((c) => c.name).join(', ')}.`,
+    });
+    return undefined;
+  }
+}

@@ -1,0 +1,79 @@
+// Robyn's calibration_input rows: channel, liftStartDate, liftEndDate, liftAbs, spend,
+// confidence, calibration_scope (+ metric, and here an optional sigma: the standard error of
+// liftAbs, a window total). Robyn gives no
+// standard error: sigma defaults to 25% of |liftAbs| / n (MODEL.md §6). `confidence` and
+// `calibration_scope` are kept for display; Robyn's own checks (R/R/checks.R,
+// check_calibration) are repeated: confidence < 0.8 warns, scope is immediate|total, the
+// spend is compared with the data's spend in the window.
+import type { Dataset } from '../core/types';
+import { checkLiftTest } from './checks';
+import { checkMetric, readWindow, windowLabel } from './dated';
+import { RecordReader } from './fields';
+import type { CalibratedLiftTest, LiftImport, LiftImportOptions } from './types';
+import { meanSpend } from './window';
+
+export function liftTestsFromRobynRows(
+  records: Array<Record<string, unknown>>,
+  file: string,
+  data: Dataset,
+  opts: LiftImportOptions = {},
+  firstRow = 2,
+): LiftImport {
+  const meaning = opts.robynSpend ?? 'incremental';
+  const fraction = opts.robynSigmaFraction ?? 0.25;
+  const out: LiftImport = { tests: [], issues: [] };
+  records.forEach((rec, i) => {
+    const r = new RecordReader(rec, file, firstRow + i, out.issues);
+    const ch = r.channel(data);
+    const liftAbs = r.number('liftAbs', 'The measured incremental outcome over the test window.');
+    const spend = r.number('spend', 'The spend of the test.');
+    const confidence = r.number('confidence', '', false);
+    const scope = r.text('calibration_scope', '', false) ?? 'immediate';
+    const sigmaGiven = r.number('sigma', '', false);
+    const metric = checkMetric(r, data);
+    const w = ch === undefined ? undefined : readWindow(r, data, ch, 'liftStartDate', 'liftEndDate');
+    if (scope !== 'immediate' && scope !== 'total') {
+      r.error(`calibration_scope "${scope}" is not immediate or total`, { column: 'calibration_scope', hint: 'Robyn accepts "immediate" or "total".' });
+    }
+    if (confidence !== undefined && (confidence <= 0 || confidence > 1)) {
+      r.error(`confidence ${confidence} is not in (0, 1]`, { column: 'confidence', hint: 'Give the test’s confidence as a fraction, e.g. 0.9.' });
+    }
+    if (!r.ok || ch === undefined || w === undefined) return;
+    const name = data.channels[ch].name;
+    if (confidence !== undefined && confidence < 0.8) {
+      r.warn(`confidence ${confidence} is below 0.8: a low-confidence test (Robyn's rule)`, { channel: name, column: 'confidence' });
+    }
+    const nearDataSpend = Math.abs(spend! - w.data_spend) <= 0.1 * Math.abs(w.data_spend);
+    if (meaning === 'incremental' && nearDataSpend) {
+      r.warn(
+        `spend ${spend} is the channel's whole spend in the window (data: ${Math.round(w.data_spend)}), as Robyn defines it; ` +
+          'read as an incremental spend (MODEL.md §6) it doubles the spend level',
+        { channel: name, column: 'spend', hint: 'If liftAbs is the effect of all of that spend (a holdout test), import with "spend is the channel total".' },
+      );
+    }
+    const n = w.periods;
+    const t = {
+      x: meaning === 'incremental' ? meanSpend(w) : 0,
+      delta_x: spend! / n,
+      delta_y: liftAbs! / n,
+      // A given sigma is the standard error of liftAbs, a window total like liftAbs itself.
+      sigma: (sigmaGiven !== undefined ? sigmaGiven : fraction * Math.abs(liftAbs!)) / n,
+    };
+    if (!checkLiftTest(r, data, ch, t)) return;
+    const test: CalibratedLiftTest = {
+      channel: name,
+      ...t,
+      label: windowLabel(name, w),
+      source: 'robyn',
+      file,
+      row: r.row,
+      window: w,
+      confidence,
+      calibration_scope: scope,
+      metric,
+      given: { liftAbs: liftAbs!, spend: spend!, liftStartDate: w.start, liftEndDate: w.end },
+    };
+    out.tests.push(test);
+  });
+  return out;
+}

@@ -1,0 +1,65 @@
+// One entry point for a calibration file the user drops in: JSON (the workspace's
+// incrementality_results.json) or CSV in any of the three shapes, told apart by the columns.
+import Papa from 'papaparse';
+import type { Dataset, UserError } from '../core/types';
+import { normaliseKey } from './fields';
+import { liftTestsFromIncrementality } from './from-incrementality';
+import { liftTestsFromPymcRows } from './from-pymc';
+import { liftTestsFromRobynRows } from './from-robyn';
+import type { LiftImport, LiftImportOptions, LiftSource } from './types';
+
+const SHAPES: Array<{ source: LiftSource; columns: string[] }> = [
+  { source: 'robyn', columns: ['channel', 'liftStartDate', 'liftEndDate', 'liftAbs', 'spend'] },
+  { source: 'pymc', columns: ['channel', 'x', 'delta_x', 'delta_y', 'sigma'] },
+  { source: 'incrementality', columns: ['channel', 'lift', 'ci_lower', 'ci_upper'] },
+];
+
+/** Which input shape a set of column names is, or undefined. */
+export function detectShape(columns: string[]): LiftSource | undefined {
+  const have = new Set(columns.map(normaliseKey));
+  return SHAPES.find((s) => s.columns.every((c) => have.has(normaliseKey(c))))?.source;
+}
+
+function fail(file: string, message: string, hint: string): LiftImport {
+  return { tests: [], issues: [{ severity: 'error', file, message, hint }] };
+}
+
+export function importLiftTests(text: string, file: string, data: Dataset, opts: LiftImportOptions = {}): LiftImport {
+  const body = text.replace(/^\uFEFF/, '').trim();
+  if (body.startsWith('[') || body.startsWith('{')) return importJson(body, file, data);
+  const parsed = Papa.parse<Record<string, string>>(body, { header: true, skipEmptyLines: 'greedy' });
+  const issues: UserError[] = parsed.errors.map((e) => ({
+    severity: 'error' as const,
+    file,
+    row: e.row === undefined ? undefined : e.row + 2,
+    message: `CSV: ${e.message}`,
+    hint: 'Fix the row so it has one value per column.',
+  }));
+  if (issues.length > 0) return { tests: [], issues };
+  const columns = parsed.meta.fields ?? [];
+  const shape = detectShape(columns);
+  if (!shape) {
+    return fail(
+      file,
+      `the columns (${columns.join(', ')}) match no lift-test format`,
+      SHAPES.map((s) => s.columns.join(', ')).join(' | ') + ' — one of these column sets is needed.',
+    );
+  }
+  if (shape === 'robyn') return liftTestsFromRobynRows(parsed.data, file, data, opts);
+  if (shape === 'pymc') return liftTestsFromPymcRows(parsed.data, file, data);
+  return liftTestsFromIncrementality(parsed.data, file, data, 2);
+}
+
+function importJson(body: string, file: string, data: Dataset): LiftImport {
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch (e) {
+    return fail(file, `not valid JSON: ${(e as Error).message}`, 'Check the file is the workspace’s incrementality_results.json.');
+  }
+  const rows = Array.isArray(value) ? value : undefined;
+  if (!rows || rows.some((r) => typeof r !== 'object' || r === null || Array.isArray(r))) {
+    return fail(file, 'expected a JSON array of test objects', 'The format is [{"channel", "lift", "ci_lower", "ci_upper", ...}, ...].');
+  }
+  return liftTestsFromIncrementality(rows as Array<Record<string, unknown>>, file, data, 1);
+}

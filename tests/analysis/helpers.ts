@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Dataset, ModelSpec } from '../../src/core/types';
 import { defaultModelSpec } from '../../src/model/spec';
 import { parameterCount, variableLayout } from '../../src/model/layout';
-import { drawMatrix, type DrawMatrix } from '../../src/model/forward';
+import { drawMatrix, forwardData, forwardMu, paramIndex, type DrawMatrix, type ForwardData } from '../../src/model/forward';
 import { Rng } from '../../src/analysis/rng';
 
 export const SHARED = (rel: string): string => fileURLToPath(new URL(`../../../shared/${rel}`, import.meta.url));
@@ -126,4 +126,53 @@ export function jitteredDraws(spec: ModelSpec, theta: Float64Array, n: number, s
       else out[d * P + i] = v * Math.exp(z);
     }
   return drawMatrix(spec, out);
+}
+
+/** ISO Mondays from 2021-01-04. */
+export function weeklyDates(T: number, start = Date.UTC(2021, 0, 4)): string[] {
+  return Array.from({ length: T }, (_, t) => new Date(start + t * 7 * 86_400_000).toISOString().slice(0, 10));
+}
+
+/**
+ * A dataset drawn from the model itself: y = mu(theta_gen) + Normal(0, y_sigma) with
+ * theta_gen in "generator units" (target scale 1). Returns the dataset and the same truth in
+ * the model's units (target divided by its own max |y|, as MODEL.md §1 scales it).
+ */
+export function simulateFromModel(
+  spec: ModelSpec,
+  thetaGen: Float64Array,
+  inputs: { dates: string[]; spend: Float64Array[]; controls: Float64Array[] },
+  seed: number,
+  mu?: (fd: ForwardData) => Float64Array,
+): { data: Dataset; theta: Float64Array } {
+  const channelMax = inputs.spend.map((s) => s.reduce((m, v) => Math.max(m, v), 0));
+  const fd = forwardData(spec, { ...inputs, channelMax, targetMaxAbs: 1 });
+  if ('errors' in fd) throw new Error(JSON.stringify(fd.errors));
+  const m = mu ? mu(fd) : forwardMu(fd, spec, drawMatrix(spec, thetaGen));
+  const rng = new Rng(seed);
+  const sigma = thetaGen[paramIndex(spec).ySigma];
+  const y = Float64Array.from(m, (v) => v + sigma * rng.normal());
+  const yMax = y.reduce((a, v) => Math.max(a, Math.abs(v)), 0);
+  const theta = Float64Array.from(thetaGen);
+  const idx = paramIndex(spec);
+  const scaled = [idx.intercept, idx.ySigma, ...idx.channels.map((c) => c.beta)];
+  for (let k = 0; k < spec.controls.length; k++) scaled.push(idx.controlOffset + k);
+  for (let j = 0; j < 2 * spec.fourier_order; j++) scaled.push(idx.fourierOffset + j);
+  for (const i of scaled) theta[i] /= yMax;
+  const data: Dataset = {
+    name: 'simulated',
+    dates: inputs.dates,
+    grain: 'week',
+    target: { name: 'y', values: y },
+    channels: spec.channels.map((c, i) => ({ name: c.name, spend: inputs.spend[i] })),
+    controls: spec.controls.map((name, k) => ({ name, values: inputs.controls[k] })),
+    imputed: [],
+    fingerprint: `sim-${seed}`,
+  };
+  return { data, theta };
+}
+
+/** Spend series with bursts and zero weeks, like flighted media. */
+export function randomSpend(T: number, level: number, rng: Rng, pZero = 0.2): Float64Array {
+  return Float64Array.from({ length: T }, () => (rng.uniform() < pZero ? 0 : level * (0.3 + 1.4 * rng.uniform())));
 }

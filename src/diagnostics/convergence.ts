@@ -44,9 +44,18 @@ export function rhatCore(chains: Chains): number {
  * in its loop structure because the edge cases decide the pathological variables).
  */
 export function essCore(chains: Chains): number {
-  const m = chains.length;
-  const n = m > 0 ? chains[0].length : 0;
+  const n = chains.length > 0 ? chains[0].length : 0;
   if (n < 3 || shouldReturnNA(chains)) return NaN;
+  return essGeyer(chains);
+}
+
+/**
+ * The ESS arithmetic without posterior's NA checks: `loo`'s `ess_rfun` (used for the
+ * relative efficiency of PSIS) is this exact computation on unsplit chains.
+ */
+export function essGeyer(chains: Chains): number {
+  const m = chains.length;
+  const n = chains[0].length;
   const acovMeans = new Float64Array(n);
   const means = new Float64Array(m);
   for (let j = 0; j < m; j++) {

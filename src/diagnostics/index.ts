@@ -4,3 +4,9 @@ export { rhat, rhatBasic, rhatCore, essBulk, essTail, essBasic, essMean, essQuan
 export { mcseMean, mcseSd, mcseQuantile } from './convergence';
 export { quantile, median, splitChains, zScale, averageRanks } from './draws';
 export type { Chains } from './draws';
+export { essGeyer } from './convergence';
+export { psis, gpdFit, psisTailLength } from './psis';
+export { psisLoo, waic, relativeEff } from './loo';
+export type { LooResult, WaicResult } from './loo';
+export { fromDrawRows, observationColumn, observationChains } from './pointwise';
+export type { PointwiseDraws } from './pointwise';

@@ -1,0 +1,156 @@
+// The absorbing Markov chain of ChannelAttribution's markov_model (R/src/ChannelAttribution.cpp,
+// markov_model_cpp), built from transition counts instead of being simulated:
+// - a state of order k is a window of k consecutive touches, sliding by one touch; a path
+//   shorter than k is one state of its own length;
+// - consecutive identical states are merged (so order 1 has no self-loops);
+// - (start) -> first state, and every state -> next, are weighted by conversions + nulls of
+//   the row; the last state -> (conversion) by conversions and -> (null) by nulls.
+// Because a window slides by one touch, the state after s is determined by s and the channel
+// that enters: transitions live in a dense states x channels table, no hashing needed.
+import type { PathTable } from './types';
+
+/** Direct code -> state lookup up to this many codes (4 MB); beyond that a Map. */
+const DIRECT_CODES = 1 << 20;
+
+export interface MarkovChain {
+  order: number;
+  channels: number;
+  states: number;
+  /** Channels of each state, `order` slots per state (unused slots hold 0xffff). */
+  stateChannels: Uint16Array;
+  start: Float64Array;
+  /** edges[s * channels + d]: weight of s -> the state entered with channel d. */
+  edges: Float64Array;
+  /** succ[s * channels + d]: that state's id, or -1 when the transition never occurs. */
+  succ: Int32Array;
+  conversions: Float64Array;
+  nulls: Float64Array;
+  /** Conversion value of the journeys whose last state is s. */
+  value: Float64Array;
+}
+
+class StateIndex {
+  private readonly direct: Int32Array | null;
+  private readonly map: Map<number, number> | null;
+  readonly codes: number[] = [];
+
+  constructor(codeSpace: number) {
+    this.direct = codeSpace <= DIRECT_CODES ? new Int32Array(codeSpace).fill(-1) : null;
+    this.map = this.direct ? null : new Map();
+  }
+
+  id(code: number): number {
+    if (this.direct) {
+      let s = this.direct[code];
+      if (s < 0) {
+        s = this.direct[code] = this.codes.length;
+        this.codes.push(code);
+      }
+      return s;
+    }
+    let s = this.map!.get(code);
+    if (s === undefined) {
+      s = this.codes.length;
+      this.map!.set(code, s);
+      this.codes.push(code);
+    }
+    return s;
+  }
+}
+
+/** Largest order the integer state codes can hold for n channels ((n+1)^k below 2^53). */
+export function maxOrder(n: number): number {
+  return Math.floor(53 / Math.log2(n + 1));
+}
+
+export function buildChain(t: PathTable, order: number, mergeRepeats = true): MarkovChain {
+  const n = t.channels.length;
+  const base = n + 1;
+  const top = Math.pow(base, order - 1); // window code modulo this drops the oldest touch
+  const index = new StateIndex(Math.pow(base, order));
+  let cap = 64;
+  let start = new Float64Array(cap);
+  let edges = new Float64Array(cap * n);
+  let conv = new Float64Array(cap);
+  let nulls = new Float64Array(cap);
+  let value = new Float64Array(cap);
+  const ensure = (s: number) => {
+    if (s < cap) return;
+    const c2 = Math.max(cap * 2, s + 1);
+    const g = (a: Float64Array, m: number) => {
+      const b = new Float64Array(c2 * m);
+      b.set(a);
+      return b;
+    };
+    start = g(start, 1);
+    edges = g(edges, n);
+    conv = g(conv, 1);
+    nulls = g(nulls, 1);
+    value = g(value, 1);
+    cap = c2;
+  };
+  const { touches, offsets, conversions } = t;
+  for (let r = 0; r < conversions.length; r++) {
+    const c = conversions[r];
+    const w = c + t.nulls[r];
+    if (w === 0) continue;
+    const a = offsets[r];
+    const b = offsets[r + 1];
+    const head = Math.min(order, b - a);
+    let code = 0;
+    for (let i = a; i < a + head; i++) code = code * base + touches[i] + 1;
+    let s = index.id(code);
+    ensure(s);
+    start[s] += w;
+    for (let i = a + head; i < b; i++) {
+      const d = touches[i];
+      code = (code % top) * base + d + 1;
+      const s2 = index.id(code);
+      if (s2 === s && mergeRepeats) continue;
+      ensure(s2);
+      edges[s * n + d] += w;
+      s = s2;
+    }
+    conv[s] += c;
+    nulls[s] += t.nulls[r];
+    value[s] += t.value[r];
+  }
+  return finish(index.codes, order, n, start, edges, conv, nulls, value);
+}
+
+function finish(codes: number[], order: number, n: number, start: Float64Array, edges: Float64Array, conv: Float64Array, nulls: Float64Array, value: Float64Array): MarkovChain {
+  const S = codes.length;
+  const base = n + 1;
+  const top = Math.pow(base, order - 1);
+  const stateChannels = new Uint16Array(S * order).fill(0xffff);
+  const codeToState = new Map<number, number>();
+  for (let s = 0; s < S; s++) {
+    codeToState.set(codes[s], s);
+    let code = codes[s];
+    const digits: number[] = [];
+    while (code > 0) {
+      digits.unshift((code % base) - 1);
+      code = Math.floor(code / base);
+    }
+    for (let j = 0; j < digits.length; j++) stateChannels[s * order + j] = digits[j];
+  }
+  const succ = new Int32Array(S * n).fill(-1);
+  for (let s = 0; s < S; s++) {
+    for (let d = 0; d < n; d++) {
+      if (edges[s * n + d] === 0) continue;
+      succ[s * n + d] = codeToState.get((codes[s] % top) * base + d + 1)!;
+    }
+  }
+  return {
+    order,
+    channels: n,
+    states: S,
+    stateChannels,
+    start: start.slice(0, S),
+    edges: edges.slice(0, S * n),
+    succ,
+    conversions: conv.slice(0, S),
+    nulls: nulls.slice(0, S),
+    value: value.slice(0, S),
+  };
+}

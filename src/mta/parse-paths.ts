@@ -1,0 +1,223 @@
+// Reads ChannelAttribution's path format, streaming:
+//   path;total_conversions;total_conversion_value;total_null
+//   eta > iota > alpha > eta;1;0.244;3
+// The field delimiter is detected from the header (csv-scan.ts); the channel separator is
+// '>' unless given, and spaces around a channel name are trimmed, as ChannelAttribution's
+// parser does. `total_conversion_value` and `total_null` are optional.
+import type { UserError } from '../core/types';
+import { CsvScanner, type CsvRecord } from './csv-scan';
+import { PATH_COLUMNS, findColumn, headerNames } from './columns';
+import { ByteInterner } from './interner';
+import { parseNumber } from './parse-number';
+import { MAX_CHANNELS, TableBuilder } from './table-builder';
+import { MAX_REPORTED_ERRORS, type ParseOutcome } from './types';
+
+export interface PathParseOptions {
+  file: string;
+  /** Field delimiter; detected from the header when omitted. */
+  delimiter?: string;
+  /** Channel separator inside a path (default '>'). */
+  channelSeparator?: string;
+  /** File size, if known, to size the arrays once. */
+  expectedBytes?: number;
+}
+
+interface Columns {
+  path: number;
+  conversions: number;
+  value: number;
+  nulls: number;
+  needed: number;
+}
+
+export class PathParser {
+  private readonly scanner: CsvScanner;
+  private readonly channels = new ByteInterner(true, 256);
+  private readonly builder: TableBuilder;
+  private readonly sep: Uint8Array;
+  private cols: Columns | null = null;
+  private fatal = false;
+  private rows = 0;
+  private emptyTokens = 0;
+  private firstEmptyTokenRow = 0;
+  private scratch = new Uint8Array(256);
+  readonly errors: UserError[] = [];
+  readonly warnings: UserError[] = [];
+  errorCount = 0;
+  private readonly onRecord = (rec: CsvRecord) => this.record(rec);
+
+  constructor(private readonly options: PathParseOptions) {
+    this.scanner = new CsvScanner(options.delimiter);
+    this.sep = new TextEncoder().encode(options.channelSeparator ?? '>');
+    // PathData averages ~51 bytes and ~6 touches per row.
+    const bytes = options.expectedBytes ?? 0;
+    this.builder = new TableBuilder(bytes / 40, bytes / 6);
+  }
+
+  push(chunk: Uint8Array): void {
+    if (!this.fatal) this.scanner.push(chunk, this.onRecord);
+  }
+
+  finish(): ParseOutcome {
+    if (!this.fatal) this.scanner.finish(this.onRecord);
+    if (!this.fatal && !this.cols) this.fail({ message: 'The file is empty.', hint: 'Choose a CSV with a header row: path;total_conversions;total_conversion_value;total_null.' });
+    if (!this.fatal && this.builder.rows === 0 && this.errorCount === 0) {
+      this.fail({ message: 'The file has a header but no journeys.', row: 2 });
+    }
+    if (this.emptyTokens > 0) {
+      this.warnings.push({
+        severity: 'warning',
+        file: this.options.file,
+        row: this.firstEmptyTokenRow,
+        column: 'path',
+        message: `${this.emptyTokens} empty channel name(s) between separators were skipped (first at row ${this.firstEmptyTokenRow}).`,
+      });
+    }
+    const ok = this.errorCount === 0;
+    return {
+      table: ok ? this.builder.build(this.channels.names, this.cols!.value >= 0, this.cols!.nulls >= 0) : null,
+      source: {
+        file: this.options.file,
+        format: 'paths',
+        delimiter: this.scanner.delimiter,
+        channelSeparator: this.options.channelSeparator ?? '>',
+        rows: this.rows,
+        bytes: this.scanner.bytesSeen,
+      },
+      stats: { unattributedConversions: 0, unattributedValue: 0, touchesOutsideLookback: 0, journeysClosedByInactivity: 0 },
+      errors: this.errors,
+      warnings: this.warnings,
+      errorCount: this.errorCount,
+    };
+  }
+
+  private record(rec: CsvRecord): void {
+    if (this.fatal) return;
+    if (!this.cols) {
+      this.header(rec);
+      return;
+    }
+    this.rows++;
+    const c = this.cols;
+    if (rec.count < c.needed) {
+      this.rowError(rec.row, undefined, `Row has ${rec.count} field(s); the header has at least ${c.needed}.`, `Check the delimiter ('${this.scanner.delimiter}') and quoting on this row.`);
+      return;
+    }
+    if (rec.unterminatedQuote) {
+      this.rowError(rec.row, undefined, 'A quote opened on this row is never closed.', 'Close the quote or remove it.');
+      return;
+    }
+    const conv = this.number(rec, c.conversions, 'total_conversions');
+    const value = c.value >= 0 ? this.number(rec, c.value, 'total_conversion_value') : 0;
+    const nulls = c.nulls >= 0 ? this.number(rec, c.nulls, 'total_null') : 0;
+    if (Number.isNaN(conv) || Number.isNaN(value) || Number.isNaN(nulls)) return;
+    if (!this.path(rec, c.path)) return;
+    this.builder.endRow(conv, value, nulls);
+  }
+
+  private header(rec: CsvRecord): void {
+    const names = headerNames(rec);
+    const path = findColumn(names, PATH_COLUMNS.path);
+    const conversions = findColumn(names, PATH_COLUMNS.conversions);
+    if (path < 0 || conversions < 0) {
+      const missing = [path < 0 ? 'path' : '', conversions < 0 ? 'total_conversions' : ''].filter(Boolean).join(' and ');
+      this.fail({
+        row: 1,
+        message: `No ${missing} column in the header (found: ${names.join(', ') || 'nothing'}).`,
+        hint: "Path files need columns path;total_conversions (optional total_conversion_value, total_null). For user-level events choose the event format.",
+      });
+      return;
+    }
+    const value = findColumn(names, PATH_COLUMNS.value);
+    const nulls = findColumn(names, PATH_COLUMNS.nulls);
+    this.cols = { path, conversions, value, nulls, needed: Math.max(path, conversions, value, nulls) + 1 };
+  }
+
+  /** A non-negative finite count (or any finite value for the value column); NaN after reporting. */
+  private number(rec: CsvRecord, i: number, column: string): number {
+    const v = parseNumber(rec.buf, rec.starts[i], rec.ends[i]);
+    const ok = Number.isFinite(v) && (column === 'total_conversion_value' || v >= 0);
+    if (ok) return v;
+    const text = new TextDecoder().decode(rec.buf.subarray(rec.starts[i], rec.ends[i]));
+    this.rowError(rec.row, column, `"${text}" is not ${column === 'total_conversion_value' ? 'a number' : 'a non-negative number'}.`, 'Fix or delete this row.');
+    return NaN;
+  }
+
+  /** Splits the path field into touches of the open row; false (after reporting) when it has none. */
+  private path(rec: CsvRecord, i: number): boolean {
+    let buf = rec.buf;
+    let s = rec.starts[i];
+    let e = rec.ends[i];
+    if (rec.quoted[i]) [buf, s, e] = this.unescape(buf, s, e);
+    const sep = this.sep;
+    const sep0 = sep[0];
+    const sepLen = sep.length;
+    let tokenStart = s;
+    let p = s;
+    while (p <= e) {
+      const atSep = p < e && buf[p] === sep0 && (sepLen === 1 || this.matches(buf, p, e));
+      if (p === e || atSep) {
+        let a = tokenStart;
+        let b = p;
+        while (a < b && (buf[a] === 0x20 || buf[a] === 0x09)) a++;
+        while (b > a && (buf[b - 1] === 0x20 || buf[b - 1] === 0x09)) b--;
+        if (b > a) {
+          const id = this.channels.intern(buf, a, b);
+          if (id >= MAX_CHANNELS) {
+            this.fail({ row: rec.row, column: 'path', message: `More than ${MAX_CHANNELS} distinct channels.`, hint: 'Group channels before attributing.' });
+            return false;
+          }
+          this.builder.addTouch(id);
+        } else if (p < e || tokenStart > s) {
+          if (this.emptyTokens++ === 0) this.firstEmptyTokenRow = rec.row;
+        }
+        p += atSep ? sepLen : 1;
+        tokenStart = p;
+      } else p++;
+    }
+    if (this.builder.openTouches === 0) {
+      this.builder.discardOpenRow();
+      this.rowError(rec.row, 'path', 'The path is empty.', 'Every row needs at least one channel, e.g. "search > email".');
+      return false;
+    }
+    return true;
+  }
+
+  private matches(buf: Uint8Array, p: number, e: number): boolean {
+    const sep = this.sep;
+    if (p + sep.length > e) return false;
+    for (let k = 1; k < sep.length; k++) if (buf[p + k] !== sep[k]) return false;
+    return true;
+  }
+
+  /** Copies a quoted field with "" collapsed into a scratch buffer. */
+  private unescape(buf: Uint8Array, s: number, e: number): [Uint8Array, number, number] {
+    if (this.scratch.length < e - s) this.scratch = new Uint8Array((e - s) * 2);
+    let n = 0;
+    for (let p = s; p < e; p++) {
+      this.scratch[n++] = buf[p];
+      if (buf[p] === 0x22 && p + 1 < e && buf[p + 1] === 0x22) p++;
+    }
+    return [this.scratch, 0, n];
+  }
+
+  private rowError(row: number, column: string | undefined, message: string, hint: string): void {
+    this.builder.discardOpenRow();
+    if (this.errorCount++ < MAX_REPORTED_ERRORS) {
+      this.errors.push({ severity: 'error', file: this.options.file, row, column, message, hint });
+    }
+  }
+
+  private fail(e: Omit<UserError, 'severity' | 'file'>): void {
+    this.fatal = true;
+    this.errorCount++;
+    this.errors.push({ severity: 'error', file: this.options.file, ...e });
+  }
+}
+
+/** Parses a whole path file held in memory (the CLI, tests). */
+export function parsePathBytes(bytes: Uint8Array, options: PathParseOptions): ParseOutcome {
+  const p = new PathParser({ expectedBytes: bytes.length, ...options });
+  p.push(bytes);
+  return p.finish();
+}

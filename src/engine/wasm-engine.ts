@@ -17,7 +17,11 @@ export interface EngineExports {
   mmmLoad(ptr: number, len: number): number;
   /** Loads a test target (src/engine/test-targets.ts); returns the dimension, or a negative error code. */
   testTargetLoad(kind: number, ptr: number, len: number): number;
-  /** 0 = ok, 1 = no finite initial point after 100 attempts. initPtr = 0 draws inits Uniform(-r, r). */
+  /**
+   * 0 = ok, 1 = no finite initial point after 100 attempts, 2 = the step-size search grew
+   * past 1e7 (improper posterior), 3 = it shrank to 0, -1 = invalid settings or no target.
+   * initPtr = 0 draws inits Uniform(-r, r).
+   */
   samplerInit(
     seedLo: number,
     seedHi: number,
@@ -35,6 +39,8 @@ export interface EngineExports {
   samplerDivergences(): number;
   samplerStepSize(): number;
   samplerGradientEvaluations(): number;
+  /** 0 while the chain is healthy, else the code that stopped it (samplerInit's codes; 4 = metric overflow). */
+  samplerError(): number;
   /** (warmup + draws) × outDim constrained values, row-major. */
   samplerDrawsPtr(): number;
   /** (warmup + draws) × 7 stats: lp, acceptance_rate, step_size, tree_depth, n_steps, diverging, energy. */
@@ -169,13 +175,14 @@ export class WasmEngine {
     return this.exports.samplerRun(n);
   }
 
-  progress(): { iteration: number; divergences: number; stepSize: number; gradientEvaluations: number } {
+  progress(): { iteration: number; divergences: number; stepSize: number; gradientEvaluations: number; error: number } {
     const e = this.exports;
     return {
       iteration: e.samplerIteration(),
       divergences: e.samplerDivergences(),
       stepSize: e.samplerStepSize(),
       gradientEvaluations: e.samplerGradientEvaluations(),
+      error: e.samplerError(),
     };
   }
 

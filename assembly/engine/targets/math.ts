@@ -1,0 +1,39 @@
+// Scalar helpers shared by the test targets: Stan's constraining transforms
+// (Stan Reference Manual, "Constraint transforms") and their log-Jacobians.
+
+/** logistic(x) = 1 / (1 + exp(-x)) (Stan's inv_logit), without overflow for large |x|. */
+export function logistic(x: f64): f64 {
+  if (x >= 0) return 1.0 / (1.0 + Math.exp(-x));
+  const e = Math.exp(x);
+  return e / (1.0 + e);
+}
+
+/** log(logistic(x)) = -log(1 + exp(-x)), stable for both signs. */
+export function logLogistic(x: f64): f64 {
+  if (x > 0) return -Math.log1p(Math.exp(-x));
+  return x - Math.log1p(Math.exp(x));
+}
+
+@inline
+export function ld(p: usize, i: i32): f64 {
+  return load<f64>(p + (<usize>i << 3));
+}
+
+@inline
+export function st(p: usize, i: i32, v: f64): void {
+  store<f64>(p + (<usize>i << 3), v);
+}
+
+/** A length field of a data block: a whole number in [lo, hi], else -1. */
+export function count(v: f64, lo: i32, hi: i32): i32 {
+  if (!(v >= <f64>lo && v <= <f64>hi) || v != Math.floor(v)) return -1;
+  return <i32>v;
+}
+
+/** Fresh f64 storage for data derived at load time (never in the sampling loop). */
+export function allocF64(n: i32): usize {
+  const bytes = <usize>max(n, 1) << 3;
+  const p = heap.alloc(bytes);
+  memory.fill(p, 0, bytes);
+  return p;
+}

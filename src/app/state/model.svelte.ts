@@ -1,0 +1,66 @@
+// The model being set up: a ModelSpec kept immutable in $state.raw and replaced by the
+// edit functions of model/spec-edit.ts. Invalid edits come back as a message, never throw
+// into the UI.
+import type { AdstockKind, Dataset, ModelSpec, Prior, SaturationKind } from '../../core/types';
+import * as edit from '../model/spec-edit';
+
+export class ModelState {
+  #spec = $state.raw<ModelSpec | null>(null);
+  #preset = $state<edit.PresetId | 'custom'>('pymc');
+  #problem = $state<string | null>(null);
+
+  get spec(): ModelSpec | null {
+    return this.#spec;
+  }
+  get preset(): edit.PresetId | 'custom' {
+    return this.#preset;
+  }
+  /** The last rejected edit, shown next to the controls. */
+  get problem(): string | null {
+    return this.#problem;
+  }
+
+  /** A fresh spec for a dataset, from a preset (keeps the window, seasonality and controls of the current spec). */
+  applyPreset(data: Dataset, preset: edit.PresetId): void {
+    this.#spec = edit.presetSpec(data, preset, this.#spec ?? undefined);
+    this.#preset = preset;
+    this.#problem = null;
+  }
+
+  /** Adopts a spec as is (e.g. from a saved run). */
+  adopt(spec: ModelSpec | null): void {
+    this.#spec = spec;
+    this.#preset = 'custom';
+    this.#problem = null;
+  }
+
+  #apply(f: (s: ModelSpec) => ModelSpec): void {
+    if (!this.#spec) return;
+    try {
+      this.#spec = f(this.#spec);
+      this.#preset = 'custom';
+      this.#problem = null;
+    } catch (e) {
+      this.#problem = (e as Error).message;
+    }
+  }
+
+  setAdstock(channel: string, kind: AdstockKind): void {
+    this.#apply((s) => edit.setAdstock(s, channel, kind));
+  }
+  setSaturation(channel: string, kind: SaturationKind): void {
+    this.#apply((s) => edit.setSaturation(s, channel, kind));
+  }
+  setChannelPrior(channel: string, variable: string, prior: Prior): void {
+    this.#apply((s) => edit.setChannelPrior(s, channel, variable, prior));
+  }
+  setGlobalPrior(name: edit.GlobalPriorName, prior: Prior): void {
+    this.#apply((s) => edit.setGlobalPrior(s, name, prior));
+  }
+  setLMax(l: number): void {
+    this.#apply((s) => edit.setLMax(s, l));
+  }
+  setFourierOrder(n: number): void {
+    this.#apply((s) => edit.setFourierOrder(s, n));
+  }
+}

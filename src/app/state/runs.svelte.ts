@@ -1,0 +1,129 @@
+// The runs library as the studio sees it: the list, the open run, the two runs picked for
+// comparison, and the last problem to show. All storage goes through src/store.
+import type { UserError } from '../../core/types';
+import { RunStore, compareRuns, runFileName, runFromFileText, runToFileText, type RunComparison, type RunRecord, type RunSummary } from '../../store';
+
+export class RunsState {
+  #store: Promise<RunStore | null> | null = null;
+  #list = $state.raw<RunSummary[]>([]);
+  #loaded = $state(false);
+  #errors = $state.raw<UserError[]>([]);
+  #comparison = $state.raw<{ a: RunSummary; b: RunSummary; result: RunComparison } | null>(null);
+  #notice = $state<string | null>(null);
+
+  get list(): RunSummary[] {
+    return this.#list;
+  }
+  get loaded(): boolean {
+    return this.#loaded;
+  }
+  get errors(): UserError[] {
+    return this.#errors;
+  }
+  get comparison() {
+    return this.#comparison;
+  }
+  /** A short confirmation for the live region ("Run imported."). */
+  get notice(): string | null {
+    return this.#notice;
+  }
+
+  #db(): Promise<RunStore | null> {
+    this.#store ??= RunStore.open().then((r) => {
+      if (r.ok) return r.value;
+      this.#errors = r.errors;
+      return null;
+    });
+    return this.#store;
+  }
+
+  async #do<T>(f: (s: RunStore) => Promise<{ ok: true; value: T } | { ok: false; errors: UserError[] }>): Promise<T | null> {
+    const store = await this.#db();
+    if (!store) return null;
+    const r = await f(store);
+    if (!r.ok) {
+      this.#errors = r.errors;
+      return null;
+    }
+    this.#errors = [];
+    return r.value;
+  }
+
+  async refresh(): Promise<void> {
+    const list = await this.#do((s) => s.list());
+    if (list) this.#list = list;
+    this.#loaded = true;
+  }
+
+  async save(record: RunRecord): Promise<RunSummary | null> {
+    const saved = await this.#do((s) => s.save(record));
+    await this.refresh();
+    return saved;
+  }
+
+  open(id: string): Promise<RunRecord | null> {
+    return this.#do((s) => s.get(id));
+  }
+
+  async rename(id: string, name: string): Promise<boolean> {
+    const r = await this.#do((s) => s.rename(id, name));
+    await this.refresh();
+    return r !== null;
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.#do((s) => s.remove(id));
+    if (this.#comparison && (this.#comparison.a.id === id || this.#comparison.b.id === id)) this.#comparison = null;
+    await this.refresh();
+    this.#notice = 'Run deleted.';
+  }
+
+  async compare(idA: string, idB: string): Promise<void> {
+    const a = await this.open(idA);
+    const b = a && (await this.open(idB));
+    if (!a || !b) return;
+    const sa = this.#list.find((r) => r.id === idA)!;
+    const sb = this.#list.find((r) => r.id === idB)!;
+    this.#comparison = { a: sa, b: sb, result: compareRuns(a, b) };
+  }
+
+  closeComparison(): void {
+    this.#comparison = null;
+  }
+
+  /** Downloads the run as a JSON file (a local blob: URL; nothing leaves the machine). */
+  async exportRun(id: string): Promise<void> {
+    const rec = await this.open(id);
+    if (!rec) return;
+    const url = URL.createObjectURL(new Blob([runToFileText(rec)], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = runFileName(rec);
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  async importFiles(files: Iterable<File>): Promise<void> {
+    const errors: UserError[] = [];
+    let imported = 0;
+    for (const f of files) {
+      const parsed = runFromFileText(await f.text(), f.name);
+      if (!parsed.ok) {
+        errors.push(...parsed.errors);
+        continue;
+      }
+      const saved = await this.#do((s) => s.save(parsed.value));
+      if (saved) imported++;
+      else errors.push(...this.#errors);
+    }
+    await this.refresh();
+    this.#errors = errors;
+    this.#notice = imported ? `${imported} run${imported > 1 ? 's' : ''} imported.` : null;
+  }
+
+  dismissErrors(): void {
+    this.#errors = [];
+  }
+}

@@ -1,0 +1,58 @@
+// The studio's state, one object shared through context: navigation, the dataset, the
+// model spec, the fit, and the runs library, plus the few actions that span several of
+// them (a fit that finishes is saved as a run; opening a run restores its data and model).
+import type { InferenceData } from '../../core/types';
+import { loadDataset, newRunRecord, type RunRecord } from '../../store';
+import type { FitRunner } from '../fit/runner';
+import { DataState } from './data.svelte';
+import { FitState } from './fit.svelte';
+import { ModelState } from './model.svelte';
+import { Navigation } from './nav.svelte';
+import { RunsState } from './runs.svelte';
+
+export class Studio {
+  readonly nav = new Navigation();
+  readonly data = new DataState();
+  readonly model = new ModelState();
+  readonly runs = new RunsState();
+  readonly fit: FitState;
+  /** The run the Results step shows ($state.raw: draws are big and never mutated). */
+  #current = $state.raw<RunRecord | null>(null);
+
+  constructor(runner: FitRunner) {
+    this.fit = new FitState(runner);
+  }
+
+  get current(): RunRecord | null {
+    return this.#current;
+  }
+  get currentResults(): InferenceData | null {
+    return this.#current?.inference_data ?? null;
+  }
+
+  /** Fits the current dataset and spec; a finished fit is saved as a run and shown. */
+  async runFit(): Promise<void> {
+    const dataset = this.data.dataset;
+    const spec = this.model.spec;
+    if (!dataset || !spec) return;
+    const out = await this.fit.start(dataset, spec);
+    if (!out || !out.ok) return;
+    const record = newRunRecord(out.idata, dataset, { timings: out.timings });
+    const saved = await this.runs.save(record);
+    if (!saved) for (const e of this.runs.errors) this.fit.addError(e);
+    this.#current = record;
+    this.nav.go('results');
+  }
+
+  /** Opens a saved run: its data, model and results become the studio's. */
+  async openRun(id: string): Promise<boolean> {
+    const rec = await this.runs.open(id);
+    if (!rec) return false;
+    this.data.set(loadDataset(rec.dataset), { kind: 'run', runName: rec.name });
+    this.model.adopt(rec.inference_data.attrs.model);
+    this.fit.updateSettings({ ...rec.inference_data.attrs.sampler, seed: rec.inference_data.attrs.seed });
+    this.#current = rec;
+    this.nav.go('results');
+    return true;
+  }
+}

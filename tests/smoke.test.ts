@@ -3,7 +3,7 @@ import { wasmBytes } from '../src/node/wasm-bytes';
 
 describe('toolchain', () => {
   it('the engine WASM instantiates without imports and allocates', async () => {
-    const { instance } = await WebAssembly.instantiate(wasmBytes('engine'), {});
+    const { instance } = await WebAssembly.instantiate(wasmBytes('engine') as BufferSource, {});
     const alloc = instance.exports.alloc as (n: number) => number;
     const a = alloc(64);
     const b = alloc(64);

@@ -1,0 +1,14 @@
+// The studio's chain pool: Web Workers behind Comlink.
+import { wrap } from 'comlink';
+import { ChainPool, type WorkerSlot } from './pool';
+import type { ChainWorkerApi } from './chain-worker-api';
+
+function spawnWorker(): WorkerSlot {
+  const worker = new Worker(new URL('./chain.worker.ts', import.meta.url), { type: 'module', name: 'carryover-chain' });
+  return { api: wrap<ChainWorkerApi>(worker), terminate: () => worker.terminate() };
+}
+
+export function createBrowserPool(chains: number): ChainPool {
+  const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
+  return new ChainPool(spawnWorker, Math.max(1, Math.min(chains, cores)));
+}

@@ -1,0 +1,112 @@
+// A pool of chain workers: min(chains, cores) workers, one chain per worker at a time,
+// progress forwarded, cancellation by AbortSignal (the busy workers are terminated, as
+// squoosh does, because a synchronous WASM loop cannot be interrupted any other way).
+// The same class drives browser Web Workers and Node worker_threads; only `spawn` differs.
+import { proxy, type Remote } from 'comlink';
+import type { ChainProgress, ChainResult } from '../core/types';
+import type { ChainJob } from './chain-job';
+import type { ChainWorkerApi } from './chain-worker-api';
+
+export interface WorkerSlot {
+  api: Remote<ChainWorkerApi> | ChainWorkerApi;
+  terminate(): void;
+}
+
+export interface PoolRunOptions {
+  onProgress?(p: ChainProgress): void;
+  signal?: AbortSignal;
+}
+
+export function abortError(): Error {
+  const e = new Error('The fit was cancelled.');
+  e.name = 'AbortError';
+  return e;
+}
+
+export class ChainPool {
+  private idle: WorkerSlot[] = [];
+  private busy = new Set<WorkerSlot>();
+  private spawned = 0;
+
+  constructor(
+    private readonly spawn: () => WorkerSlot,
+    readonly size: number,
+  ) {
+    if (!(size >= 1)) throw new Error(`pool size must be at least 1, got ${size}`);
+  }
+
+  /** Runs every job; resolves with results in job order. Failed chains carry `error`. */
+  run(jobs: ChainJob[], opts: PoolRunOptions = {}): Promise<ChainResult[]> {
+    const { signal, onProgress } = opts;
+    if (signal?.aborted) return Promise.reject(abortError());
+    const results: ChainResult[] = new Array(jobs.length);
+    let next = 0;
+    let settled = false;
+    return new Promise<ChainResult[]>((resolve, reject) => {
+      const onAbort = () => {
+        if (settled) return;
+        settled = true;
+        this.terminateBusy();
+        reject(abortError());
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const finish = (err?: unknown) => {
+        if (settled) return;
+        settled = true;
+        signal?.removeEventListener('abort', onAbort);
+        if (err) {
+          this.terminateBusy();
+          reject(err);
+        } else resolve(results);
+      };
+      let running = 0;
+      const launch = () => {
+        while (!settled && running < this.size && next < jobs.length) {
+          const i = next++;
+          const slot = this.acquire();
+          running++;
+          const progress = onProgress ? proxyIfRemote(slot, onProgress) : undefined;
+          Promise.resolve(slot.api.runChain(jobs[i], progress))
+            .then((r) => {
+              results[i] = r;
+              this.release(slot);
+              running--;
+              if (next >= jobs.length && running === 0) finish();
+              else launch();
+            })
+            .catch((err: unknown) => finish(err));
+        }
+      };
+      if (jobs.length === 0) finish();
+      else launch();
+    });
+  }
+
+  private acquire(): WorkerSlot {
+    const slot = this.idle.pop() ?? (this.spawned++, this.spawn());
+    this.busy.add(slot);
+    return slot;
+  }
+
+  private release(slot: WorkerSlot): void {
+    this.busy.delete(slot);
+    this.idle.push(slot);
+  }
+
+  private terminateBusy(): void {
+    for (const s of this.busy) s.terminate();
+    this.busy.clear();
+  }
+
+  /** Terminates every worker; the pool respawns lazily if used again. */
+  dispose(): void {
+    this.terminateBusy();
+    for (const s of this.idle) s.terminate();
+    this.idle = [];
+  }
+}
+
+/** Comlink needs callbacks wrapped in proxy() to cross a worker; in-process slots take them as is. */
+function proxyIfRemote(slot: WorkerSlot, fn: (p: ChainProgress) => void) {
+  return (slot as { inProcess?: boolean }).inProcess ? fn : proxy(fn);
+}

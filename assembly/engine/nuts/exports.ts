@@ -3,6 +3,8 @@
 import { Rng } from '../rng';
 import { targetDim } from '../target';
 import { Chain, N_STATS } from './chain';
+import { transition } from './transition';
+import { targetLogDensity } from '../target';
 import { MetricAdaptation } from './metric-adaptation';
 import { allocVec } from './vec';
 
@@ -141,4 +143,31 @@ export function windowTestSchedule(numWarmup: i32, out: usize, maxOut: i32): i32
     }
   }
   return n;
+}
+
+/**
+ * Test hook for the transition kernel alone (tests/engine/nuts-invariance.test.ts): with
+ * the current chain's workspace and metric, a fixed step size eps and no adaptation, moves
+ * each of the n starting points at startsPtr (n × dim, unconstrained) through `steps`
+ * transitions and writes the end points at outPtr. Started from exact draws of the target,
+ * the end points must again be exact draws. Returns the number of divergent transitions.
+ */
+export function samplerTestKernel(startsPtr: usize, n: i32, steps: i32, eps: f64, outPtr: usize): i32 {
+  const c = chain;
+  if (c == null) return -1;
+  const ws = c.ws;
+  const dim = ws.dim;
+  const bytes = <usize>dim << 3;
+  let divergent = 0;
+  ws.eps = eps;
+  for (let i = 0; i < n; i++) {
+    memory.copy(ws.z.q, startsPtr + <usize>i * bytes, bytes);
+    ws.z.lp = targetLogDensity(ws.z.q, ws.z.g);
+    for (let s = 0; s < steps; s++) {
+      transition(ws);
+      if (ws.divergent) divergent++;
+    }
+    memory.copy(outPtr + <usize>i * bytes, ws.z.q, bytes);
+  }
+  return divergent;
 }

@@ -1,0 +1,186 @@
+// Packs a dataset and a model spec into the flat MMM data block (layout in ./block.ts) that
+// the WASM log density reads in place and the TypeScript baseline (./reference.ts) reads too.
+// Scaling as MODEL.md §1: ys = y / max|y|, xs = x / max x per channel, controls divided by
+// spec.control_scale, Fourier features from src/model/features.ts; lift tests as §6.
+import type { Dataset, ModelSpec, Prior, UserError } from '../../core/types';
+import { fourierFeatures } from '../../model/features';
+import { flatLayout } from '../../model/layout';
+import { DEFAULT_GLOBAL_PRIORS, defaultChannelPrior, logGamma } from '../../model/priors';
+import * as B from './block';
+import { checkData, checkLiftTest, checkPrior } from './validate';
+
+const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
+
+/**
+ * The log normalising constant of a prior, written as the density of the *unconstrained*
+ * variable needs it (see assembly/engine/mmm/priors.ts): everything that does not depend on
+ * the parameter. With it the block's log density is the full normalised log joint density.
+ */
+export function priorLogConstant(p: Prior): number {
+  switch (p.dist) {
+    case 'normal':
+    case 'log_normal':
+      return -Math.log(p.sigma) - LOG_SQRT_2PI;
+    case 'half_normal':
+      return Math.LN2 - Math.log(p.sigma) - LOG_SQRT_2PI;
+    case 'laplace':
+      return -Math.log(2 * p.b);
+    case 'beta':
+      return logGamma(p.alpha + p.beta) - logGamma(p.alpha) - logGamma(p.beta);
+    case 'gamma':
+      return p.alpha * Math.log(p.beta) - logGamma(p.alpha);
+  }
+}
+
+/** [p1, p2] of a prior in the block's order (see DIST_CODE). */
+function priorParams(p: Prior): [number, number] {
+  switch (p.dist) {
+    case 'normal':
+    case 'log_normal':
+      return [p.mu, p.sigma];
+    case 'half_normal':
+      return [p.sigma, 0];
+    case 'laplace':
+      return [p.mu, p.b];
+    case 'beta':
+    case 'gamma':
+      return [p.alpha, p.beta];
+  }
+}
+
+/** The prior of each flat-layout entry, with validation errors. */
+function layoutPriors(spec: ModelSpec): { priors: Prior[]; errors: UserError[] } {
+  const priors: Prior[] = [];
+  const errors: UserError[] = [];
+  const g = spec.priors ?? DEFAULT_GLOBAL_PRIORS;
+  for (const e of flatLayout(spec)) {
+    let p: Prior | undefined;
+    if (e.name === 'intercept' || e.name === 'gamma_control' || e.name === 'gamma_fourier' || e.name === 'y_sigma') {
+      p = g[e.name] ?? DEFAULT_GLOBAL_PRIORS[e.name];
+      errors.push(...checkPrior(e.name, p));
+    } else {
+      const ch = spec.channels.find((c) => c.name === e.coord)!;
+      p = ch.priors[e.name] ?? defaultChannelPrior(e.name, ch.saturation);
+      errors.push(...checkPrior(e.name, p, ch.name));
+    }
+    priors.push(p!);
+  }
+  return { priors, errors };
+}
+
+function checkKinds(spec: ModelSpec): UserError[] {
+  const errs: UserError[] = [];
+  for (const c of spec.channels) {
+    if (!(c.adstock in B.ADSTOCK_CODE))
+      errs.push({ severity: 'error', channel: c.name, message: `Channel "${c.name}" has an unknown adstock "${c.adstock}".` });
+    if (!(c.saturation in B.SATURATION_CODE))
+      errs.push({ severity: 'error', channel: c.name, message: `Channel "${c.name}" has an unknown saturation "${c.saturation}".` });
+  }
+  return errs;
+}
+
+function maxAbs(v: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < v.length; i++) m = Math.max(m, Math.abs(v[i]));
+  return m;
+}
+
+export function packMmm(data: Dataset, spec: ModelSpec): { block: Float64Array } | { errors: UserError[] } {
+  const kindErrors = checkKinds(spec);
+  if (kindErrors.length) return { errors: kindErrors };
+  const errors = checkData(data, spec);
+  const { priors, errors: priorErrors } = layoutPriors(spec);
+  errors.push(...priorErrors);
+  spec.lift_tests.forEach((lt, i) => errors.push(...checkLiftTest(lt, i, spec)));
+  const T = data.target.values.length;
+  const J = 2 * spec.fourier_order;
+  if (errors.length) return { errors };
+  const fourier = fourierFeatures(data.dates, spec.fourier_order);
+
+  const C = spec.channels.length;
+  const K = spec.controls.length;
+  const L = spec.l_max;
+  const NL = spec.lift_tests.length;
+  const layout = flatLayout(spec);
+  const DIM = layout.length;
+  const offParams = B.HEADER_LEN;
+  const offChannels = offParams + DIM * B.PARAM_STRIDE;
+  const offYs = offChannels + C * B.CHANNEL_STRIDE;
+  const offXs = offYs + T;
+  const offZ = offXs + C * T;
+  const offF = offZ + K * T;
+  const offLift = offF + J * T;
+  const length = offLift + NL * B.LIFT_STRIDE;
+  const block = new Float64Array(length);
+
+  const index = (name: string, coord?: string) => layout.find((e) => e.name === name && e.coord === coord)?.index ?? -1;
+  const yMax = maxAbs(data.target.values);
+  const h = block;
+  h[B.H_MAGIC] = B.BLOCK_MAGIC;
+  h[B.H_T] = T;
+  h[B.H_C] = C;
+  h[B.H_K] = K;
+  h[B.H_J] = J;
+  h[B.H_LMAX] = L;
+  h[B.H_NLIFT] = NL;
+  h[B.H_DIM] = DIM;
+  h[B.H_FLAGS] = 0;
+  h[B.H_TARGET_MAX] = yMax;
+  h[B.H_OFF_PARAMS] = offParams;
+  h[B.H_OFF_CHANNELS] = offChannels;
+  h[B.H_OFF_YS] = offYs;
+  h[B.H_OFF_XS] = offXs;
+  h[B.H_OFF_Z] = offZ;
+  h[B.H_OFF_FOURIER] = offF;
+  h[B.H_OFF_LIFT] = offLift;
+  h[B.H_IDX_INTERCEPT] = index('intercept');
+  h[B.H_IDX_CONTROL] = K > 0 ? index('gamma_control', spec.controls[0]) : -1;
+  h[B.H_IDX_FOURIER] = J > 0 ? index('gamma_fourier', 'sin_1') : -1;
+  h[B.H_IDX_SIGMA] = index('y_sigma');
+  h[B.H_LENGTH] = length;
+
+  priors.forEach((p, i) => {
+    const o = offParams + i * B.PARAM_STRIDE;
+    const [p1, p2] = priorParams(p);
+    block[o] = B.DIST_CODE[p.dist];
+    block[o + 1] = p1;
+    block[o + 2] = p2;
+    block[o + 3] = priorLogConstant(p);
+  });
+
+  const channelMax: number[] = [];
+  spec.channels.forEach((ch, c) => {
+    const spend = data.channels.find((d) => d.name === ch.name)!.spend;
+    const xMax = maxAbs(spend);
+    channelMax.push(xMax);
+    const o = offChannels + c * B.CHANNEL_STRIDE;
+    const weibull = ch.adstock === 'weibull_pdf' || ch.adstock === 'weibull_cdf';
+    block[o + B.CH_ADSTOCK] = B.ADSTOCK_CODE[ch.adstock];
+    block[o + B.CH_SATURATION] = B.SATURATION_CODE[ch.saturation];
+    block[o + B.CH_MAX] = xMax;
+    block[o + B.CH_IDX_A1] = index(weibull ? 'adstock_lam' : 'adstock_alpha', ch.name);
+    block[o + B.CH_IDX_A2] = index(weibull ? 'adstock_k' : 'adstock_theta', ch.name);
+    const hill = ch.saturation === 'hill';
+    block[o + B.CH_IDX_S1] = index(hill ? 'saturation_kappa' : 'saturation_lam', ch.name);
+    block[o + B.CH_IDX_S2] = hill ? index('saturation_slope', ch.name) : -1;
+    block[o + B.CH_IDX_BETA] = index('saturation_beta', ch.name);
+    for (let t = 0; t < T; t++) block[offXs + c * T + t] = spend[t] / xMax;
+  });
+  for (let t = 0; t < T; t++) block[offYs + t] = data.target.values[t] / yMax;
+  spec.controls.forEach((name, k) => {
+    const v = data.controls.find((d) => d.name === name)!.values;
+    for (let t = 0; t < T; t++) block[offZ + k * T + t] = v[t] / spec.control_scale[k];
+  });
+  // fourierFeatures is T × J row-major; the block stores it feature-major.
+  for (let t = 0; t < T; t++) for (let j = 0; j < J; j++) block[offF + j * T + t] = fourier[t * J + j];
+  spec.lift_tests.forEach((lt, i) => {
+    const c = spec.channels.findIndex((ch) => ch.name === lt.channel);
+    const o = offLift + i * B.LIFT_STRIDE;
+    block[o] = c;
+    block[o + 1] = lt.x / channelMax[c];
+    block[o + 2] = lt.delta_x / channelMax[c];
+    block[o + 3] = lt.delta_y / yMax;
+    block[o + 4] = lt.sigma / yMax;
+  });
+  return { block };
+}

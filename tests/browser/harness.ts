@@ -55,7 +55,8 @@ export interface BrowserOptions {
   readySelector?: string;
 }
 
-function isLocal(url: string, origin: string): boolean {
+/** True for requests that stay on the machine: the app's own origin, data: and blob: URLs. */
+export function isLocal(url: string, origin: string): boolean {
   if (url.startsWith('data:') || url.startsWith('blob:')) return true;
   try {
     return new URL(url).origin === origin;

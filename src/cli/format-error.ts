@@ -1,0 +1,19 @@
+// One line per UserError for the terminal: "error: file, row R, column "C": message (hint)".
+import type { UserError } from '../core/types';
+
+export function formatUserError(e: UserError): string {
+  const where = [
+    e.file,
+    e.row !== undefined ? `row ${e.row}` : undefined,
+    e.column !== undefined ? `column "${e.column}"` : undefined,
+    e.channel !== undefined ? `channel "${e.channel}"` : undefined,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return `${e.severity}: ${where ? where + ': ' : ''}${e.message}${e.hint ? ` (${e.hint})` : ''}`;
+}
+
+export function printReport(report: readonly UserError[], stream: NodeJS.WritableStream = process.stderr): boolean {
+  for (const e of report) stream.write(formatUserError(e) + '\n');
+  return report.some((e) => e.severity === 'error');
+}

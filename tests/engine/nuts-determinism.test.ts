@@ -3,6 +3,7 @@
 // failed init as a value. Every comparison is on the raw bytes of the draws and stats.
 import { describe, expect, it } from 'vitest';
 import { runChain } from '../../src/engine/chain-runner';
+import { WasmEngine } from '../../src/engine/wasm-engine';
 import type { ChainJob } from '../../src/engine/chain-job';
 import { packPosteriordb, packGaussian, POSTERIORDB_POSTERIORS } from '../../src/engine/test-targets';
 import { wasmModule } from '../../src/node/wasm-bytes';
@@ -116,6 +117,19 @@ describe('chain runner', () => {
     // windows that fit in 300 warmup iterations), and far fewer than the trajectories.
     expect(extra).toBeGreaterThanOrEqual(1 + 4 * 2);
     expect(extra).toBeLessThan(leapfrogs / 10);
+  });
+
+  it('allocates nothing while sampling: the bump allocator does not move during samplerRun', () => {
+    const engine = WasmEngine.createSync(module);
+    engine.loadTestTarget(garch.kind, garch.block);
+    expect(engine.samplerInit({ seed: 3, chain: 0, warmup: 300, draws: 200, adaptDelta: 0.8, maxTreeDepth: 10 })).toBe(0);
+    const e = engine.exports;
+    const a = e.alloc(8);
+    const b = e.alloc(8);
+    // Warmup (with metric updates and step-size searches) and sampling.
+    expect(e.samplerRun(500)).toBe(500);
+    const c = e.alloc(8);
+    expect(c - b).toBe(b - a);
   });
 
   it('the stats columns are consistent: n_steps vs tree_depth, diverging in {0,1}, energy >= -lp', () => {

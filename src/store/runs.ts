@@ -9,14 +9,24 @@ import { summarize, type RunRecord, type RunSummary } from './schema';
 import { validateRunRecord } from './validate';
 
 type Tx = { done: Promise<void>; abort(): void };
+type Track = (request: Promise<unknown>) => void;
 
-/** Awaits the requests and the transaction; aborts it on the first failure. */
-async function commit(tx: Tx, work: () => Promise<unknown>[]): Promise<void> {
-  const done = tx.done;
-  // The transaction's own promise rejects too when we abort; it is awaited below.
-  done.catch(() => undefined);
+/**
+ * Runs the requests `work` issues (each passed through `track`) and waits for the
+ * transaction to commit; on the first failure, aborts it so none of its writes persist.
+ * Every request promise gets a handler as soon as it exists, so a request that fails after
+ * the abort is not an unhandled rejection.
+ */
+async function commit(tx: Tx, work: (track: Track) => void | Promise<void>): Promise<void> {
+  const pending: Promise<unknown>[] = [];
+  const track: Track = (p) => {
+    p.catch(() => undefined);
+    pending.push(p);
+  };
+  track(tx.done);
   try {
-    await Promise.all([...work(), done]);
+    await work(track);
+    await Promise.all(pending);
   } catch (e) {
     try {
       tx.abort();
@@ -55,7 +65,10 @@ export class RunStore {
     const summary = summarize(record);
     const tx = this.db.transaction(['payloads', 'runs'], 'readwrite');
     try {
-      await commit(tx, () => [tx.objectStore('payloads').put(record), tx.objectStore('runs').put(summary)]);
+      await commit(tx, (track) => {
+        track(tx.objectStore('payloads').put(record));
+        track(tx.objectStore('runs').put(summary));
+      });
       return ok(summary);
     } catch (e) {
       return fail(storageError(e, 'save the run'));
@@ -88,15 +101,14 @@ export class RunStore {
     const tx = this.db.transaction(['payloads', 'runs'], 'readwrite');
     try {
       let summary: RunSummary | undefined;
-      await commit(tx, () => [
-        (async () => {
-          const rec = await tx.objectStore('payloads').get(id);
-          const sum = await tx.objectStore('runs').get(id);
-          if (!rec || !sum) throw new DOMException(`run ${id} not found`, 'NotFoundError');
-          summary = { ...sum, name: trimmed };
-          await Promise.all([tx.objectStore('payloads').put({ ...rec, name: trimmed }), tx.objectStore('runs').put(summary)]);
-        })(),
-      ]);
+      await commit(tx, async (track) => {
+        const rec = await tx.objectStore('payloads').get(id);
+        const sum = await tx.objectStore('runs').get(id);
+        if (!rec || !sum) throw new DOMException(`run ${id} not found`, 'NotFoundError');
+        summary = { ...sum, name: trimmed };
+        track(tx.objectStore('payloads').put({ ...rec, name: trimmed }));
+        track(tx.objectStore('runs').put(summary));
+      });
       return ok(summary!);
     } catch (e) {
       return fail(storageError(e, 'rename the run'));
@@ -106,7 +118,10 @@ export class RunStore {
   async remove(id: string): Promise<Result<void>> {
     const tx = this.db.transaction(['payloads', 'runs'], 'readwrite');
     try {
-      await commit(tx, () => [tx.objectStore('payloads').delete(id), tx.objectStore('runs').delete(id)]);
+      await commit(tx, (track) => {
+        track(tx.objectStore('payloads').delete(id));
+        track(tx.objectStore('runs').delete(id));
+      });
       return ok(undefined);
     } catch (e) {
       return fail(storageError(e, 'delete the run'));

@@ -49,8 +49,8 @@ export interface BrowserSession {
 }
 
 export interface BrowserOptions {
-  /** Directory served instead of dist/ (a test page built by the test itself). */
-  outDir?: () => string;
+  /** Builds and returns a directory to serve instead of dist/ (a test page). */
+  serve?: () => Promise<string>;
   /** Selector that says the app has started; default the studio shell. */
   readySelector?: string;
 }
@@ -77,7 +77,7 @@ export function useBrowser(options: BrowserOptions = {}): () => BrowserSession {
 
   beforeAll(async () => {
     release = await acquireBrowserLock();
-    server = await startPreview(options.outDir?.());
+    server = await startPreview(options.serve ? await options.serve() : undefined);
     const browser = await launchChromium();
     const context = await browser.newContext({ viewport: DESKTOP, serviceWorkers: 'allow' });
     const s: BrowserSession = {

@@ -1,0 +1,198 @@
+// src/store against Chromium's real IndexedDB: saves are all-or-nothing (a quota failure,
+// a failing write, a tab closed mid-write leave no partial run), damaged or future records
+// are reported on open, rename and delete touch both object stores.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type * as Store from '../../src/store';
+import { useBrowser } from './harness';
+import { buildTestPage } from './support/build-page';
+
+const browser = useBrowser({ serve: () => buildTestPage(path.join(__dirname, 'store-page')), readySelector: '[data-testid="store-page"]' });
+const fixture = JSON.parse(readFileSync(path.resolve(__dirname, '../store/fixtures/run-v1.json'), 'utf8')) as Store.RunRecord;
+
+type W = { carryoverStore: typeof Store };
+
+/** A copy of the fixture with a new id and roughly `kb` KB of extra posterior draws. */
+function bigRun(id: string, kb: number): Store.RunRecord {
+  const r = structuredClone(fixture);
+  r.id = id;
+  r.name = `big ${id}`;
+  const draws = Math.max(1, Math.round((kb * 1024) / (2 * 12 * 8)));
+  r.inference_data.attrs.padding = Array.from({ length: draws * 24 }, (_, i) => Math.sin(i));
+  return r;
+}
+
+async function listIds(): Promise<{ ids: string[]; orphans: string[] }> {
+  return browser().page.evaluate(async () => {
+    const s = (window as unknown as W).carryoverStore;
+    const st = await s.RunStore.open();
+    if (!st.ok) throw new Error(st.errors[0].message);
+    const l = await st.value.list();
+    const orphans = await st.value.orphans();
+    st.value.close();
+    return { ids: l.ok ? l.value.map((r) => r.id) : [], orphans };
+  });
+}
+
+describe('runs store in IndexedDB', () => {
+  it('saves, lists, reads back the identical record', async () => {
+    const page = await browser().open();
+    const back = await page.evaluate(async (rec) => {
+      const s = (window as unknown as W).carryoverStore;
+      const st = await s.RunStore.open();
+      if (!st.ok) throw new Error('open');
+      const saved = await st.value.save(rec);
+      const got = await st.value.get(rec.id);
+      st.value.close();
+      return { saved: saved.ok && saved.value, got: got.ok ? got.value : got.errors };
+    }, fixture);
+    expect(back.got).toEqual(fixture);
+    expect(back.saved).toMatchObject({ id: fixture.id, name: fixture.name, channels: ['x1', 'x2'], seed: 20260101, wall_seconds: 1.5 });
+    expect(await listIds()).toEqual({ ids: [fixture.id], orphans: [] });
+  });
+
+  it('quota exceeded (real Chromium quota, lowered through DevTools) → clear message, no partial run', async () => {
+    // A fresh context: Chromium applies a quota override to an origin's storage opened after it.
+    const s = browser();
+    const ctx = await s.browser.newContext();
+    try {
+      const page = await ctx.newPage();
+      await page.goto(s.url);
+      await page.waitForSelector('[data-testid="store-page"]');
+      const cdp = await ctx.newCDPSession(page);
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin: s.origin, quotaSize: 1024 * 1024 });
+      const r = await page.evaluate(
+        async ([small, big]) => {
+          const st = await (window as unknown as W).carryoverStore.RunStore.open();
+          if (!st.ok) throw new Error('open');
+          const a = await st.value.save(small);
+          const b = await st.value.save(big);
+          const list = await st.value.list();
+          const orphans = await st.value.orphans();
+          st.value.close();
+          return { small: a.ok, big: b, ids: list.ok ? list.value.map((x) => x.id) : [], orphans };
+        },
+        [fixture, bigRun('too-big', 2048)] as const,
+      );
+      expect(r.small).toBe(true);
+      expect(r.big.ok).toBe(false);
+      if (!r.big.ok) {
+        expect(r.big.errors[0].message).toBe('Not enough storage space to save the run. Nothing was saved.');
+        expect(r.big.errors[0].hint).toMatch(/export old runs/);
+      }
+      expect(r.ids).toEqual([fixture.id]);
+      expect(r.orphans).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  it('a failure on the second write of a save rolls back the first', async () => {
+    const r = await browser().page.evaluate(async (rec) => {
+      const st = await (window as unknown as W).carryoverStore.RunStore.open();
+      if (!st.ok) throw new Error('open');
+      // The summary goes to `runs` after the payload went to `payloads`: fail it like a full disk would.
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+        if (this.name === 'runs') throw new DOMException('simulated', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+      try {
+        return await st.value.save(rec);
+      } finally {
+        IDBObjectStore.prototype.put = put;
+        st.value.close();
+      }
+    }, bigRun('half-written', 4));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0].message).toMatch(/Not enough storage space/);
+    expect(await listIds()).toEqual({ ids: [fixture.id], orphans: [] });
+  });
+
+  it('a tab closed in the middle of a save leaves the run whole or absent', async () => {
+    const s = browser();
+    await s.page.evaluate((rec) => {
+      void (async () => {
+        const st = await (window as unknown as W).carryoverStore.RunStore.open();
+        if (st.ok) void st.value.save(rec);
+      })();
+    }, bigRun('closed-mid-write', 2048));
+    await s.page.close({ runBeforeUnload: false });
+    await s.open();
+    const { ids, orphans } = await listIds();
+    expect(orphans).toEqual([]);
+    if (ids.includes('closed-mid-write')) {
+      const ok = await s.page.evaluate(async () => {
+        const st = await (window as unknown as W).carryoverStore.RunStore.open();
+        if (!st.ok) return false;
+        const got = await st.value.get('closed-mid-write');
+        st.value.close();
+        return got.ok;
+      });
+      expect(ok).toBe(true);
+    }
+  });
+
+  it('reports a damaged or newer record on open instead of showing it', async () => {
+    const r = await browser().page.evaluate(async (rec) => {
+      const s = (window as unknown as W).carryoverStore;
+      // Write bypassing the store's validation, as an old or foreign version might have.
+      const db = await new Promise<IDBDatabase>((res, rej) => {
+        const q = indexedDB.open('carryover', 1);
+        q.onsuccess = () => res(q.result);
+        q.onerror = () => rej(q.error);
+      });
+      const damaged = structuredClone(rec);
+      damaged.id = 'damaged';
+      (damaged.inference_data.posterior as Record<string, unknown>).y_sigma = [[1, 2], [3]];
+      const future = { ...structuredClone(rec), id: 'future', schema_version: 2 };
+      await new Promise<void>((res, rej) => {
+        const tx = db.transaction(['payloads', 'runs'], 'readwrite');
+        tx.objectStore('payloads').put(damaged);
+        tx.objectStore('payloads').put(future);
+        tx.objectStore('runs').put({ ...s.summarize(rec), id: 'damaged' });
+        tx.objectStore('runs').put({ ...s.summarize(rec), id: 'future' });
+        tx.oncomplete = () => res();
+        tx.onerror = () => rej(tx.error);
+      });
+      db.close();
+      const st = await s.RunStore.open();
+      if (!st.ok) throw new Error('open');
+      const a = await st.value.get('damaged');
+      const b = await st.value.get('future');
+      const c = await st.value.get('nope');
+      await st.value.remove('damaged');
+      await st.value.remove('future');
+      st.value.close();
+      return [a, b, c].map((x) => (x.ok ? 'ok' : x.errors[0].message));
+    }, fixture);
+    expect(r[0]).toMatch(/inference_data\.posterior\.y_sigma is not rectangular/);
+    expect(r[1]).toMatch(/saved by a newer Carryover \(schema 2/);
+    expect(r[2]).toMatch(/no longer in the library/);
+  });
+
+  it('renames in both stores and deletes from both', async () => {
+    const r = await browser().page.evaluate(async (id) => {
+      const st = await (window as unknown as W).carryoverStore.RunStore.open();
+      if (!st.ok) throw new Error('open');
+      const empty = await st.value.rename(id, '   ');
+      const renamed = await st.value.rename(id, '  New name ');
+      const got = await st.value.get(id);
+      const listed = await st.value.list();
+      await st.value.remove(id);
+      const after = await st.value.list();
+      const orphans = await st.value.orphans();
+      st.value.close();
+      return {
+        empty: empty.ok,
+        renamed: renamed.ok && renamed.value.name,
+        recordName: got.ok && got.value.name,
+        listedName: listed.ok && listed.value.find((x) => x.id === id)?.name,
+        after: after.ok && after.value.map((x) => x.id),
+        orphans,
+      };
+    }, fixture.id);
+    expect(r).toEqual({ empty: false, renamed: 'New name', recordName: 'New name', listedName: 'New name', after: [], orphans: [] });
+  });
+});

@@ -1,0 +1,99 @@
+// Reading the cells of a table's columns as numbers, deciding each column's kind, and
+// keeping every problem with its row so the report can name it later.
+import type { UserError } from '../core/types';
+import type { RawTable } from './csv';
+import { looksLikeDate } from './dates';
+import { CellProblems, warning } from './errors';
+import { chooseDecimalMark, decimalEvidence, isAmbiguous, readNumber } from './numbers';
+import type { FrameColumn } from './types';
+
+interface Votes {
+  dot: number;
+  comma: number;
+}
+
+function countVotes(cells: Iterable<string>, into: Votes): Votes {
+  for (const c of cells) {
+    const e = decimalEvidence(c);
+    if (e === '.') into.dot++;
+    else if (e === ',') into.comma++;
+  }
+  return into;
+}
+
+export function columnCells(table: RawTable, index: number): string[] {
+  return table.records.map((r) => r[index]);
+}
+
+/**
+ * Read cells as numbers. `rows` gives each cell's spreadsheet row for the messages;
+ * `fileVotes` is the decimal-mark evidence of the whole file (a fallback for this column).
+ */
+export function readNumbers(
+  cells: readonly string[],
+  rows: Int32Array,
+  where: { file: string; column: string },
+  fileVotes: Votes,
+  delimiter: string,
+): { values: Float64Array; issues: UserError[]; bad: number; ok: number } {
+  const { mark, guessed } = chooseDecimalMark(countVotes(cells, { dot: 0, comma: 0 }), fileVotes, delimiter);
+  const values = new Float64Array(cells.length).fill(NaN);
+  const problems = new CellProblems('cells that are not numbers', where, 'error', 'fix these cells, or mark the column as ignored');
+  const issues: UserError[] = [];
+  let ok = 0;
+  let firstAmbiguous = -1;
+  cells.forEach((cell, i) => {
+    const r = readNumber(cell, mark);
+    if (r.ok) {
+      values[i] = r.value;
+      ok++;
+      if (guessed && firstAmbiguous < 0 && isAmbiguous(cell)) firstAmbiguous = i;
+    } else if (!r.missing) {
+      problems.add(rows[i], `${where.column}: ${r.reason}`, r.hint);
+    }
+  });
+  problems.flush(issues);
+  if (firstAmbiguous >= 0) {
+    const cell = cells[firstAmbiguous];
+    issues.push(
+      warning(
+        `"${cell}" read as ${values[firstAmbiguous]}: no cell in the file shows whether "${mark === '.' ? ',' : '.'}" groups thousands`,
+        { ...where, row: rows[firstAmbiguous] },
+        'check that this column is read at the right scale',
+      ),
+    );
+  }
+  return { values, issues, bad: problems.count, ok };
+}
+
+/** Kind of a column: a date if most cells read as dates, a number if most read as numbers. */
+export function columnKind(cells: readonly string[], ok: number, bad: number): FrameColumn['kind'] {
+  const filled = ok + bad;
+  if (filled === 0) return 'empty';
+  if (bad === 0) return 'number';
+  let dates = 0;
+  for (const c of cells) if (c !== '' && looksLikeDate(c)) dates++;
+  if (dates >= 0.8 * filled) return 'date';
+  return ok >= 0.8 * filled ? 'number' : 'text';
+}
+
+/** Every column of a table, as frame columns sharing the table's rows. */
+export function tableColumns(table: RawTable): FrameColumn[] {
+  const fileVotes: Votes = { dot: 0, comma: 0 };
+  for (const r of table.records) countVotes(r, fileVotes);
+  return table.header.map((name, index) => {
+    const cells = columnCells(table, index);
+    const read = readNumbers(cells, table.rowNumbers, { file: table.file, column: name }, fileVotes, table.delimiter);
+    return {
+      name,
+      file: table.file,
+      sourceColumn: name,
+      rows: table.rowNumbers,
+      kind: columnKind(cells, read.ok, read.bad),
+      values: read.values,
+      cells,
+      issues: read.issues,
+      badCells: read.bad,
+    };
+  });
+}

@@ -1,0 +1,131 @@
+// CSV text → a table of trimmed cells with the spreadsheet row of every record.
+// papaparse does the quoting (quoted delimiters and newlines); we choose the delimiter,
+// number rows as a spreadsheet shows them (header = row 1, blank lines count, a quoted
+// newline does not start a new row) and turn every irregularity into a report line.
+import Papa from 'papaparse';
+import type { UserError } from '../core/types';
+import { error, uniqueName, warning } from './errors';
+
+export interface RawTable {
+  file: string;
+  delimiter: string;
+  header: string[];
+  /** Data records, each exactly header.length trimmed cells. */
+  records: string[][];
+  /** Spreadsheet row number (1-based) of each record. */
+  rowNumbers: Int32Array;
+  issues: UserError[];
+}
+
+const DELIMITERS = [',', ';', '\t', '|'];
+const PREVIEW_ROWS = 30;
+
+/** Name a delimiter for messages. */
+export function delimiterName(d: string): string {
+  return d === '\t' ? 'tab' : d === ';' ? 'semicolon' : d === '|' ? 'pipe' : 'comma';
+}
+
+/**
+ * The delimiter whose first rows split most consistently into the header's width
+ * (more columns wins a tie). papaparse's own guess prefers ',' in ways that misread
+ * decimal-comma files, so we score the candidates ourselves on a short preview.
+ */
+export function detectDelimiter(text: string): string {
+  let best = { d: ',', score: -1, width: 0 };
+  for (const d of DELIMITERS) {
+    const rows = Papa.parse<string[]>(text, { delimiter: d, preview: PREVIEW_ROWS, skipEmptyLines: 'greedy' }).data;
+    const width = rows[0]?.length ?? 0;
+    if (width < 2) continue;
+    const same = rows.slice(1).filter((r) => r.length === width).length;
+    const score = rows.length > 1 ? same / (rows.length - 1) : 1;
+    if (score > best.score || (score === best.score && width > best.width)) best = { d, score, width };
+  }
+  return best.d;
+}
+
+export function readCsv(file: string, text: string, onProgress?: (fraction: number) => void): RawTable {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const issues: UserError[] = [];
+  if (body.trim() === '') {
+    issues.push(error('The file is empty', { file }, 'pick the CSV export that holds the data'));
+    return { file, delimiter: ',', header: [], records: [], rowNumbers: new Int32Array(0), issues };
+  }
+  const delimiter = detectDelimiter(body);
+  const all: string[][] = [];
+  const parseErrors: Papa.ParseError[] = [];
+  // On a string, papaparse runs `chunk` synchronously (StringStreamer), which gives progress
+  // without going async; its typings only admit `chunk` for files and workers, hence the type.
+  const config: Papa.ParseConfig<string[]> & { chunkSize?: number; chunk: (res: Papa.ParseResult<string[]>) => void } = {
+    delimiter,
+    skipEmptyLines: false,
+    chunkSize: onProgress ? 1 << 19 : undefined,
+    chunk: (res) => {
+      for (const e of res.errors) parseErrors.push({ ...e, row: e.row === undefined ? undefined : e.row + all.length });
+      for (const r of res.data) all.push(r);
+      onProgress?.(Math.min(1, res.meta.cursor / body.length));
+    },
+  };
+  Papa.parse<string[]>(body, config);
+  const table = shapeRecords(file, delimiter, all, issues);
+  for (const e of parseErrors) {
+    const row = e.row === undefined ? undefined : e.row + 1;
+    issues.push(error(`Malformed CSV: ${e.message}`, { file, row }, 'check the quotes on this row: a quoted cell must end with a quote'));
+  }
+  return table;
+}
+
+function isBlank(r: string[]): boolean {
+  return r.every((c) => c.trim() === '');
+}
+
+function shapeRecords(file: string, delimiter: string, all: string[][], issues: UserError[]): RawTable {
+  const headerIndex = all.findIndex((r) => !isBlank(r));
+  if (headerIndex < 0) {
+    issues.push(error('The file has no header row', { file }, 'the first row should name the columns'));
+    return { file, delimiter, header: [], records: [], rowNumbers: new Int32Array(0), issues };
+  }
+  const header = headerNames(file, all[headerIndex], headerIndex + 1, issues);
+  if (header.length < 2) {
+    issues.push(error('Only one column found', { file, row: headerIndex + 1 }, 'separate columns with commas, semicolons or tabs'));
+  }
+  const records: string[][] = [];
+  const rows: number[] = [];
+  let shortRows = 0;
+  for (let i = headerIndex + 1; i < all.length; i++) {
+    const r = all[i];
+    if (isBlank(r)) continue;
+    const row = i + 1;
+    const cells = r.slice(0, header.length).map((c) => c.trim());
+    if (r.length > header.length && !isBlank(r.slice(header.length))) {
+      issues.push(error(`Row has ${r.length} values but the header names ${header.length} columns`, { file, row }, 'a value may contain an unquoted delimiter; quote it or remove the extra cells'));
+    }
+    if (cells.length < header.length) {
+      if (shortRows++ < 5) {
+        issues.push(warning(`Row has ${r.length} values but the header names ${header.length} columns; the missing cells are read as empty`, { file, row, column: header[cells.length] }));
+      }
+      while (cells.length < header.length) cells.push('');
+    }
+    records.push(cells);
+    rows.push(row);
+  }
+  if (shortRows > 5) issues.push(warning(`${shortRows - 5} more short rows read with empty cells`, { file }));
+  if (records.length === 0) issues.push(error('The file has a header but no data rows', { file, row: headerIndex + 1 }));
+  return { file, delimiter, header, records, rowNumbers: Int32Array.from(rows), issues };
+}
+
+function headerNames(file: string, raw: string[], headerRow: number, issues: UserError[]): string[] {
+  const taken = new Set<string>();
+  return raw.map((cell, i) => {
+    let name = cell.trim();
+    if (name === '') {
+      name = `column_${i + 1}`;
+      issues.push(warning(`Column ${i + 1} has no name; called it ${name}`, { file, row: headerRow, column: name }));
+    }
+    const unique = uniqueName(name, taken);
+    if (unique !== name) {
+      issues.push(warning(`Two columns are named "${name}"; the later one is called "${unique}"`, { file, row: headerRow, column: unique }, 'rename one of them in the file if both are needed'));
+    }
+    taken.add(unique);
+    return unique;
+  });
+}

@@ -1,0 +1,187 @@
+// Reading a date column. The day/month order of "03/04/2021" cannot be told from one cell,
+// so it is decided over the whole column: a first field above 12 means d/m/y, a second
+// field above 12 means m/d/y; when no cell decides, the order whose dates fall on the most
+// regular cadence wins and the choice is reported as ambiguous.
+import { dayNumber } from './calendar';
+
+export type DateOrder = 'dmy' | 'mdy';
+
+export interface DateColumnReading {
+  /** Day number per cell; NaN where the cell is empty or unreadable (see problems). */
+  days: Float64Array;
+  /** What was read, e.g. "yyyy-mm-dd" or "dd/mm/yyyy". */
+  format: string;
+  order: DateOrder | null;
+  /** The order was a guess: no cell has a day above 12. */
+  ambiguous: boolean;
+  /** Cells in more than one layout (e.g. ISO and d/m/y). */
+  mixed: boolean;
+  /** Indices of empty cells. */
+  empty: number[];
+  problems: Array<{ index: number; reason: string }>;
+}
+
+export interface DateReadOptions {
+  /** Force the order of a/b/yyyy cells. */
+  order?: DateOrder;
+  /** Accept Excel serial numbers and yyyymmdd integers (only for columns named like a date). */
+  allowNumeric?: boolean;
+}
+
+type Kind = 'iso' | 'triplet' | 'named' | 'compact' | 'serial';
+interface Cell { kind: Kind; a: number; b: number; y: number }
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const TIME = '(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?';
+const ISO_RE = new RegExp(`^(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})${TIME}$`);
+const TRIPLET_RE = new RegExp(`^(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4}|\\d{2})${TIME}$`);
+const DAY_MON_RE = /^(\d{1,2})[- ]([a-z]{3,9})\.?[- ,]+(\d{4}|\d{2})$/i;
+const MON_DAY_RE = /^([a-z]{3,9})\.? (\d{1,2}),? (\d{4})$/i;
+
+function monthIndex(name: string): number {
+  const i = MONTHS.indexOf(name.slice(0, 3).toLowerCase());
+  return i < 0 ? NaN : i + 1;
+}
+
+/** Two-digit years pivot as POSIX strptime %y does: 69-99 → 1900s, 00-68 → 2000s. */
+function fullYear(y: string): number {
+  const n = Number(y);
+  return y.length === 2 ? (n >= 69 ? 1900 + n : 2000 + n) : n;
+}
+
+function classify(s: string, allowNumeric: boolean): Cell | null {
+  let m = ISO_RE.exec(s);
+  if (m) return { kind: 'iso', y: Number(m[1]), a: Number(m[2]), b: Number(m[3]) };
+  m = TRIPLET_RE.exec(s);
+  if (m) return { kind: 'triplet', a: Number(m[1]), b: Number(m[2]), y: fullYear(m[3]) };
+  m = DAY_MON_RE.exec(s);
+  if (m) return { kind: 'named', a: monthIndex(m[2]), b: Number(m[1]), y: fullYear(m[3]) };
+  m = MON_DAY_RE.exec(s);
+  if (m) return { kind: 'named', a: monthIndex(m[1]), b: Number(m[2]), y: Number(m[3]) };
+  if (!allowNumeric) return null;
+  m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (m) return { kind: 'compact', y: Number(m[1]), a: Number(m[2]), b: Number(m[3]) };
+  if (/^\d{4,6}(\.0+)?$/.test(s)) return { kind: 'serial', a: Number(s), b: 0, y: 0 };
+  return null;
+}
+
+/**
+ * Excel's 1900 date system: serial 1 is 1900-01-01 and Excel counts a 29 Feb 1900 that never
+ * existed (Microsoft KB 214326), so from serial 61 on, day = serial − 25569.
+ */
+export function excelSerialToDay(serial: number): number {
+  if (!Number.isInteger(serial) || serial < 61 || serial > 2_958_465) return NaN;
+  return serial - 25_569;
+}
+
+function toDay(c: Cell, order: DateOrder): number {
+  switch (c.kind) {
+    case 'iso':
+    case 'compact':
+    case 'named':
+      return dayNumber(c.y, c.a, c.b);
+    case 'triplet':
+      return order === 'dmy' ? dayNumber(c.y, c.b, c.a) : dayNumber(c.y, c.a, c.b);
+    case 'serial':
+      return excelSerialToDay(c.a);
+  }
+}
+
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2200;
+const MIN_DAY = dayNumber(FIRST_YEAR, 1, 1);
+const MAX_DAY = dayNumber(LAST_YEAR, 12, 31);
+
+export function readDateColumn(cells: readonly string[], options: DateReadOptions = {}): DateColumnReading {
+  const parsed: Array<Cell | null> = [];
+  const empty: number[] = [];
+  const problems: DateColumnReading['problems'] = [];
+  const kinds = new Map<Kind, number>();
+  cells.forEach((raw, i) => {
+    const s = raw.trim();
+    if (s === '') {
+      empty.push(i);
+      parsed.push(null);
+      return;
+    }
+    const c = classify(s, options.allowNumeric ?? false);
+    parsed.push(c);
+    if (c) kinds.set(c.kind, (kinds.get(c.kind) ?? 0) + 1);
+    else problems.push({ index: i, reason: `"${s.length > 30 ? s.slice(0, 27) + '...' : s}" is not a date` });
+  });
+  const { order, ambiguous } = decideOrder(parsed, options.order);
+  const days = new Float64Array(cells.length).fill(NaN);
+  parsed.forEach((c, i) => {
+    if (!c) return;
+    const d = toDay(c, order);
+    if (Number.isNaN(d)) problems.push({ index: i, reason: invalidReason(cells[i].trim(), c, order) });
+    else if (d < MIN_DAY || d > MAX_DAY) problems.push({ index: i, reason: `${cells[i].trim()} is outside ${FIRST_YEAR}-${LAST_YEAR}` });
+    else days[i] = d;
+  });
+  problems.sort((p, q) => p.index - q.index);
+  const hasTriplets = (kinds.get('triplet') ?? 0) > 0;
+  return {
+    days,
+    format: describe(kinds, order),
+    order: hasTriplets ? order : null,
+    ambiguous: hasTriplets && ambiguous,
+    mixed: kinds.size > 1,
+    empty,
+    problems,
+  };
+}
+
+function invalidReason(s: string, c: Cell, order: DateOrder): string {
+  if (c.kind === 'triplet') return `${s} is not a valid date read as ${order === 'dmy' ? 'day/month/year' : 'month/day/year'}`;
+  if (c.kind === 'serial') return `${s} is not an Excel date serial number in range`;
+  return `${s} is not a valid calendar date`;
+}
+
+function decideOrder(parsed: Array<Cell | null>, forced?: DateOrder): { order: DateOrder; ambiguous: boolean } {
+  if (forced) return { order: forced, ambiguous: false };
+  let dmyVotes = 0;
+  let mdyVotes = 0;
+  for (const c of parsed) {
+    if (c?.kind !== 'triplet') continue;
+    if (c.a > 12 && c.b <= 12) dmyVotes++;
+    if (c.b > 12 && c.a <= 12) mdyVotes++;
+  }
+  if (dmyVotes !== mdyVotes) return { order: dmyVotes > mdyVotes ? 'dmy' : 'mdy', ambiguous: false };
+  if (dmyVotes > 0) return { order: 'dmy', ambiguous: false }; // a tie of real conflicts: cells get reported
+  const dmy = cadenceScore(parsed, 'dmy');
+  const mdy = cadenceScore(parsed, 'mdy');
+  return { order: mdy > dmy ? 'mdy' : 'dmy', ambiguous: true };
+}
+
+/** How many consecutive rows are one modal step apart (the data's cadence) under an order. */
+function cadenceScore(parsed: Array<Cell | null>, order: DateOrder): number {
+  const days = parsed.filter((c): c is Cell => c !== null).map((c) => toDay(c, order));
+  const counts = new Map<number, number>();
+  for (let i = 1; i < days.length; i++) {
+    const d = Math.abs(days[i] - days[i - 1]);
+    if (Number.isFinite(d) && d > 0) counts.set(d, (counts.get(d) ?? 0) + 1);
+  }
+  let best = 0;
+  for (const n of counts.values()) best = Math.max(best, n);
+  const valid = days.filter(Number.isFinite).length;
+  return best * 1e6 + valid; // regular cadence first, then the number of valid dates
+}
+
+function describe(kinds: Map<Kind, number>, order: DateOrder): string {
+  const names: Record<Kind, string> = {
+    iso: 'yyyy-mm-dd',
+    triplet: order === 'dmy' ? 'dd/mm/yyyy' : 'mm/dd/yyyy',
+    named: 'day and month name',
+    compact: 'yyyymmdd',
+    serial: 'Excel serial number',
+  };
+  const sorted = [...kinds.entries()].sort((p, q) => q[1] - p[1]);
+  return sorted.length ? sorted.map(([k]) => names[k]).join(' + ') : 'none';
+}
+
+/** Whether a cell reads as a date on its own (used by role detection). */
+export function looksLikeDate(cell: string): boolean {
+  const c = classify(cell.trim(), false);
+  if (!c) return false;
+  return Number.isFinite(toDay(c, 'dmy')) || Number.isFinite(toDay(c, 'mdy'));
+}

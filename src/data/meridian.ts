@@ -1,0 +1,165 @@
+// Meridian's CSV layout (google/meridian, meridian/data/load.py CoordToColumns): `time`,
+// optional `geo`, `kpi` or `conversions`, `revenue_per_kpi`/`revenue_per_conversion`,
+// `*_impression`, `*_spend`, `*_reach`, `*_frequency`, `*_control`, `population`.
+// Geo data is read at national level as MODEL.md §7 says: KPI, spend, impressions and
+// reach summed over geos; frequency = Σ(reach·frequency)/Σreach; revenue =
+// Σ(KPI·revenue_per_KPI); controls = population-weighted mean.
+import type { UserError } from '../core/types';
+import { isoDate } from './calendar';
+import { tableColumns } from './columns';
+import type { RawTable } from './csv';
+import type { DateOrder } from './dates';
+import { error, warning } from './errors';
+import { dayRange, findColumn, readKeyDates } from './keyed';
+import type { Frame, FrameColumn, RoleHint, TableInfo } from './types';
+
+const KPI = /^(kpi|conversions)$/i;
+const REVENUE_PER = /^revenue_per_(kpi|conversion)$/i;
+
+/** Role a Meridian column name implies; undefined for names outside the convention. */
+export function meridianHint(name: string, hasRevenue: boolean): RoleHint | undefined {
+  let m: RegExpExecArray | null;
+  if (/^time$/i.test(name)) return { role: 'date', reason: "Meridian's time column" };
+  if (/^revenue$/i.test(name)) return { role: 'target', reason: 'revenue = KPI × revenue per KPI (Meridian), so ROAS is in money' };
+  if (KPI.test(name)) {
+    return hasRevenue
+      ? { role: 'ignored', reason: 'the KPI count; its revenue is the target (switch if you model the count)' }
+      : { role: 'target', reason: "Meridian's KPI column" };
+  }
+  if ((m = /^(.+)_spend$/i.exec(name))) return { role: 'channel', channel: m[1], measure: 'spend', reason: 'Meridian media spend (*_spend)' };
+  if ((m = /^(.+)_impressions?$/i.exec(name))) return { role: 'channel', channel: m[1], measure: 'impressions', reason: 'Meridian media exposure (*_impression)' };
+  if (/_(reach|frequency)$/i.test(name)) return { role: 'ignored', reason: 'reach and frequency are not modelled yet (the channel uses its spend)' };
+  if (/_control$/i.test(name)) return { role: 'control', reason: 'Meridian control (*_control)' };
+  if (REVENUE_PER.test(name)) return { role: 'ignored', reason: 'used to compute revenue' };
+  if (/^(population|geo)$/i.test(name)) return { role: 'ignored', reason: 'geo bookkeeping' };
+  return undefined;
+}
+
+function numberColumn(name: string, like: FrameColumn, values: Float64Array, rows: Int32Array, issues: UserError[], bad: number): FrameColumn {
+  return { name, file: like.file, sourceColumn: name, rows, kind: 'number', values, issues, badCells: bad };
+}
+
+/** revenue_t = Σ KPI·revenue_per_KPI over the given records (one national row: one record). */
+function revenueColumn(columns: FrameColumn[]): FrameColumn | null {
+  const kpi = columns.find((c) => KPI.test(c.name));
+  const rate = columns.find((c) => REVENUE_PER.test(c.name));
+  if (!kpi || !rate || columns.some((c) => /^revenue$/i.test(c.name))) return null;
+  const values = kpi.values.map((v, i) => v * rate.values[i]);
+  return { ...numberColumn('revenue', kpi, values, kpi.rows, [...kpi.issues, ...rate.issues], kpi.badCells + rate.badCells), sourceColumn: `${kpi.name} × ${rate.name}` };
+}
+
+function withHints(columns: FrameColumn[]): FrameColumn[] {
+  const hasRevenue = columns.some((c) => /^revenue$/i.test(c.name));
+  return columns.map((c) => {
+    const hint = meridianHint(c.name, hasRevenue);
+    return hint ? { ...c, hint } : c;
+  });
+}
+
+export function readMeridianNational(t: RawTable): { frame: Frame; tables: TableInfo[] } {
+  const columns = tableColumns(t);
+  const revenue = revenueColumn(columns);
+  if (revenue) columns.push(revenue);
+  return {
+    frame: { rowCount: t.records.length, columns: withHints(columns), fixedDate: null },
+    tables: [{ file: t.file, part: 'meridian_national', delimiter: t.delimiter, header: t.header, rows: t.records.length }],
+  };
+}
+
+type Rule = 'sum' | 'frequency' | 'weighted' | 'skip';
+
+function ruleOf(name: string, names: Set<string>): Rule {
+  if (/^(time|geo)$/i.test(name) || REVENUE_PER.test(name)) return 'skip';
+  if (KPI.test(name) || /^(revenue|population)$/i.test(name) || /_(spend|impressions?|reach)$/i.test(name)) return 'sum';
+  const f = /^(.+)_frequency$/i.exec(name);
+  if (f && names.has(`${f[1]}_reach`.toLowerCase())) return 'frequency';
+  return 'weighted';
+}
+
+export function readMeridianGeo(t: RawTable, order: DateOrder | undefined, report: UserError[]): { frame: Frame; tables: TableInfo[] } {
+  const days = readKeyDates(t, findColumn(t, 'time'), order, report);
+  const geoCol = findColumn(t, 'geo');
+  const source = tableColumns(t);
+  const byName = new Map(source.map((c) => [c.name.toLowerCase(), c]));
+  const population = byName.get('population');
+  if (!population) report.push(warning('No population column: controls are averaged over geos without weights', { file: t.file }));
+  const groups = groupRecords(t, days, geoCol, report);
+  const times = [...groups.keys()].sort((a, b) => a - b);
+  const rows = Int32Array.from(times.map((d) => t.rowNumbers[groups.get(d)![0]]));
+  const out: FrameColumn[] = [{
+    name: 'time', file: t.file, sourceColumn: 'time', rows, kind: 'date', values: new Float64Array(times.length).fill(NaN),
+    cells: times.map(isoDate), days: Float64Array.from(times), issues: [], badCells: 0,
+  }];
+  const names = new Set(byName.keys());
+  for (const c of source) {
+    const rule = ruleOf(c.name, names);
+    if (rule === 'skip') continue;
+    if (c.kind === 'text' || c.kind === 'date') {
+      report.push(warning(`Column ${c.name} holds text and cannot be combined over geos; it is left out`, { file: t.file, column: c.name }));
+      continue;
+    }
+    const values = Float64Array.from(times, (d) => combine(rule, c, groups.get(d)!, byName, population));
+    out.push(numberColumn(c.name, c, values, rows, c.issues, c.badCells));
+  }
+  const kpi = source.find((c) => KPI.test(c.name));
+  const rate = source.find((c) => REVENUE_PER.test(c.name));
+  if (kpi && rate && !names.has('revenue')) {
+    const values = Float64Array.from(times, (d) => groups.get(d)!.reduce((s, i) => s + kpi.values[i] * rate.values[i], 0));
+    out.push({ ...numberColumn('revenue', kpi, values, rows, [...kpi.issues, ...rate.issues], kpi.badCells + rate.badCells), sourceColumn: `Σ ${kpi.name} × ${rate.name}` });
+  }
+  const { first, last } = dayRange(times);
+  return {
+    frame: { rowCount: times.length, columns: withHints(out), fixedDate: 'time' },
+    tables: [{ file: t.file, part: 'meridian_geo', delimiter: t.delimiter, header: t.header, rows: t.records.length, first, last }],
+  };
+}
+
+/** Record indices per day; a geo missing at some time, or twice, is reported. */
+function groupRecords(t: RawTable, days: Float64Array, geoCol: number, report: UserError[]): Map<number, number[]> {
+  const groups = new Map<number, number[]>();
+  const seen = new Map<string, number>();
+  const geos = new Set<string>();
+  t.records.forEach((r, i) => {
+    const d = days[i];
+    if (Number.isNaN(d)) return;
+    const key = `${d}|${r[geoCol]}`;
+    const had = seen.get(key);
+    if (had !== undefined) {
+      report.push(error(`Duplicate row: geo ${r[geoCol]} on ${isoDate(d)} also on row ${had}`, { file: t.file, row: t.rowNumbers[i], column: 'geo' }, 'keep one row per geo and time'));
+      return;
+    }
+    seen.set(key, t.rowNumbers[i]);
+    geos.add(r[geoCol]);
+    const list = groups.get(d);
+    if (list) list.push(i);
+    else groups.set(d, [i]);
+  });
+  for (const [d, list] of groups) {
+    if (list.length < geos.size) {
+      report.push(error(`${geos.size - list.length} of ${geos.size} geos have no row for ${isoDate(d)}; the national total would be short`, { file: t.file, row: t.rowNumbers[list[0]], column: 'geo' }, 'add the missing geo rows (zero spend is a value too)'));
+    }
+  }
+  return groups;
+}
+
+function combine(rule: Rule, c: FrameColumn, records: number[], byName: Map<string, FrameColumn>, population?: FrameColumn): number {
+  if (rule === 'sum') return records.reduce((s, i) => s + c.values[i], 0);
+  if (rule === 'frequency') {
+    const reach = byName.get(c.name.toLowerCase().replace(/_frequency$/, '_reach'))!;
+    let num = 0;
+    let den = 0;
+    for (const i of records) {
+      num += reach.values[i] * c.values[i];
+      den += reach.values[i];
+    }
+    return den === 0 ? (Number.isNaN(num) ? NaN : 0) : num / den; // no reach: no frequency either
+  }
+  let num = 0;
+  let den = 0;
+  for (const i of records) {
+    const w = population ? population.values[i] : 1;
+    num += w * c.values[i];
+    den += w;
+  }
+  return num / den;
+}

@@ -1,0 +1,98 @@
+// Reading numbers as spreadsheets export them: thousands separators, decimal comma, currency
+// signs, accounting negatives "(12.50)". A file uses one convention; we infer it from the cells
+// that can only be read one way, and say so when we had to guess.
+
+/** Which character separates decimals; the other of ',' and '.' may group thousands. */
+export type DecimalMark = '.' | ',';
+
+export type NumberReading =
+  | { ok: true; value: number }
+  | { ok: false; missing: true }
+  | { ok: false; missing: false; reason: string; hint: string };
+
+/** Spellings of a missing value (R, pandas, SQL, Excel); read as an empty cell, not an error. */
+const MISSING = new Set(['', 'na', 'n/a', '#n/a', 'null', 'none', 'nil', '-', '--', '.']);
+/** Spellings of "not a number": an error, because a model cannot use them. */
+const NOT_FINITE = /^[+-]?(nan|inf|infinity|∞|#div\/0!|#value!|#num!|#ref!|#name\?|#null!)$/i;
+const SPACES = /[\s\u00a0\u2007\u2009\u202f]/g;
+const CURRENCY = /^[$€£¥₹]|[$€£¥₹]$|^(usd|eur|gbp|chf|jpy)\s*|\s*(usd|eur|gbp|chf|jpy)$/gi;
+
+/** Evidence a cell gives about the decimal mark: 'dot', 'comma' or none. */
+export function decimalEvidence(cell: string): DecimalMark | null {
+  const s = cell.replace(SPACES, '').replace(/^[-+(]|\)$/g, '');
+  if (/^\d{1,3}(,\d{3})+\.\d+$/.test(s) || /^\d{1,3}(,\d{3}){2,}$/.test(s)) return '.';
+  if (/^\d{1,3}(\.\d{3})+,\d+$/.test(s) || /^\d{1,3}(\.\d{3}){2,}$/.test(s)) return ',';
+  // One separator followed by other than exactly three digits can only be a decimal mark;
+  // so can one after a leading zero ("0.318", "0,5").
+  if (/^\d*\.(\d{1,2}|\d{4,})$/.test(s) || /^0\.\d+$/.test(s) || /^\d+\.\d*e[-+]?\d+$/i.test(s)) return '.';
+  if (/^\d*,(\d{1,2}|\d{4,})$/.test(s) || /^0,\d+$/.test(s)) return ',';
+  return null;
+}
+
+/** A cell like "1,234" or "1.234" that reads differently under the two conventions. */
+export function isAmbiguous(cell: string): boolean {
+  return /^[-+]?\d{1,3}[.,]\d{3}$/.test(cell.replace(SPACES, ''));
+}
+
+/**
+ * Decide the decimal mark of a column from its cells, falling back to the file's evidence,
+ * then to the delimiter (a ';'-separated file is the European convention).
+ */
+export function chooseDecimalMark(
+  columnVotes: { dot: number; comma: number },
+  fileVotes: { dot: number; comma: number },
+  delimiter: string,
+): { mark: DecimalMark; guessed: boolean } {
+  for (const v of [columnVotes, fileVotes]) {
+    if (v.dot > v.comma) return { mark: '.', guessed: false };
+    if (v.comma > v.dot) return { mark: ',', guessed: false };
+  }
+  return { mark: delimiter === ';' ? ',' : '.', guessed: true };
+}
+
+/** Read one cell under a decimal convention. */
+export function readNumber(raw: string, mark: DecimalMark): NumberReading {
+  let s = raw.trim().replace(/\u2212/g, '-'); // U+2212 MINUS SIGN, as some locales export it
+  if (MISSING.has(s.toLowerCase())) return { ok: false, missing: true };
+  if (NOT_FINITE.test(s)) {
+    return { ok: false, missing: false, reason: `"${raw}" is not a finite number`, hint: 'replace it with the real value, or leave the cell empty to have it imputed' };
+  }
+  let negative = false;
+  if (/^\(.*\)$/.test(s)) {
+    negative = true; // accounting notation
+    s = s.slice(1, -1);
+  }
+  s = s.replace(CURRENCY, '').replace(SPACES, '');
+  if (s.startsWith('-') || s.startsWith('+')) {
+    negative = negative !== s.startsWith('-');
+    s = s.slice(1);
+  }
+  const normal = normalise(s, mark);
+  if (normal === null) {
+    const hint = /%$/.test(s)
+      ? 'write percentages as plain numbers (12.5 rather than 12.5%)'
+      : 'this column should hold numbers; fix the cell, or mark the column as ignored';
+    return { ok: false, missing: false, reason: `"${truncate(raw)}" is not a number`, hint };
+  }
+  const value = Number(normal);
+  if (!Number.isFinite(value)) {
+    return { ok: false, missing: false, reason: `"${truncate(raw)}" is too large to store as a number`, hint: 'check the cell; values beyond 1e308 cannot be modelled' };
+  }
+  return { ok: true, value: negative ? -value : value };
+}
+
+/** Strip thousands separators (only in valid 3-digit groups) and make the decimal mark a dot. */
+function normalise(s: string, mark: DecimalMark): string | null {
+  const group = mark === '.' ? ',' : '.';
+  const g = group === '.' ? '\\.' : ',';
+  const d = mark === '.' ? '\\.' : ',';
+  const grouped = new RegExp(`^(\\d{1,3}(?:${g}\\d{3})+|\\d+)(?:${d}(\\d*))?(?:[eE]([-+]?\\d+))?$`);
+  const m = grouped.exec(s) ?? new RegExp(`^()${d}(\\d+)(?:[eE]([-+]?\\d+))?$`).exec(s);
+  if (!m) return null;
+  const intPart = (m[1] || '0').split(group).join('');
+  return `${intPart}.${m[2] || '0'}${m[3] !== undefined ? 'e' + m[3] : ''}`;
+}
+
+function truncate(s: string): string {
+  return s.length > 40 ? s.slice(0, 37) + '...' : s;
+}

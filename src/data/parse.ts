@@ -1,0 +1,96 @@
+// parseFiles: the files a user picked (or a folder) → one frame in the format they follow.
+// Pure and synchronous; the worker (parse.worker.ts) runs the same code for big files.
+import type { UserError } from '../core/types';
+import { readCsv, type RawTable } from './csv';
+import type { DateOrder } from './dates';
+import { error, warning } from './errors';
+import { baseName, classifyTable, isIncrementalityFile, isTableFile, WORKSPACE_PARTS, type TablePart } from './formats';
+import { readMeridianGeo, readMeridianNational } from './meridian';
+import { tableColumns } from './columns';
+import type { Frame, InputFile, InputFormat, ParsedInput, Passthrough, TableInfo } from './types';
+import { readWorkspace } from './workspace';
+
+export interface ParseOptions {
+  /** Force the order of a/b/yyyy dates in files the reader keys by date. */
+  dateOrder?: DateOrder;
+  /** Progress over all files, 0..1, by characters read. */
+  onProgress?: (fraction: number) => void;
+}
+
+const EMPTY_FRAME: Frame = { rowCount: 0, columns: [], fixedDate: null };
+
+function readTables(files: InputFile[], options: ParseOptions, report: UserError[], passthrough: Passthrough[]): RawTable[] {
+  const total = files.reduce((s, f) => s + f.text.length, 0) || 1;
+  let done = 0;
+  const tables: RawTable[] = [];
+  for (const f of files) {
+    if (isIncrementalityFile(f.name)) passthrough.push(readJson(f, report));
+    else if (isTableFile(f.name)) {
+      const t = readCsv(f.name, f.text, options.onProgress && ((p) => options.onProgress!((done + p * f.text.length) / total)));
+      report.push(...t.issues);
+      tables.push(t);
+    } else {
+      report.push(warning(`${baseName(f.name)} is not a CSV file and was skipped`, { file: f.name }));
+    }
+    done += f.text.length;
+  }
+  options.onProgress?.(1);
+  return tables;
+}
+
+function readJson(f: InputFile, report: UserError[]): Passthrough {
+  let json: unknown = null;
+  try {
+    json = JSON.parse(f.text);
+  } catch (e) {
+    report.push(error(`Not valid JSON: ${e instanceof Error ? e.message : String(e)}`, { file: f.name }, 'the lift tests will be unavailable until the file is fixed'));
+  }
+  return { file: f.name, kind: 'incrementality_results', text: f.text, json };
+}
+
+function datasetName(files: InputFile[]): string {
+  if (files.length === 1) return baseName(files[0].name).replace(/\.[^.]+$/, '');
+  const folders = files.map((f) => f.name.split(/[\\/]/)).filter((p) => p.length > 1);
+  const root = folders.length === files.length && folders.every((p) => p[0] === folders[0][0]) ? folders[0][0] : '';
+  return root || `${files.length} files`;
+}
+
+export function parseFiles(files: InputFile[], options: ParseOptions = {}): ParsedInput {
+  const report: UserError[] = [];
+  const passthrough: Passthrough[] = [];
+  const tables = readTables(files, options, report, passthrough);
+  const name = datasetName(files);
+  const usable = tables.filter((t) => t.header.length > 0);
+  if (usable.length === 0) {
+    if (!report.some((e) => e.severity === 'error')) report.push(error('No CSV file among the files picked', {}, 'pick a .csv file, or the raw/ folder of a workspace'));
+    return { format: 'wide', formatReason: 'no table', name, tables: [], frame: EMPTY_FRAME, report, passthrough };
+  }
+  const parts = usable.map((t) => ({ t, ...classifyTable(t) }));
+  const workspace = parts.filter((p) => WORKSPACE_PARTS.has(p.part));
+  if (workspace.length > 0) {
+    for (const p of parts) if (!WORKSPACE_PARTS.has(p.part)) report.push(warning(`${baseName(p.t.file)} is not part of the workspace contract and was skipped`, { file: p.t.file }));
+    const pick = (part: TablePart) => workspace.filter((p) => p.part === part).map((p) => p.t);
+    const extra = [...pick('conversions').slice(1), ...pick('external_factors').slice(1)];
+    for (const t of extra) report.push(error(`More than one ${baseName(t.file)} picked`, { file: t.file }, 'pick one file of each kind'));
+    const { frame, tables: info } = readWorkspace(
+      { spend: pick('campaign_spend'), conversions: pick('conversions')[0] ?? null, factors: pick('external_factors')[0] ?? null },
+      options.dateOrder,
+      report,
+    );
+    const reason = `measurement workspace: ${workspace.map((p) => p.reason).join('; ')}`;
+    return { format: 'workspace', formatReason: reason, name, tables: info, frame, report, passthrough };
+  }
+  if (parts.length > 1) {
+    report.push(error(`${parts.length} separate tables picked; only ${baseName(parts[0].t.file)} is read`, {}, 'pick one wide CSV, or the files of a measurement workspace'));
+  }
+  const { t, part, reason } = parts[0];
+  const read = single(t, part, options, report);
+  return { format: read.format, formatReason: reason, name, tables: read.tables, frame: read.frame, report, passthrough };
+}
+
+function single(t: RawTable, part: TablePart, options: ParseOptions, report: UserError[]): { format: InputFormat; frame: Frame; tables: TableInfo[] } {
+  if (part === 'meridian_geo') return { format: 'meridian_geo', ...readMeridianGeo(t, options.dateOrder, report) };
+  if (part === 'meridian_national') return { format: 'meridian_national', ...readMeridianNational(t) };
+  const frame: Frame = { rowCount: t.records.length, columns: tableColumns(t), fixedDate: null };
+  return { format: 'wide', frame, tables: [{ file: t.file, part: 'wide', delimiter: t.delimiter, header: t.header, rows: t.records.length }] };
+}

@@ -1,0 +1,80 @@
+// Planned columns → series on the time grid (NaN = no value), with the checks that need
+// the source rows: cells that are not numbers, negative spend, text controls one-hot
+// encoded (MODEL.md §1: the most common value is the dropped reference level).
+import type { UserError } from '../core/types';
+import { CellProblems, warning } from './errors';
+import type { Grid } from './grid';
+import type { PlannedSeries } from './plan';
+
+export interface GridSeries {
+  spec: PlannedSeries;
+  /** Name in the dataset (one-hot levels: "<column>_<level>"). */
+  key: string;
+  values: Float64Array;
+}
+
+/** Values per frame row → values per grid slot. */
+export function onGrid(values: Float64Array, grid: Grid): Float64Array {
+  return Float64Array.from(grid.rowAt, (r) => (r < 0 ? NaN : values[r]));
+}
+
+function checkNegative(s: PlannedSeries, values: Float64Array, grid: Grid, report: UserError[]): void {
+  const c = s.column;
+  const where = { file: c.file, column: c.sourceColumn, channel: s.channel };
+  if (s.kind === 'media') {
+    const bad = new CellProblems(`negative ${s.measure} values`, where, 'error', `${s.measure} cannot be negative; correct the export (refunds belong in a separate column)`);
+    values.forEach((v, i) => {
+      if (v < 0) bad.add(c.rows[grid.rowAt[i]], `Negative ${s.measure} ${v} for channel ${s.channel}`);
+    });
+    bad.flush(report);
+  } else if (s.kind === 'target') {
+    const i = values.findIndex((v) => v < 0);
+    if (i >= 0) report.push(warning(`The target is negative (${values[i]})`, { ...where, row: c.rows[grid.rowAt[i]] }, 'check returns or corrections in the target'));
+  }
+}
+
+/** One-hot columns of a text control over the rows on the grid. */
+function oneHot(s: PlannedSeries, grid: Grid, report: UserError[]): GridSeries[] {
+  const cells = s.column.cells ?? [];
+  const slotCells = Array.from(grid.rowAt, (r) => (r < 0 ? '' : cells[r]));
+  const counts = new Map<string, number>();
+  for (const v of slotCells) if (v !== '') counts.set(v, (counts.get(v) ?? 0) + 1);
+  const levels = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  if (levels.length < 2) {
+    report.push(warning(`Control ${s.key} has a single value ("${levels[0]?.[0] ?? ''}"); left out`, { file: s.column.file, column: s.column.name }, 'mark it as ignored'));
+    return [];
+  }
+  return levels.slice(1).map(([level]) => ({
+    spec: { ...s, aggregate: 'max' as const },
+    key: `${s.key}_${level}`,
+    values: Float64Array.from(slotCells, (v) => (v === '' ? NaN : v === level ? 1 : 0)),
+  }));
+}
+
+/** Every planned series on the grid; cell problems of used columns go to the report. */
+export function materialise(list: PlannedSeries[], grid: Grid, report: UserError[]): GridSeries[] {
+  const out: GridSeries[] = [];
+  for (const s of list) {
+    if (s.text) {
+      out.push(...oneHot(s, grid, report));
+      continue;
+    }
+    report.push(...s.column.issues);
+    const values = onGrid(s.column.values, grid);
+    checkNegative(s, values, grid, report);
+    out.push({ spec: s, key: s.key, values });
+  }
+  return out;
+}
+
+/** First and last slot holding a value (−1, −1 if none). */
+export function observedRange(values: Float64Array): [number, number] {
+  let lo = -1;
+  let hi = -1;
+  for (let i = 0; i < values.length; i++) {
+    if (Number.isNaN(values[i])) continue;
+    if (lo < 0) lo = i;
+    hi = i;
+  }
+  return [lo, hi];
+}

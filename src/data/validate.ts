@@ -1,0 +1,45 @@
+// Checks on the finished table: what would make the model fail or mislead.
+import type { Dataset, UserError } from '../core/types';
+import { error, warning } from './errors';
+
+function firstNonFinite(values: Float64Array): number {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return i;
+  return -1;
+}
+
+function isConstant(values: Float64Array): boolean {
+  for (let i = 1; i < values.length; i++) if (values[i] !== values[0]) return false;
+  return true;
+}
+
+function maxOf(values: Float64Array): number {
+  let m = -Infinity;
+  for (const v of values) m = Math.max(m, v);
+  return m;
+}
+
+export function validateDataset(d: Omit<Dataset, 'fingerprint'>, report: UserError[]): void {
+  const T = d.dates.length;
+  const all: Array<[string, Float64Array, string | undefined]> = [[d.target.name, d.target.values, undefined]];
+  for (const c of d.channels) {
+    all.push([c.name, c.spend, c.name]);
+    if (c.impressions) all.push([`${c.name}.impressions`, c.impressions, c.name]);
+    if (c.clicks) all.push([`${c.name}.clicks`, c.clicks, c.name]);
+  }
+  for (const c of d.controls) all.push([c.name, c.values, undefined]);
+  for (const [name, values, channel] of all) {
+    const i = firstNonFinite(values);
+    if (i < 0) continue;
+    const what = Number.isNaN(values[i]) ? 'has no value' : 'overflows to infinity';
+    report.push(error(`${name} ${what} in the period starting ${d.dates[i]}`, { column: name, channel }, Number.isNaN(values[i]) ? 'the column has no data to impute from; give it values or mark it as ignored' : 'the numbers are too large; rescale the column'));
+  }
+  if (T < 3) report.push(error(`Only ${T} periods: too few to fit a model`, {}, 'use a longer date range'));
+  else if (d.grain === 'week' && T < 52) report.push(warning(`Only ${T} weeks: yearly seasonality and carry-over are hard to separate with less than a year`, {}));
+  if (T > 0 && isConstant(d.target.values)) report.push(error(`The target ${d.target.name} is the same in every period`, { column: d.target.name }, 'choose the column that measures the outcome'));
+  for (const c of d.channels) {
+    if (maxOf(c.spend) <= 0) report.push(error(`Channel ${c.name} has no spend in any period`, { channel: c.name, column: c.name }, 'mark the column as ignored, or pick the right spend column (MODEL.md: a channel whose maximum is 0 cannot be scaled)'));
+  }
+  for (const c of d.controls) {
+    if (T > 0 && isConstant(c.values)) report.push(warning(`Control ${c.name} is the same in every period; it only duplicates the intercept`, { column: c.name }, 'mark it as ignored'));
+  }
+}

@@ -12,6 +12,8 @@ const browser = useBrowser({ serve: () => buildTestPage(path.join(__dirname, 'st
 const fixture = JSON.parse(readFileSync(path.resolve(__dirname, '../store/fixtures/run-v1.json'), 'utf8')) as Store.RunRecord;
 
 type W = { carryoverStore: typeof Store };
+/** Records cross into the page as plain JSON; typed loosely so Playwright's argument types stay shallow. */
+const asArg = (x: unknown): unknown => x;
 
 /** A copy of the fixture with a new id and roughly `kb` KB of extra posterior draws. */
 function bigRun(id: string, kb: number): Store.RunRecord {
@@ -38,7 +40,8 @@ async function listIds(): Promise<{ ids: string[]; orphans: string[] }> {
 describe('runs store in IndexedDB', () => {
   it('saves, lists, reads back the identical record', async () => {
     const page = await browser().open();
-    const back = await page.evaluate(async (rec) => {
+    const back = await page.evaluate(async (arg) => {
+      const rec = arg as Store.RunRecord;
       const s = (window as unknown as W).carryoverStore;
       const st = await s.RunStore.open();
       if (!st.ok) throw new Error('open');
@@ -46,7 +49,7 @@ describe('runs store in IndexedDB', () => {
       const got = await st.value.get(rec.id);
       st.value.close();
       return { saved: saved.ok && saved.value, got: got.ok ? got.value : got.errors };
-    }, fixture);
+    }, asArg(fixture));
     expect(back.got).toEqual(fixture);
     expect(back.saved).toMatchObject({ id: fixture.id, name: fixture.name, channels: ['x1', 'x2'], seed: 20260101, wall_seconds: 1.5 });
     expect(await listIds()).toEqual({ ids: [fixture.id], orphans: [] });
@@ -63,7 +66,8 @@ describe('runs store in IndexedDB', () => {
       const cdp = await ctx.newCDPSession(page);
       await cdp.send('Storage.overrideQuotaForOrigin', { origin: s.origin, quotaSize: 1024 * 1024 });
       const r = await page.evaluate(
-        async ([small, big]) => {
+        async (arg) => {
+          const [small, big] = arg as [Store.RunRecord, Store.RunRecord];
           const st = await (window as unknown as W).carryoverStore.RunStore.open();
           if (!st.ok) throw new Error('open');
           const a = await st.value.save(small);
@@ -73,7 +77,7 @@ describe('runs store in IndexedDB', () => {
           st.value.close();
           return { small: a.ok, big: b, ids: list.ok ? list.value.map((x) => x.id) : [], orphans };
         },
-        [fixture, bigRun('too-big', 2048)] as const,
+        asArg([fixture, bigRun('too-big', 2048)]),
       );
       expect(r.small).toBe(true);
       expect(r.big.ok).toBe(false);
@@ -89,7 +93,8 @@ describe('runs store in IndexedDB', () => {
   });
 
   it('a failure on the second write of a save rolls back the first', async () => {
-    const r = await browser().page.evaluate(async (rec) => {
+    const r = await browser().page.evaluate(async (arg) => {
+      const rec = arg as Store.RunRecord;
       const st = await (window as unknown as W).carryoverStore.RunStore.open();
       if (!st.ok) throw new Error('open');
       // The summary goes to `runs` after the payload went to `payloads`: fail it like a full disk would.
@@ -104,7 +109,7 @@ describe('runs store in IndexedDB', () => {
         IDBObjectStore.prototype.put = put;
         st.value.close();
       }
-    }, bigRun('half-written', 4));
+    }, asArg(bigRun('half-written', 4)));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0].message).toMatch(/Not enough storage space/);
     expect(await listIds()).toEqual({ ids: [fixture.id], orphans: [] });
@@ -112,12 +117,13 @@ describe('runs store in IndexedDB', () => {
 
   it('a tab closed in the middle of a save leaves the run whole or absent', async () => {
     const s = browser();
-    await s.page.evaluate((rec) => {
+    await s.page.evaluate((arg) => {
+      const rec = arg as Store.RunRecord;
       void (async () => {
         const st = await (window as unknown as W).carryoverStore.RunStore.open();
         if (st.ok) void st.value.save(rec);
       })();
-    }, bigRun('closed-mid-write', 2048));
+    }, asArg(bigRun('closed-mid-write', 2048)));
     await s.page.close({ runBeforeUnload: false });
     await s.open();
     const { ids, orphans } = await listIds();
@@ -135,7 +141,8 @@ describe('runs store in IndexedDB', () => {
   });
 
   it('reports a damaged or newer record on open instead of showing it', async () => {
-    const r = await browser().page.evaluate(async (rec) => {
+    const r = await browser().page.evaluate(async (arg) => {
+      const rec = arg as Store.RunRecord;
       const s = (window as unknown as W).carryoverStore;
       // Write bypassing the store's validation, as an old or foreign version might have.
       const db = await new Promise<IDBDatabase>((res, rej) => {
@@ -166,7 +173,7 @@ describe('runs store in IndexedDB', () => {
       await st.value.remove('future');
       st.value.close();
       return [a, b, c].map((x) => (x.ok ? 'ok' : x.errors[0].message));
-    }, fixture);
+    }, asArg(fixture));
     expect(r[0]).toMatch(/inference_data\.posterior\.y_sigma is not rectangular/);
     expect(r[1]).toMatch(/saved by a newer Carryover \(schema 2/);
     expect(r[2]).toMatch(/no longer in the library/);

@@ -52,7 +52,7 @@ export function rhatGate(items: GateInputs['rhat']): Gate {
   const base = { threshold, affects_estimates: true };
   if (!w) return { ...base, status: 'fail', value: null, detail: 'no parameters to check', action: 'Fit the model first.' };
   if (Number.isNaN(w.value)) {
-    return { ...base, status: 'fail', value: null, detail: `R-hat of ${w.key} cannot be computed (constant or non-finite draws)`, action: 'A parameter did not move or produced NaN: check its prior and the data; increase warmup; reparameterize.' };
+    return { ...base, status: 'fail', value: null, detail: `R-hat of ${w.key} cannot be computed (constant or non-finite draws, or under 4 draws per chain)`, action: 'A parameter did not move or produced NaN: check its prior and the data; increase warmup; reparameterize.' };
   }
   const status: GateStatus = w.value < 1.01 ? 'pass' : w.value < 1.05 ? 'warn' : 'fail';
   return {
@@ -67,7 +67,7 @@ export function essGate(items: GateInputs['ess_bulk'], which: 'bulk' | 'tail'): 
   const base = { threshold, affects_estimates: true };
   if (!w) return { ...base, status: 'fail', value: null, detail: 'no parameters to check', action: 'Fit the model first.' };
   if (Number.isNaN(w.value)) {
-    return { ...base, status: 'fail', value: null, detail: `${which} ESS of ${w.key} cannot be computed`, action: 'A parameter did not move or produced NaN: check its prior; increase warmup; reparameterize.' };
+    return { ...base, status: 'fail', value: null, detail: `${which} ESS of ${w.key} cannot be computed (constant or non-finite draws, or under 6 draws per chain)`, action: 'A parameter did not move or produced NaN: check its prior; increase warmup; reparameterize.' };
   }
   const status: GateStatus = w.value > 400 ? 'pass' : w.value > 100 ? 'warn' : 'fail';
   return {

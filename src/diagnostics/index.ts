@@ -30,3 +30,4 @@ export type { MmmDiagnosticsJson, BuildOptions } from './report';
 export { parameterChains, scalarChains, statChains, pointwiseGroup } from './idata';
 export type { ScalarChains } from './idata';
 export type { DiagResult } from './result';
+export { validateInferenceData } from './validate';

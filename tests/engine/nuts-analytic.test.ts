@@ -1,7 +1,7 @@
 // The sampler on targets with known answers: a correlated Gaussian's mean and covariance
 // within Monte Carlo error, divergences in Neal's funnel, Stan's warmup schedule, the dual
 // averaging identity, and a metric adapted to the posterior scales.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runChain } from '../../src/engine/chain-runner';
 import { packFunnel, packGaussian, type PackedTestTarget } from '../../src/engine/test-targets';
 import { essBulk, mcseMean } from '../../src/diagnostics';
@@ -52,7 +52,10 @@ describe('correlated Gaussian', () => {
     [0, 0.5, 0, 0.3, 1],
   ];
   const cov = corr.map((row, i) => row.map((c, j) => c * sd[i] * sd[j]));
-  const results = chains(packGaussian(mu, cov), 3);
+  let results: ChainResult[] = [];
+  beforeAll(() => {
+    results = chains(packGaussian(mu, cov), 3);
+  }, 120_000);
 
   it('runs 4 × 2000 iterations without error', () => {
     for (const r of results) expect(r.error).toBeUndefined();
@@ -88,8 +91,10 @@ describe('correlated Gaussian', () => {
 });
 
 describe("Neal's funnel", () => {
-  const t = packFunnel(10);
-  const results = chains(t, 5);
+  let results: ChainResult[] = [];
+  beforeAll(() => {
+    results = chains(packFunnel(10), 5);
+  }, 120_000);
 
   it('reports divergent transitions, at the neck (small v) rather than in the mouth', () => {
     let divergent = 0;
@@ -133,7 +138,7 @@ describe('warmup', () => {
     expect(schedule(19)).toEqual([]);
   });
 
-  it('dual averaging satisfies its closed form: mean(delta - accept) over t iterations = gamma (mu - log eps_t) sqrt(t) / (t + t0)', () => {
+  it('dual averaging satisfies its closed form: mean(delta - accept) over t iterations = gamma (mu - log eps_t) sqrt(t) / (t + t0)', { timeout: 120_000 }, () => {
     // Hoffman & Gelman 2014, eq. (6)-(7) with s̄ written as a sum: s̄_t = Σ(δ - α_i) / (t + t0),
     // log ε_t = μ - sqrt(t) s̄_t / γ. Checked over the terminal buffer (iterations 950..999),
     // where μ = log(10 ε_950) after the last metric update.
@@ -150,7 +155,7 @@ describe('warmup', () => {
     }
   });
 
-  it('a higher adapt_delta gives a smaller step size and a higher acceptance rate', () => {
+  it('a higher adapt_delta gives a smaller step size and a higher acceptance rate', { timeout: 120_000 }, () => {
     const t = packGaussian([0, 0, 0, 0], [[1, 0.9, 0, 0], [0.9, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 9]]);
     const summary = (delta: number) => {
       const rs = chains(t, 4, delta);

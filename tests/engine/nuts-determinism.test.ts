@@ -1,7 +1,7 @@
 // Same job → the same bits, whatever the chunk size; chains and seeds give different
 // streams; the runner reports progress, honours cancellation between chunks and returns a
 // failed init as a value. Every comparison is on the raw bytes of the draws and stats.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runChain } from '../../src/engine/chain-runner';
 import { WasmEngine } from '../../src/engine/wasm-engine';
 import type { ChainJob } from '../../src/engine/chain-job';
@@ -41,7 +41,10 @@ function expectIdentical(a: ChainResult, b: ChainResult): void {
   expect(a.gradient_evaluations).toBe(b.gradient_evaluations);
 }
 
-const reference = runChain(module, job());
+let reference: ChainResult;
+beforeAll(() => {
+  reference = runChain(module, job());
+}, 120_000);
 
 describe('determinism', () => {
 

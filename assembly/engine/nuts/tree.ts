@@ -34,7 +34,7 @@ export function buildTree(
   const dim = ws.dim;
   if (depth == 0) return leaf(ws, zPropose, pSharpBeg, pSharpEnd, rho, pBeg, pEnd, H0, sign);
 
-  const lv = ws.levels[depth];
+  const lv = unchecked(ws.levels[depth]);
   // Initial half: shares this subtree's beginning.
   const validInit = buildTree(ws, depth - 1, zPropose, pSharpBeg, lv.pSharpInitEnd, lv.rhoInit, pBeg, lv.pInitEnd, H0, sign);
   if (!validInit) return false;

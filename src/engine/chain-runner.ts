@@ -3,7 +3,7 @@
 // (never on the chunk size or on where it runs).
 import type { ChainProgress, ChainResult, FitPhase } from '../core/types';
 import type { ChainHooks, ChainJob } from './chain-job';
-import { N_STATS, WasmEngine } from './wasm-engine';
+import { WasmEngine } from './wasm-engine';
 
 /** Why a chain could not start or had to stop, by the engine's status code (nuts/exports.ts). */
 export function samplerErrorMessage(code: number): string {
@@ -105,5 +105,3 @@ function result(engine: WasmEngine, job: ChainJob, error: string | undefined, t0
   if (error !== undefined) out.error = error;
   return out;
 }
-
-export { N_STATS };

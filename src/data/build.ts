@@ -13,6 +13,7 @@ import { materialise, observedRange, type GridSeries } from './series';
 import { shapeSeries, type Shaped } from './shape';
 import { isSparseWeekly } from './aggregate';
 import type { BuildOptions, BuildResult, ParsedInput, RoleAssignment } from './types';
+import { channelOf } from './role-rules';
 import { validateDataset } from './validate';
 
 /** Daily grain is offered for data spanning at least two years (the issue's rule). */
@@ -99,8 +100,22 @@ function uniqueKeys(series: GridSeries[]): void {
   for (const s of series) taken.add((s.key = uniqueName(s.key, taken)));
 }
 
+/** Columns left out that look like channels without spend: said, so a dead channel is not silent. */
+function reportIdleChannels(parsed: ParsedInput, roles: RoleAssignment, report: UserError[]): void {
+  for (const r of roles.columns) {
+    if (r.role !== 'ignored') continue;
+    const c = parsed.frame.columns.find((x) => x.name === r.column);
+    const ch = channelOf(r.column) ?? (c?.hint?.role === 'channel' ? { channel: c.hint.channel!, measure: c.hint.measure } : null);
+    if (!c || !ch || ch.measure !== 'spend') continue;
+    if (c.values.every((v) => Number.isNaN(v) || v === 0)) {
+      report.push(warning(`Column ${r.column} looks like channel ${ch.channel} but has no spend in any row; it is left out`, { file: c.file, column: r.column, channel: ch.channel }));
+    }
+  }
+}
+
 export function buildDataset(parsed: ParsedInput, roles: RoleAssignment, options: BuildOptions = {}): BuildResult {
   const report: UserError[] = [...parsed.report];
+  reportIdleChannels(parsed, roles, report);
   const plan = resolvePlan(parsed.frame, roles, report);
   if (!plan) return { report };
   const { days, format } = rowDays(plan.date, options.dateOrder, report);

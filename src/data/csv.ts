@@ -33,7 +33,7 @@ export function delimiterName(d: string): string {
 export function detectDelimiter(text: string): string {
   let best = { d: ',', score: -1, width: 0 };
   for (const d of DELIMITERS) {
-    const rows = Papa.parse<string[]>(text, { delimiter: d, preview: PREVIEW_ROWS, skipEmptyLines: 'greedy' }).data;
+    const rows = Papa.parse<string[]>(text, { delimiter: d, newline: '\n', preview: PREVIEW_ROWS, skipEmptyLines: 'greedy' }).data;
     const width = rows[0]?.length ?? 0;
     if (width < 2) continue;
     const same = rows.slice(1).filter((r) => r.length === width).length;
@@ -44,7 +44,9 @@ export function detectDelimiter(text: string): string {
 }
 
 export function readCsv(file: string, text: string, onProgress?: (fraction: number) => void): RawTable {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // One line ending for the whole file: papaparse guesses a single newline style, and a
+  // file edited on two systems mixes \r\n with \n (rows would silently merge).
+  const body = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n');
   const issues: UserError[] = [];
   if (body.trim() === '') {
     issues.push(error('The file is empty', { file }, 'pick the CSV export that holds the data'));
@@ -57,6 +59,7 @@ export function readCsv(file: string, text: string, onProgress?: (fraction: numb
   // without going async; its typings only admit `chunk` for files and workers, hence the type.
   const config: Papa.ParseConfig<string[]> & { chunkSize?: number; chunk: (res: Papa.ParseResult<string[]>) => void } = {
     delimiter,
+    newline: '\n',
     skipEmptyLines: false,
     chunkSize: onProgress ? 1 << 19 : undefined,
     chunk: (res) => {

@@ -62,6 +62,9 @@ function chooseTarget(columns: FrameColumn[]): FrameColumn | undefined {
 
 function roleOf(c: FrameColumn, rowCount: number): ColumnRole {
   const column = c.name;
+  if (c.hint?.role === 'channel' && c.values.every((v) => Number.isNaN(v) || v === 0)) {
+    return { column, role: 'ignored', reason: `channel ${c.hint.channel} has no ${c.hint.measure} in any row` };
+  }
   if (c.hint && c.hint.role !== 'date' && c.hint.role !== 'target') return { column, ...c.hint };
   if (c.kind === 'empty') return { column, role: 'ignored', reason: 'the column is empty' };
   if (isCalendarName(c.name)) return { column, role: 'ignored', reason: 'a calendar index; the model builds its own seasonality' };
@@ -73,8 +76,10 @@ function roleOf(c: FrameColumn, rowCount: number): ColumnRole {
     }
     return { column, role: 'ignored', reason: `text with ${levels} different values` };
   }
-  if (isConstant(c)) return { column, role: 'ignored', reason: 'the same value in every row' };
   const ch = channelOf(c.name);
+  if (isConstant(c)) {
+    return { column, role: 'ignored', reason: ch ? `looks like channel ${ch.channel} but has the same ${ch.measure} in every row` : 'the same value in every row' };
+  }
   if (ch && !isControlName(c.name)) return { column, role: 'channel', channel: ch.channel, measure: ch.measure, reason: `channel ${ch.measure}: ${ch.rule}` };
   if (isBinary(c)) return { column, role: 'control', aggregate: 'max', reason: 'a 0/1 indicator' };
   if (isControlName(c.name)) return { column, role: 'control', reason: 'context (event, price, competitor, trend, ...)' };

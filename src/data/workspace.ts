@@ -62,7 +62,7 @@ class WorkspaceReader {
   }
 
   /** Put a subset of a file's numeric cells into a keyed column. */
-  load(t: RawTable, days: Float64Array, subset: number[], col: number, target: KeyedColumn, sum: boolean, what: string): void {
+  load(t: RawTable, days: Float64Array, subset: number[], col: number, target: KeyedColumn, sum: boolean, what: string, reportDuplicates = true): void {
     const cells = subset.map((i) => t.records[i][col]);
     const rows = Int32Array.from(subset.map((i) => t.rowNumbers[i]));
     const read = readNumbers(cells, rows, { file: t.file, column: t.header[col] }, fileVotes(t), t.delimiter);
@@ -72,8 +72,8 @@ class WorkspaceReader {
     subset.forEach((i, k) => {
       if (Number.isNaN(days[i])) return;
       const had = target.put(days[i], read.values[k], rows[k], cells[k], sum);
-      if (had !== null) {
-        this.report.push(error(`Duplicate row: ${what} on ${isoDate(days[i])} also on row ${had}`, { file: t.file, row: rows[k], column: t.header[col], channel: target.hint.channel }, 'keep one row per date (and channel)'));
+      if (had !== null && reportDuplicates) {
+        this.report.push(error(`Duplicate row: ${what} on ${isoDate(days[i])} also on row ${had}`, { file: t.file, row: rows[k], column: t.header[findColumn(t, 'date')] ?? t.header[col], channel: target.hint.channel }, 'keep one row per date (and channel)'));
       }
     });
   }
@@ -97,13 +97,15 @@ class WorkspaceReader {
         continue;
       }
       this.noteSharedChannel(channel, t.file);
+      let first = true;
       for (const m of MEASURES) {
         const col = findColumn(t, m);
         if (col < 0) continue;
         const hint = { role: 'channel' as const, channel, measure: m, reason: `${m} of channel "${channel}" in ${baseName(t.file)}` };
         const target = this.column(`channel:${channel}:${m}`, () => new KeyedColumn(`${channel}_${m}`, m, hint));
         const shared = this.sharedChannels.get(channel) !== t.file;
-        this.load(t, days, subset, col, target, extra.length > 0 || shared, `channel ${channel}`);
+        this.load(t, days, subset, col, target, extra.length > 0 || shared, `channel ${channel}`, first);
+        first = false;
       }
     }
     this.tables.push({ file: t.file, part: 'campaign_spend', delimiter: t.delimiter, header: t.header, rows: t.records.length, ...rangeOf(days) });

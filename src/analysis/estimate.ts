@@ -54,7 +54,7 @@ export function bandEstimate(values: ArrayLike<number>): BandEstimate {
 }
 
 /** Column j of an n×m row-major matrix, into `out`. */
-export function column(m: Float64Array, n: number, width: number, j: number, out = new Float64Array(n)): Float64Array {
+export function column(m: Float64Array, n: number, width: number, j: number, out: Float64Array = new Float64Array(n)): Float64Array {
   for (let d = 0; d < n; d++) out[d] = m[d * width + j];
   return out;
 }

@@ -1,0 +1,117 @@
+// Budget constraints (issue 5): a total budget over the horizon, per-channel minimum and
+// maximum spend per period (absolute, or a multiple of the channel's current spend per
+// period) and channels held fixed at their current spend. Resolution turns them into
+// per-period bounds lo ≤ s ≤ hi with Σ s = budget / horizon, or says plainly why no plan
+// can satisfy them all. The budget is spent in full: with responses increasing in spend,
+// an unspent remainder is never optimal, and "the plan spends the budget" is what a budget
+// owner asks for.
+import type { UserError } from '../core/types';
+
+export interface BoundSpec {
+  value: number;
+  /** true: value × the channel's current spend per period; false: spend per period. */
+  relative?: boolean;
+}
+
+export interface ChannelConstraint {
+  min?: BoundSpec;
+  max?: BoundSpec;
+  /** Held at its current spend per period. */
+  fixed?: boolean;
+}
+
+export interface BudgetProblem {
+  /** Total spend over the horizon, all channels. */
+  budget: number;
+  horizon: number;
+  constraints?: Record<string, ChannelConstraint>;
+}
+
+export interface ResolvedBounds {
+  /** Budget per period (budget / horizon). */
+  perPeriod: number;
+  lo: Float64Array;
+  hi: Float64Array;
+  fixed: boolean[];
+  /** The bounds as the user stated them, per channel, in spend per period (null = none). */
+  stated: Array<{ min: number | null; max: number | null }>;
+}
+
+export type Resolution = { feasible: true; bounds: ResolvedBounds } | { feasible: false; reason: string; errors: UserError[] };
+
+const fmt = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+
+function fail(reason: string, extra: Partial<UserError> = {}): Resolution {
+  return { feasible: false, reason, errors: [{ message: reason, severity: 'error', ...extra }] };
+}
+
+/** Checks the input values themselves (not yet whether they fit together). */
+function inputErrors(channels: string[], p: BudgetProblem): UserError[] {
+  const e: UserError[] = [];
+  const bad = (message: string, channel?: string, hint?: string) => e.push({ message, severity: 'error', channel, hint });
+  if (!Number.isFinite(p.budget) || p.budget < 0) bad(`the budget must be a finite number ≥ 0, got ${p.budget}`, undefined, 'give the total spend for the whole horizon');
+  if (!Number.isInteger(p.horizon) || p.horizon < 1) bad(`the horizon must be a whole number of periods ≥ 1, got ${p.horizon}`);
+  for (const [name, c] of Object.entries(p.constraints ?? {})) {
+    if (!channels.includes(name)) bad(`"${name}" is not a channel of this model`, name, `channels: ${channels.join(', ')}`);
+    for (const [which, b] of [['minimum', c.min], ['maximum', c.max]] as const)
+      if (b && (!Number.isFinite(b.value) || b.value < 0)) bad(`channel "${name}": the ${which} must be a finite number ≥ 0, got ${b.value}`, name);
+  }
+  return e;
+}
+
+export function resolveConstraints(channels: string[], current: ArrayLike<number>, p: BudgetProblem): Resolution {
+  const errors = inputErrors(channels, p);
+  if (errors.length > 0) return { feasible: false, reason: errors.map((e) => e.message).join('; '), errors };
+  const C = channels.length;
+  const b = p.budget / p.horizon;
+  const lo = new Float64Array(C);
+  const hi = new Float64Array(C).fill(Infinity);
+  const fixed: boolean[] = [];
+  const stated: ResolvedBounds['stated'] = [];
+  // Channel bounds are exact; the budget equation holds to a relative 1e-12 (sums round).
+  const tol = 1e-12 * Math.max(1, p.budget);
+  for (let c = 0; c < C; c++) {
+    const k = p.constraints?.[channels[c]] ?? {};
+    const val = (s: BoundSpec | undefined) => (s === undefined ? null : s.relative ? s.value * current[c] : s.value);
+    const mn = val(k.min);
+    const mx = val(k.max);
+    stated.push({ min: mn, max: mx });
+    fixed.push(k.fixed === true);
+    if (k.fixed) {
+      if ((mn !== null && mn > current[c]) || (mx !== null && mx < current[c]))
+        return fail(`channel "${channels[c]}" is held fixed at ${fmt(current[c])} per period, outside its own bounds [${fmt(mn ?? 0)}, ${mx === null ? '∞' : fmt(mx)}]`, { channel: channels[c], hint: 'drop the bound or do not hold the channel fixed' });
+      lo[c] = hi[c] = current[c];
+      continue;
+    }
+    if (mn !== null) lo[c] = mn;
+    if (mx !== null) hi[c] = mx;
+    if (lo[c] > hi[c])
+      return fail(`channel "${channels[c]}": the minimum ${fmt(lo[c])} per period is above the maximum ${fmt(hi[c])}`, { channel: channels[c], hint: 'lower the minimum or raise the maximum' });
+  }
+  let sumLo = 0;
+  let sumHi = 0;
+  for (let c = 0; c < C; c++) {
+    sumLo += lo[c];
+    sumHi += hi[c];
+  }
+  const N = p.horizon;
+  if (sumLo * N > p.budget + tol)
+    return fail(`the minimums (and fixed channels) need ${fmt(sumLo * N)} over ${N} periods, more than the budget ${fmt(p.budget)}`, { hint: 'raise the budget or lower the minimums' });
+  if (sumHi * N < p.budget - tol)
+    return fail(`the maximums (and fixed channels) allow at most ${fmt(sumHi * N)} over ${N} periods, less than the budget ${fmt(p.budget)}, which is to be spent in full`, { hint: 'lower the budget or raise the maximums' });
+  // No channel can take more than the whole budget per period (spends are ≥ 0); this keeps
+  // every bound finite for the projection without moving a stated bound by a rounding error.
+  for (let c = 0; c < C; c++) hi[c] = Math.max(lo[c], Math.min(hi[c], b));
+  return { feasible: true, bounds: { perPeriod: b, lo, hi, fixed, stated } };
+}
+
+/** Whether a plan meets the bounds exactly and the budget to a relative tolerance (sums round). */
+export function planSatisfies(plan: ArrayLike<number>, bounds: ResolvedBounds, relTol = 1e-9): boolean {
+  const tol = relTol * Math.max(1, bounds.perPeriod);
+  let s = 0;
+  for (let c = 0; c < plan.length; c++) {
+    if (!Number.isFinite(plan[c]) || plan[c] < bounds.lo[c] || plan[c] > bounds.hi[c]) return false;
+    s += plan[c];
+  }
+  return Math.abs(s - bounds.perPeriod) <= tol;
+}

@@ -55,8 +55,11 @@ export interface BrowserOptions {
   readySelector?: string;
 }
 
-/** True for requests that stay on the machine: the app's own origin, data: and blob: URLs. */
-export function isLocal(url: string, origin: string): boolean {
+/** Count of layout problems in a report (0 = the layout passes). */
+export const layoutProblems = (r: LayoutReport) =>
+  r.overflowing.length + r.overlaps.length + r.untitledPlots.length + (r.scrollWidth > r.viewport.width ? 1 : 0);
+
+function isLocal(url: string, origin: string): boolean {
   if (url.startsWith('data:') || url.startsWith('blob:')) return true;
   try {
     return new URL(url).origin === origin;
@@ -106,7 +109,12 @@ export function useBrowser(options: BrowserOptions = {}): () => BrowserSession {
         return file;
       },
       assertLayout: async (label) => {
-        const report = await s.page.evaluate(probeLayout);
+        // Let the layout settle first: plots redraw on the next frames after a resize.
+        let report = await s.page.evaluate(probeLayout);
+        for (let waited = 0; waited < 3000 && layoutProblems(report) > 0; waited += 250) {
+          await s.page.waitForTimeout(250);
+          report = await s.page.evaluate(probeLayout);
+        }
         expect.soft(report.overflowing, `${label}: horizontal overflow (scrollWidth ${report.scrollWidth})`).toEqual([]);
         expect.soft(report.scrollWidth, `${label}: page wider than the viewport`).toBeLessThanOrEqual(report.viewport.width);
         expect.soft(report.overlaps, `${label}: overlapping controls`).toEqual([]);

@@ -1,20 +1,31 @@
-// INTEGRATION POINT (issue 3 ↔ the lead's chain pool): the studio's FitRunner over the
-// engine. The pool (src/engine/pool.ts + browser-pool.ts) and the MMM packing are still
-// landing; until a fit entry point that returns InferenceData is committed, this runner
-// reports that fitting is unavailable instead of inventing a result.
+// The studio's FitRunner over the engine: a Web Worker pool sized to the chains (at most
+// one worker per core), fitMmm for packing, sampling and InferenceData assembly. The pool
+// lives for one fit: disposing it terminates the workers, which is also how a cancel stops
+// a chain mid-chunk (src/engine/pool.ts).
+import { createBrowserPool } from '../../engine/browser-pool';
+import { FitInputError, fitMmm } from '../../engine/fit';
 import type { FitRunner } from './runner';
 
 export const engineRunner: FitRunner = {
-  async run() {
-    return {
-      ok: false,
-      errors: [
-        {
-          message: 'Fitting is not available in this build yet: the in-browser sampler is not wired to the studio.',
-          hint: 'Saved runs can still be imported and opened in the Runs library.',
-          severity: 'error',
-        },
-      ],
-    };
+  async run(req, hooks) {
+    const pool = createBrowserPool(req.settings.chains);
+    try {
+      const out = await fitMmm(pool, req.dataset, req.spec, req.settings, { onProgress: hooks.onProgress, signal: hooks.signal });
+      return {
+        ok: true,
+        idata: out.idata,
+        timings: { wall_seconds: out.wallMs / 1000, chain_seconds: out.results.map((r) => r.wall_ms / 1000) },
+        chainErrors: out.failedChains.map((f) => ({
+          message: `Chain ${f.chain + 1} failed and was left out: ${f.error}`,
+          hint: 'The other chains were kept. Check the priors of the parameters named, or try another seed.',
+          severity: 'warning' as const,
+        })),
+      };
+    } catch (e) {
+      if (e instanceof FitInputError) return { ok: false, errors: e.errors };
+      throw e;
+    } finally {
+      pool.dispose();
+    }
   },
 };

@@ -6,6 +6,7 @@ import { loadDataset, newRunRecord, type RunRecord } from '../../store';
 import type { FitRunner } from '../fit/runner';
 import { DataState } from './data.svelte';
 import { FitState } from './fit.svelte';
+import { ImportState } from './import.svelte';
 import { ModelState } from './model.svelte';
 import { Navigation } from './nav.svelte';
 import { RunsState } from './runs.svelte';
@@ -15,6 +16,8 @@ export class Studio {
   readonly data = new DataState();
   readonly model = new ModelState();
   readonly runs = new RunsState();
+  /** A newly imported dataset starts from the PyMC-Marketing preset, keeping window and seasonality settings. */
+  readonly importer = new ImportState(this.data, (d) => this.model.applyPreset(d, this.model.preset === 'hill' ? 'hill' : 'pymc'));
   readonly fit: FitState;
   /** The run the Results step shows ($state.raw: draws are big and never mutated). */
   #current = $state.raw<RunRecord | null>(null);
@@ -48,6 +51,7 @@ export class Studio {
   async openRun(id: string): Promise<boolean> {
     const rec = await this.runs.open(id);
     if (!rec) return false;
+    this.importer.reset();
     this.data.set(loadDataset(rec.dataset), { kind: 'run', runName: rec.name });
     this.model.adopt(rec.inference_data.attrs.model);
     this.fit.updateSettings({ ...rec.inference_data.attrs.sampler, seed: rec.inference_data.attrs.seed });

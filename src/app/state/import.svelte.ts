@@ -1,0 +1,206 @@
+// The Data step's import flow over src/data: files (or the demo) → parsed input → roles
+// (detected, then edited) → Dataset with its validation report → pre-model diagnostics.
+// Parsing and building run in the data worker (DataClient); a new import cancels the one
+// in flight. The resulting dataset goes to DataState, which the rest of the studio reads.
+import { DataClient, type ParseProgress } from '../../data/client';
+import {
+  demoRoles,
+  holidayCountries,
+  HOLIDAYS_PATH,
+  loadDemo,
+  loadHolidayCalendar,
+  preModelDiagnostics,
+  setRole,
+  type BuildDetails,
+  type BuildOptions,
+  type ColumnRole,
+  type HolidayCalendar,
+  type ParsedInput,
+  type PreModelDiagnostics,
+  type RoleAssignment,
+} from '../../data';
+import type { Dataset, UserError } from '../../core/types';
+import type { DataOrigin, DataState } from './data.svelte';
+
+/** The build options the Data step exposes (the holiday calendar is loaded when a country is chosen). */
+export interface ImportOptions {
+  grain: 'week' | 'day';
+  trend: boolean;
+  quarterlyOrder: number;
+  /** Country code of the holiday calendar, '' for none. */
+  holidayCountry: string;
+}
+
+const isAbort = (e: unknown) => (e as { name?: string } | null)?.name === 'AbortError';
+
+export class ImportState {
+  #client = new DataClient();
+  #parsed = $state.raw<ParsedInput | null>(null);
+  #roles = $state.raw<RoleAssignment | null>(null);
+  #details = $state.raw<BuildDetails | null>(null);
+  #diagnostics = $state.raw<PreModelDiagnostics | null>(null);
+  #options = $state<ImportOptions>({ grain: 'week', trend: false, quarterlyOrder: 0, holidayCountry: '' });
+  #countries = $state.raw<string[]>([]);
+  #progress = $state.raw<ParseProgress | null>(null);
+  #busy = $state(false);
+  #calendar: HolidayCalendar | null = null;
+  #origin: DataOrigin | null = null;
+  #controller: AbortController | null = null;
+
+  constructor(
+    private readonly data: DataState,
+    private readonly onDataset: (d: Dataset) => void,
+  ) {}
+
+  get parsed(): ParsedInput | null {
+    return this.#parsed;
+  }
+  get roles(): RoleAssignment | null {
+    return this.#roles;
+  }
+  get details(): BuildDetails | null {
+    return this.#details;
+  }
+  get diagnostics(): PreModelDiagnostics | null {
+    return this.#diagnostics;
+  }
+  get options(): ImportOptions {
+    return this.#options;
+  }
+  /** Countries of the bundled holiday calendar (empty until it is first needed). */
+  get countries(): string[] {
+    return this.#countries;
+  }
+  get progress(): ParseProgress | null {
+    return this.#progress;
+  }
+  get busy(): boolean {
+    return this.#busy;
+  }
+
+  #begin(): AbortSignal {
+    this.#controller?.abort();
+    this.#controller = new AbortController();
+    this.#busy = true;
+    return this.#controller.signal;
+  }
+
+  #fail(e: unknown, what: string): void {
+    if (isAbort(e)) return;
+    const err: UserError = { message: `Could not read ${what}: ${(e as Error)?.message ?? String(e)}`, hint: 'Check that the files are CSV exports, then try again.', severity: 'error' };
+    this.data.set(null, null, [err]);
+  }
+
+  async loadFiles(files: File[]): Promise<void> {
+    const signal = this.#begin();
+    try {
+      const parsed = await this.#client.parse({ files, signal, onProgress: (p) => (this.#progress = p) });
+      const roles = await this.#client.detectRoles(parsed, signal);
+      this.#accept(parsed, roles, { kind: 'files', names: files.map((f) => f.webkitRelativePath || f.name) });
+      await this.#build(signal);
+    } catch (e) {
+      this.#fail(e, files.length === 1 ? files[0].name : `${files.length} files`);
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  /** The bundled demo (public/demo/, fetched from this origin; no network beyond it). */
+  async loadDemo(): Promise<void> {
+    const signal = this.#begin();
+    try {
+      const { desc, files } = await loadDemo(import.meta.env.BASE_URL);
+      const parsed = await this.#client.parse({ files, signal });
+      const { roles, report } = demoRoles(desc, parsed);
+      if (desc.options?.grain) this.#options.grain = desc.options.grain;
+      this.#accept(parsed, roles, { kind: 'demo' });
+      await this.#build(signal, report);
+    } catch (e) {
+      this.#fail(e, 'the demo');
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  #accept(parsed: ParsedInput, roles: RoleAssignment, origin: DataOrigin): void {
+    if (this.#parsed && this.#parsed !== parsed) void this.#client.release(this.#parsed).catch(() => undefined);
+    this.#parsed = parsed;
+    this.#roles = roles;
+    this.#origin = origin;
+  }
+
+  async #buildOptions(): Promise<BuildOptions> {
+    const o = this.#options;
+    const options: BuildOptions = { grain: o.grain, trend: o.trend, quarterlyOrder: o.quarterlyOrder };
+    if (o.holidayCountry) {
+      const calendar = await this.#holidayCalendar();
+      options.holidays = { calendar, country: o.holidayCountry };
+    }
+    return options;
+  }
+
+  async #holidayCalendar(): Promise<HolidayCalendar> {
+    this.#calendar ??= await loadHolidayCalendar(import.meta.env.BASE_URL + HOLIDAYS_PATH);
+    return this.#calendar;
+  }
+
+  /** Loads the calendar so the country list can be shown. */
+  async listCountries(): Promise<void> {
+    if (this.#countries.length) return;
+    try {
+      this.#countries = holidayCountries(await this.#holidayCalendar());
+    } catch (e) {
+      this.data.set(this.data.dataset, this.data.origin, [
+        ...this.data.report,
+        { message: `The holiday calendar could not be loaded: ${(e as Error).message}`, hint: 'Reload the page; holidays can be added later.', severity: 'warning' },
+      ]);
+    }
+  }
+
+  async #build(signal: AbortSignal, extra: UserError[] = []): Promise<void> {
+    const parsed = this.#parsed;
+    const roles = this.#roles;
+    if (!parsed || !roles) return;
+    const result = await this.#client.buildDataset(parsed, roles, await this.#buildOptions(), signal);
+    if (signal.aborted) return;
+    this.#details = result.details ?? null;
+    const dataset = result.dataset ?? null;
+    const diag = dataset ? preModelDiagnostics(dataset) : null;
+    this.#diagnostics = diag;
+    this.data.set(dataset, dataset ? this.#origin : null, [...extra, ...result.report, ...(diag?.warnings ?? [])]);
+    if (dataset) this.onDataset(dataset);
+  }
+
+  async #rebuild(): Promise<void> {
+    const signal = this.#begin();
+    try {
+      await this.#build(signal);
+    } catch (e) {
+      this.#fail(e, 'the data');
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  /** Changes one column's role and rebuilds the dataset. */
+  changeRole(column: string, change: Omit<ColumnRole, 'column' | 'reason'>): Promise<void> {
+    if (!this.#roles) return Promise.resolve();
+    this.#roles = setRole(this.#roles, column, change);
+    return this.#rebuild();
+  }
+
+  setOptions(patch: Partial<ImportOptions>): Promise<void> {
+    Object.assign(this.#options, patch);
+    return this.#rebuild();
+  }
+
+  /** Forget the import (e.g. when a saved run's data replaces it). */
+  reset(): void {
+    this.#controller?.abort();
+    if (this.#parsed) void this.#client.release(this.#parsed).catch(() => undefined);
+    this.#parsed = null;
+    this.#roles = null;
+    this.#details = null;
+    this.#diagnostics = null;
+  }
+}

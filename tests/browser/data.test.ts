@@ -1,0 +1,104 @@
+// The Data step on real inputs, in the built studio: the bundled demo (no network), Robyn's
+// wide CSV, the measurement workspace files with a gap, and a broken file whose problems
+// are named by file, row and column. Roles are editable; the overview's charts have data.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, useBrowser } from './harness';
+
+const browser = useBrowser();
+const SHARED = path.resolve(__dirname, '../../../shared/data');
+const WORKSPACE = path.join(SHARED, 'synthetic/dev_workspace_hill');
+
+async function loaded(): Promise<string> {
+  const page = browser().page;
+  await page.locator('[role="status"]', { hasText: 'Loaded' }).first().waitFor({ timeout: 30_000 });
+  return (await page.locator('#overview-h').textContent()) ?? '';
+}
+
+async function plotPoints(name: string): Promise<number> {
+  const page = browser().page;
+  await page.waitForSelector(`[data-plot="${name}"] .main-svg`, { timeout: 30_000 });
+  return page.evaluate((n) => {
+    const gd = document.querySelector(`[data-plot="${n}"] .js-plotly-plot`) as unknown as { data: Array<{ y?: ArrayLike<unknown>; z?: unknown[] }> };
+    return gd.data.reduce((s, t) => s + (t.y?.length ?? t.z?.length ?? 0), 0);
+  }, name);
+}
+
+const roleOf = (column: string) => browser().page.locator('table.roles tr', { has: browser().page.locator('label', { hasText: new RegExp(`^${column}$`) }) }).locator('select').first();
+
+describe('data step', () => {
+  it('loads the bundled demo without leaving the origin', async () => {
+    const s = browser();
+    const page = await s.open();
+    await page.getByRole('button', { name: 'Try the demo' }).click();
+    expect(await loaded()).toMatch(/mmm_example/);
+    await expect(page.getByTestId('format').textContent()).resolves.toBe('Wide CSV');
+    await expect(roleOf('date_week').inputValue()).resolves.toBe('date');
+    await expect(roleOf('y').inputValue()).resolves.toBe('target');
+    await expect(roleOf('x1').inputValue()).resolves.toBe('channel');
+    expect(await plotPoints('target-over-time')).toBe(179);
+    expect(await plotPoints('spend-over-time')).toBe(2 * 179);
+    expect(s.requests.some((u) => u.endsWith('/demo/mmm_example.csv'))).toBe(true);
+    await s.assertLayout('demo @ 1280');
+    await s.assertAccessible('demo @ 1280');
+    await s.screenshot('data-demo-desktop');
+    await page.setViewportSize(PHONE);
+    await s.assertLayout('demo @ 390');
+    await s.screenshot('data-demo-phone');
+    await page.setViewportSize(DESKTOP);
+  });
+
+  it('editing a role rebuilds the dataset', async () => {
+    const page = browser().page;
+    await roleOf('x2').selectOption('control');
+    await page.locator('tbody tr', { hasText: /^x2\s*control/ }).first().waitFor();
+    await expect(page.locator('#overview-h + p').textContent()).resolves.toMatch(/1 channels, 4 controls/);
+    expect(await plotPoints('spend-over-time')).toBe(179);
+  });
+
+  it("reads Robyn's weekly CSV: channels, one-hot text control, 208 weeks", async () => {
+    const s = browser();
+    const page = await s.open();
+    await page.locator('input[type="file"][multiple]').first().setInputFiles(path.join(SHARED, 'robyn/dt_simulated_weekly.csv'));
+    expect(await loaded()).toMatch(/dt_simulated_weekly/);
+    await expect(page.locator('#overview-h + p').textContent()).resolves.toMatch(/^\s*208 weeks/);
+    await expect(roleOf('DATE').inputValue()).resolves.toBe('date');
+    await expect(roleOf('revenue').inputValue()).resolves.toBe('target');
+    await expect(roleOf('tv_S').inputValue()).resolves.toBe('channel');
+    await expect(roleOf('events').inputValue()).resolves.toBe('control');
+    expect(await plotPoints('correlation-heatmap')).toBeGreaterThan(5);
+    await s.assertLayout('robyn');
+    await s.screenshot('data-robyn-desktop');
+  });
+
+  it('reads the workspace contract files together and flags the imputed gap', async () => {
+    const s = browser();
+    const page = await s.open();
+    const files = ['campaign_spend_google.csv', 'campaign_spend_meta.csv', 'campaign_spend_radio.csv', 'campaign_spend_tv.csv', 'conversions.csv', 'external_factors.csv'];
+    await page.locator('input[type="file"][multiple]').first().setInputFiles(files.map((f) => path.join(WORKSPACE, 'raw', f)));
+    await loaded();
+    await expect(page.getByTestId('format').textContent()).resolves.toMatch(/workspace/);
+    await expect(page.locator('#overview-h + p').textContent()).resolves.toMatch(/weeks from [\s\S]* imputed cells \(flagged\)/);
+    await expect(page.getByRole('alert').filter({ hasText: /imputed/ }).count()).resolves.toBeGreaterThan(0);
+    await s.assertLayout('workspace');
+    await s.assertAccessible('workspace');
+    await s.screenshot('data-workspace-desktop');
+  });
+
+  it('names file, row and column of broken cells', async () => {
+    const page = await browser().open();
+    // Twelve weeks; row 4 (spreadsheet numbering, header = 1) has a text spend cell, row 7 an impossible date.
+    const rows = Array.from({ length: 12 }, (_, i) => {
+      const d = new Date(Date.UTC(2024, 0, 1 + 7 * i)).toISOString().slice(0, 10);
+      return `${i === 5 ? '2024-13-45' : d},${100 + i},${i === 2 ? 'abc' : 10 + i},${5 + i}`;
+    });
+    const csv = ['date,sales,tv,search', ...rows].join('\n');
+    await page.locator('input[type="file"][multiple]').first().setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const alert = page.getByRole('alert').filter({ hasText: 'Validation errors' });
+    await alert.waitFor({ timeout: 30_000 });
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toMatch(/file broken\.csv, row 4, column tv/);
+    expect(text).toMatch(/file broken\.csv, row 7, column date/);
+    await browser().screenshot('data-broken-desktop');
+  });
+});

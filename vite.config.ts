@@ -3,6 +3,26 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 
+// vitest 5 prints its failure summary with Map.groupBy (Node ≥ 21); CI runs Node 20, where a
+// failing test would otherwise crash the reporter instead of showing what failed.
+if (typeof (Map as { groupBy?: unknown }).groupBy !== 'function') {
+  Object.defineProperty(Map, 'groupBy', {
+    configurable: true,
+    writable: true,
+    value<K, V>(items: Iterable<V>, key: (item: V, index: number) => K): Map<K, V[]> {
+      const out = new Map<K, V[]>();
+      let i = 0;
+      for (const item of items) {
+        const k = key(item, i++);
+        const list = out.get(k);
+        if (list) list.push(item);
+        else out.set(k, [item]);
+      }
+      return out;
+    },
+  });
+}
+
 // The studio. `CARRYOVER_BASE` sets the sub-path for GitHub Pages (e.g. /carryover/).
 export default defineConfig({
   base: process.env.CARRYOVER_BASE ?? '/',

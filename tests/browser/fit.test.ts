@@ -1,0 +1,100 @@
+// The whole flow on the bundled demo in the built studio: data → model → a short fit
+// (2 chains × (300 + 300), issue 3 acceptance 6) with per-chain progress observed →
+// results with data → the run saved, listed after a reload, and identical on reopening.
+// Then a cancelled fit leaves the library as it was and the UI responsive.
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './harness';
+
+const browser = useBrowser();
+
+async function setSampler(chains: number, warmup: number, draws: number, seed: number) {
+  const page = browser().page;
+  for (const [label, v] of [['Chains', chains], ['Warmup', warmup], ['Draws', draws], ['Seed', seed]] as const) {
+    const input = page.getByLabel(label, { exact: true });
+    await input.fill(String(v));
+    await input.press('Tab');
+  }
+}
+
+const parameterTable = () =>
+  browser().page.evaluate(() =>
+    Array.from(document.querySelectorAll('section[aria-labelledby="params-h"] tbody tr')).map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent)),
+  );
+
+describe('fit flow on the demo', () => {
+  let tableBefore: Array<Array<string | null>> = [];
+
+  it('fits with per-chain progress and shows the results', async () => {
+    const s = browser();
+    const page = await s.open();
+    await page.getByRole('button', { name: 'Try the demo' }).click();
+    await page.locator('[role="status"]', { hasText: 'Loaded' }).first().waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Next: set up the model →' }).click();
+    await page.getByRole('button', { name: 'Next: fit →' }).click();
+    await setSampler(2, 300, 300, 20261122);
+    await page.getByRole('button', { name: 'Start fit' }).click();
+    // Progress: both chains report an iteration > 0 before the fit ends.
+    const seen = await page.waitForFunction(
+      () => {
+        const chains = Array.from(document.querySelectorAll('li.chain'));
+        const moving = chains.filter((c) => /iteration [1-9]\d* \//.test(c.textContent ?? ''));
+        return chains.length === 2 && moving.length === 2 ? chains.map((c) => `${c.getAttribute('data-phase')} ${c.textContent}`) : null;
+      },
+      undefined,
+      { timeout: 60_000, polling: 50 },
+    );
+    const snapshot = (await seen.jsonValue()) as string[];
+    expect(snapshot.join('\n')).toMatch(/(warmup|sampling|done)/);
+    await s.screenshot('fit-progress');
+    await page.waitForSelector('#tab-results[aria-selected="true"]', { timeout: 120_000 });
+    await page.waitForSelector('[data-plot="observed-vs-predicted"] .main-svg', { timeout: 30_000 });
+    const points = await page.evaluate(() => {
+      const gd = document.querySelector('[data-plot="observed-vs-predicted"] .js-plotly-plot') as unknown as { data: Array<{ y: number[] }> };
+      return gd.data.map((t) => t.y.filter(Number.isFinite).length);
+    });
+    expect(points).toEqual([179, 179, 179, 179, 179, 179]);
+    tableBefore = await parameterTable();
+    expect(tableBefore.length).toBeGreaterThan(8);
+    expect(tableBefore.every((r) => r.slice(1).every((v) => v !== '—' && Number.isFinite(Number(v))))).toBe(true);
+    await s.assertLayout('results after fit');
+    await s.assertAccessible('results after fit');
+    await s.screenshot('fit-results');
+  });
+
+  it('the run is listed after a reload and reopens with identical numbers', async () => {
+    const page = browser().page;
+    await page.reload();
+    await page.waitForSelector('[data-testid="studio"]');
+    await page.locator('#tab-runs').click();
+    const row = page.locator('li[data-run-id]').first();
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toMatch(/seed 20261122 · 2×\(300\+300\)/);
+    await row.getByRole('button', { name: 'Open' }).click();
+    await page.waitForSelector('section[aria-labelledby="params-h"] tbody tr');
+    expect(await parameterTable()).toEqual(tableBefore);
+  });
+
+  it('a cancelled fit saves nothing and the studio stays responsive', async () => {
+    const page = browser().page;
+    const runsBefore = await page.evaluate(async () => (await indexedDB.databases()).length);
+    await page.locator('#tab-runs').click();
+    const listed = await page.locator('li[data-run-id]').count();
+    await page.locator('#tab-fit').click();
+    await setSampler(2, 5000, 5000, 7);
+    await page.getByRole('button', { name: 'Start fit' }).click();
+    await page.waitForFunction(() => /iteration [1-9]/.test(document.querySelector('li.chain')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    // The main thread answers while the chains run in workers: switch tabs and back.
+    const t0 = Date.now();
+    await page.locator('#tab-runs').click();
+    await page.getByRole('heading', { name: 'Runs library' }).waitFor();
+    await page.locator('#tab-fit').click();
+    await page.getByRole('heading', { name: '3 · Fit' }).waitFor();
+    expect(Date.now() - t0).toBeLessThan(1500);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByText('Fit cancelled; nothing was saved.').waitFor({ timeout: 10_000 });
+    await page.locator('#tab-runs').click();
+    await page.waitForSelector('li[data-run-id]');
+    await expect(page.locator('li[data-run-id]').count()).resolves.toBe(listed);
+    expect(await page.evaluate(async () => (await indexedDB.databases()).length)).toBe(runsBefore);
+  });
+});

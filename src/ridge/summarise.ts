@@ -5,7 +5,7 @@
 import type { Estimate, UserError } from '../core/types';
 import { summarise } from '../calibration/estimate';
 import type { Rng } from '../calibration/random';
-import { centre, defaultBlockLength, movingBlockResample } from './bootstrap';
+import { automaticBlockLength, centre, movingBlockResample } from './bootstrap';
 import type { CandidateEvaluator, RunControl } from './run';
 import type { RidgeChannelResult, RidgeLiftCheck, RidgeOptions, RidgeResult } from './types';
 
@@ -91,9 +91,9 @@ export function summariseChosen(ev: CandidateEvaluator, rng: Rng, opts: RidgeOpt
 
   const B = opts.bootstrap?.replicates ?? 500;
   const iid = opts.bootstrap?.method === 'residual';
-  const blockLength = iid ? 1 : (opts.bootstrap?.block_length ?? defaultBlockLength(T));
   const resid = Float64Array.from(p.y, (v, t) => v - yhat[t]);
   centre(resid);
+  const blockLength = iid ? 1 : (opts.bootstrap?.block_length ?? automaticBlockLength(resid));
   const eStar = new Float64Array(T);
   const yStar = new Float64Array(T);
   const boot = new Tally(B, C, K, L);

@@ -59,17 +59,15 @@ function inputErrors(channels: string[], p: BudgetProblem): UserError[] {
   return e;
 }
 
-export function resolveConstraints(channels: string[], current: ArrayLike<number>, p: BudgetProblem): Resolution {
+/** Per-channel bounds per period as stated (hi may be Infinity), or why they contradict each other. */
+export function channelBounds(channels: string[], current: ArrayLike<number>, p: BudgetProblem): Resolution {
   const errors = inputErrors(channels, p);
   if (errors.length > 0) return { feasible: false, reason: errors.map((e) => e.message).join('; '), errors };
   const C = channels.length;
-  const b = p.budget / p.horizon;
   const lo = new Float64Array(C);
   const hi = new Float64Array(C).fill(Infinity);
   const fixed: boolean[] = [];
   const stated: ResolvedBounds['stated'] = [];
-  // Channel bounds are exact; the budget equation holds to a relative 1e-12 (sums round).
-  const tol = 1e-12 * Math.max(1, p.budget);
   for (let c = 0; c < C; c++) {
     const k = p.constraints?.[channels[c]] ?? {};
     const val = (s: BoundSpec | undefined) => (s === undefined ? null : s.relative ? s.value * current[c] : s.value);
@@ -88,12 +86,22 @@ export function resolveConstraints(channels: string[], current: ArrayLike<number
     if (lo[c] > hi[c])
       return fail(`channel "${channels[c]}": the minimum ${fmt(lo[c])} per period is above the maximum ${fmt(hi[c])}`, { channel: channels[c], hint: 'lower the minimum or raise the maximum' });
   }
+  return { feasible: true, bounds: { perPeriod: p.budget / p.horizon, lo, hi, fixed, stated } };
+}
+
+export function resolveConstraints(channels: string[], current: ArrayLike<number>, p: BudgetProblem): Resolution {
+  const res = channelBounds(channels, current, p);
+  if (!res.feasible) return res;
+  const { lo, hi } = res.bounds;
+  const b = p.budget / p.horizon;
   let sumLo = 0;
   let sumHi = 0;
-  for (let c = 0; c < C; c++) {
+  for (let c = 0; c < channels.length; c++) {
     sumLo += lo[c];
     sumHi += hi[c];
   }
+  // Channel bounds are exact; the budget equation holds to a relative 1e-12 (sums round).
+  const tol = 1e-12 * Math.max(1, p.budget);
   const N = p.horizon;
   if (sumLo * N > p.budget + tol)
     return fail(`the minimums (and fixed channels) need ${fmt(sumLo * N)} over ${N} periods, more than the budget ${fmt(p.budget)}`, { hint: 'raise the budget or lower the minimums' });
@@ -101,8 +109,8 @@ export function resolveConstraints(channels: string[], current: ArrayLike<number
     return fail(`the maximums (and fixed channels) allow at most ${fmt(sumHi * N)} over ${N} periods, less than the budget ${fmt(p.budget)}, which is to be spent in full`, { hint: 'lower the budget or raise the maximums' });
   // No channel can take more than the whole budget per period (spends are ≥ 0); this keeps
   // every bound finite for the projection without moving a stated bound by a rounding error.
-  for (let c = 0; c < C; c++) hi[c] = Math.max(lo[c], Math.min(hi[c], b));
-  return { feasible: true, bounds: { perPeriod: b, lo, hi, fixed, stated } };
+  for (let c = 0; c < channels.length; c++) hi[c] = Math.max(lo[c], Math.min(hi[c], b));
+  return res;
 }
 
 /** Whether a plan meets the bounds exactly and the budget to a relative tolerance (sums round). */

@@ -54,7 +54,8 @@ export interface DecomposeOptions {
   maxDrawsOverTime?: number;
 }
 
-function seriesBand(m: Float64Array, n: number, T: number): SeriesBand {
+/** Per-period bands of an n×T row-major matrix of draws. */
+export function seriesBand(m: Float64Array, n: number, T: number): SeriesBand {
   const b: SeriesBand = {
     mean: new Float64Array(T),
     q05: new Float64Array(T),

@@ -3,6 +3,23 @@
 // acov_k = (1/N) Σ_{t<N-k} (x_t − x̄)(x_{t+k} − x̄) recommended by Geyer (1992), scaled
 // through var(x) so that acov_0 is exactly var(x)(N−1)/N.
 
+// Twiddle factors per FFT size, computed once (cos/sin directly, not by recurrence, to keep
+// rounding at ~1 ulp). Sizes are powers of two, so the cache stays small.
+const twiddleCache = new Map<number, { cos: Float64Array; sin: Float64Array }>();
+
+function twiddles(n: number): { cos: Float64Array; sin: Float64Array } {
+  let t = twiddleCache.get(n);
+  if (!t) {
+    t = { cos: new Float64Array(n / 2), sin: new Float64Array(n / 2) };
+    for (let k = 0; k < n / 2; k++) {
+      t.cos[k] = Math.cos((2 * Math.PI * k) / n);
+      t.sin[k] = Math.sin((2 * Math.PI * k) / n);
+    }
+    twiddleCache.set(n, t);
+  }
+  return t;
+}
+
 /** In-place iterative radix-2 complex FFT (Cooley–Tukey); n must be a power of two. */
 function fftInPlace(re: Float64Array, im: Float64Array, inverse: boolean): void {
   const n = re.length;
@@ -15,14 +32,14 @@ function fftInPlace(re: Float64Array, im: Float64Array, inverse: boolean): void 
       t = im[i]; im[i] = im[j]; im[j] = t;
     }
   }
+  const { cos, sin } = twiddles(n);
   const sign = inverse ? 1 : -1;
   for (let len = 2; len <= n; len <<= 1) {
-    const ang = (sign * 2 * Math.PI) / len;
     const half = len >> 1;
+    const step = n / len; // twiddle k of this stage is exp(∓2πik/len) = table[k·step]
     for (let k = 0; k < half; k++) {
-      // Twiddles from cos/sin directly (not by recurrence) to keep rounding at ~1 ulp.
-      const wr = Math.cos(ang * k);
-      const wi = Math.sin(ang * k);
+      const wr = cos[k * step];
+      const wi = sign * sin[k * step];
       for (let i = k; i < n; i += len) {
         const j = i + half;
         const xr = re[j] * wr - im[j] * wi;

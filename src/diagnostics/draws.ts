@@ -43,20 +43,46 @@ export function splitChains(chains: Chains): Float64Array[] {
   return out;
 }
 
-/** Ranks 1..S over all draws with average ranks for ties (R's rank(ties.method='average')). */
+/** First index in sorted x with x[i] >= v (x ascending, no NaN). */
+function lowerBound(x: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = x.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (x[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index in sorted x with x[i] > v. */
+function upperBound(x: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = x.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (x[mid] <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Ranks 1..S over all draws with average ranks for ties (R's rank(ties.method='average')):
+ * a value equal to sorted[a..b−1] gets (a + 1 + b) / 2. Native numeric sort plus two
+ * binary searches per value (no comparator callbacks). NaN gets rank NaN.
+ */
 export function averageRanks(values: ArrayLike<number>): Float64Array {
   const n = values.length;
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => values[a] - values[b]);
+  const s = Float64Array.from(values as ArrayLike<number>).sort();
   const ranks = new Float64Array(n);
-  let i = 0;
-  while (i < n) {
-    let j = i;
-    while (j + 1 < n && values[order[j + 1]] === values[order[i]]) j++;
-    const r = (i + j) / 2 + 1; // average of 1-based ranks i+1..j+1
-    for (let k = i; k <= j; k++) ranks[order[k]] = r;
-    i = j + 1;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (Number.isNaN(v)) {
+      ranks[i] = NaN;
+      continue;
+    }
+    ranks[i] = (lowerBound(s, v) + 1 + upperBound(s, v)) / 2;
   }
   return ranks;
 }

@@ -5,7 +5,7 @@
 
 import { meanVar } from './autocov';
 import { essGeyer } from './convergence';
-import { observationChains, observationColumn, type PointwiseDraws } from './pointwise';
+import { observationColumn, type PointwiseDraws } from './pointwise';
 import { psis } from './psis';
 import { logSumExp } from './special';
 
@@ -17,8 +17,11 @@ import { logSumExp } from './special';
 export function relativeEff(logLik: PointwiseDraws): Float64Array {
   const s = logLik.nChains * logLik.nDraws;
   const out = new Float64Array(logLik.nObs);
+  const col = new Float64Array(s);
   for (let i = 0; i < logLik.nObs; i++) {
-    const chains = observationChains(logLik, i).map((c) => Float64Array.from(c, Math.exp));
+    observationColumn(logLik, i, col);
+    for (let r = 0; r < s; r++) col[r] = Math.exp(col[r]);
+    const chains = Array.from({ length: logLik.nChains }, (_, c) => col.subarray(c * logLik.nDraws, (c + 1) * logLik.nDraws));
     out[i] = essGeyer(chains) / s;
   }
   return out;

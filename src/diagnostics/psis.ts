@@ -74,6 +74,21 @@ export interface PsisResult {
 }
 
 /**
+ * Indices of the m largest values in ascending order (ties by index, as R's stable sort),
+ * and the value just below them (the (m+1)-th largest). One native sort finds the cutoff;
+ * only the candidates at or above it are ordered with a comparator.
+ */
+function largestWithCutoff(x: Float64Array, m: number): { order: Uint32Array; cutoff: number } {
+  const s = x.length;
+  const sorted = Float64Array.from(x).sort();
+  const cutoff = m < s ? sorted[s - m - 1] : -Infinity;
+  const candidates: number[] = [];
+  for (let i = 0; i < s; i++) if (x[i] >= cutoff) candidates.push(i);
+  candidates.sort((a, b) => x[a] - x[b] || a - b);
+  return { order: Uint32Array.from(candidates.slice(candidates.length - m)), cutoff };
+}
+
+/**
  * PSIS on one vector of log ratios (loo's `do_psis_i`): replace the largest M log ratios
  * by the expected order statistics of the fitted generalized Pareto, then truncate at the
  * largest raw ratio.
@@ -86,18 +101,17 @@ export function psis(logRatios: ArrayLike<number>, rEff: number): PsisResult {
   const lw = Float64Array.from(logRatios as ArrayLike<number>, (v) => v - maxRatio);
   let k = Infinity;
   if (tailLength >= 5) {
-    const order = Uint32Array.from({ length: s }, (_, i) => i).sort((a, b) => lw[a] - lw[b]);
-    const first = s - tailLength;
-    const tail = Float64Array.from({ length: tailLength }, (_, j) => lw[order[first + j]]);
-    if (!(Math.abs(tail[tailLength - 1] - tail[0]) < Number.EPSILON / 100) && first >= 1) {
-      const expCutoff = Math.exp(lw[order[first - 1]]); // largest value below the tail
+    const { order, cutoff } = largestWithCutoff(lw, tailLength);
+    const tail = Float64Array.from(order, (i) => lw[i]);
+    if (!(Math.abs(tail[tailLength - 1] - tail[0]) < Number.EPSILON / 100) && tailLength < s) {
+      const expCutoff = Math.exp(cutoff); // largest value below the tail
       const exceed = Float64Array.from(tail, (v) => Math.exp(v) - expCutoff);
       const fit = gpdFit(exceed);
       k = fit.k;
       if (Number.isFinite(k)) {
         for (let j = 0; j < tailLength; j++) {
           const p = (j + 1 - 0.5) / tailLength;
-          lw[order[first + j]] = Math.log(qgpd(p, k, fit.sigma) + expCutoff);
+          lw[order[j]] = Math.log(qgpd(p, k, fit.sigma) + expCutoff);
         }
       }
     }

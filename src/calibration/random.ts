@@ -1,6 +1,7 @@
 // A small seeded random source for the TypeScript side (prior sampling, the ridge search and
 // its bootstrap). Same seed, same stream, bit for bit, in Node and in the browser: only
-// integer ops (Math.imul, shifts) and IEEE +,*,/,sqrt,log,exp are used.
+// integer ops (Math.imul, shifts) and IEEE +,*,/,sqrt,log,exp are used (not Math.pow, whose
+// last bit differs between the V8 of Node 20 and of current Chromium).
 //
 // Generator: xoshiro128** 1.1 (Blackman & Vigna, "Scrambled linear pseudorandom number
 // generators", ACM TOMS 2021), state seeded by SplitMix32 (Steele, Lea & Flood 2014 mixer,
@@ -93,7 +94,7 @@ export class Rng {
    * variables", ACM TOMS 26(3); shape < 1 via G(a) = G(a + 1) * U^(1/a) (same paper, §6).
    */
   gamma(shape: number): number {
-    if (shape < 1) return this.gamma(shape + 1) * Math.pow(this.uniformOpen(), 1 / shape);
+    if (shape < 1) return this.gamma(shape + 1) * Math.exp(Math.log(this.uniformOpen()) / shape);
     const d = shape - 1 / 3;
     const c = 1 / Math.sqrt(9 * d);
     for (;;) {

@@ -31,8 +31,8 @@ export function automaticBlockLength(e: ArrayLike<number>): number {
   if (!(R[0] > 0)) return 1;
   // m̂: the first lag after which K_n consecutive autocorrelations are insignificant,
   // |ρ(k)| < c · sqrt(log10(n) / n) with c = 2, K_n = max(5, sqrt(log10 n)) (PW 2004 §3).
-  const Kn = Math.max(5, Math.ceil(Math.sqrt(Math.log10(n))));
-  const bound = 2 * Math.sqrt(Math.log10(n) / n);
+  const Kn = Math.max(5, Math.ceil(Math.sqrt(Math.log(n) / Math.LN10)));
+  const bound = 2 * Math.sqrt(Math.log(n) / Math.LN10 / n);
   let m = maxLag - Kn;
   for (let k = 0; k + Kn <= maxLag; k++) {
     let quiet = true;
@@ -55,7 +55,7 @@ export function automaticBlockLength(e: ArrayLike<number>): number {
   }
   const D = (4 / 3) * g0 * g0;
   if (!(D > 0)) return 1;
-  const b = Math.pow((2 * G * G) / D, 1 / 3) * Math.cbrt(n);
+  const b = Math.cbrt((2 * G * G) / D) * Math.cbrt(n);
   return Math.max(1, Math.min(Math.round(b), Math.floor(n / 4)));
 }
 

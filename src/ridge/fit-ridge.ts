@@ -10,8 +10,10 @@
 // Robyn's intercept_sign = "non_negative": a negative intercept is dropped and the model
 // refitted through the origin, with columns scaled by their root mean square (glmnet's
 // standardisation when intercept = FALSE).
+// Curves come from ./curves.ts (exp/log only, so Node and the browser agree bit for bit).
 // Buffers are allocated once per fitter; transform/prepare/fit allocate nothing.
-import { adstockWeights, applyAdstock, saturation, saturationDerivative, type AdstockParams, type SaturationParams } from '../model/kernels';
+import { applyAdstock, type AdstockParams, type SaturationParams } from '../model/kernels';
+import { adstockWeightsDet, saturationDerivativeDet, saturationDet } from './curves';
 import { BoxQpWorkspace, solveBoxQp } from './box-qp';
 import type { RidgeProblem } from './problem';
 import { channelParams, type SearchSpace } from './space';
@@ -81,18 +83,10 @@ export class RidgeFitter {
     for (let c = 0; c < C; c++) {
       const ch = space.channels[c];
       channelParams(space, values, c, this.ad, this.sat);
-      adstockWeights(ch.adstock, this.ad, space.lMax, this.weights);
+      adstockWeightsDet(ch.adstock, this.ad, space.lMax, this.weights);
       const a = this.adstocked.subarray(c * T, (c + 1) * T);
       applyAdstock(problem.xs.subarray(c * T, (c + 1) * T), this.weights, a);
-      if (ch.saturation === 'hill') {
-        // a^s / (a^s + k^s) = 1 / (1 + exp(s (ln k − ln a))): one exp and one log per period
-        // instead of two pow calls (the search's hot loop); 0 at a = 0 as MODEL.md §2 says.
-        const lnK = Math.log(this.sat.kappa!);
-        const s = this.sat.slope!;
-        for (let t = 0; t < T; t++) this.X[c * T + t] = a[t] > 0 ? 1 / (1 + Math.exp(s * (lnK - Math.log(a[t])))) : 0;
-      } else {
-        for (let t = 0; t < T; t++) this.X[c * T + t] = saturation(ch.saturation, this.sat, a[t]);
-      }
+      for (let t = 0; t < T; t++) this.X[c * T + t] = saturationDet(ch.saturation, this.sat, a[t]);
     }
     this.prepare(C);
   }
@@ -223,7 +217,7 @@ export class RidgeFitter {
     let s = 0;
     for (let t = 0; t < T; t++) {
       const a = this.adstocked[c * T + t];
-      if (a > 0) s += saturationDerivative(kind, this.sat, a) * a;
+      if (a > 0) s += saturationDerivativeDet(kind, this.sat, a) * a;
     }
     return this.coef[c] * s;
   }
@@ -232,6 +226,6 @@ export class RidgeFitter {
   lift(c: number, values: ArrayLike<number>, x0s: number, x1s: number): number {
     channelParams(this.space, values, c, this.ad, this.sat);
     const kind = this.space.channels[c].saturation;
-    return this.coef[c] * (saturation(kind, this.sat, x1s) - saturation(kind, this.sat, x0s));
+    return this.coef[c] * (saturationDet(kind, this.sat, x1s) - saturationDet(kind, this.sat, x0s));
   }
 }

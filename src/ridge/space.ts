@@ -4,6 +4,7 @@
 import type { AdstockKind, Dataset, SaturationKind, UserError } from '../core/types';
 import type { AdstockParams, SaturationParams } from '../model/kernels';
 import { adstockVariables, saturationVariables } from '../model/priors';
+import { powPos } from './curves';
 import type { Range, RidgeOptions } from './types';
 
 export interface ChannelModel {
@@ -106,7 +107,7 @@ export function decode(space: SearchSpace, unit: ArrayLike<number>, out: Float64
     if (d.hi === d.lo) out[i] = d.lo;
     else {
       const u = unit[f++];
-      out[i] = d.log ? d.lo * Math.pow(d.hi / d.lo, u) : d.lo + u * (d.hi - d.lo);
+      out[i] = d.log ? d.lo * powPos(d.hi / d.lo, u) : d.lo + u * (d.hi - d.lo);
     }
   });
   return out;

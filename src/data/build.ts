@@ -100,6 +100,16 @@ function uniqueKeys(series: GridSeries[]): void {
   for (const s of series) taken.add((s.key = uniqueName(s.key, taken)));
 }
 
+/** Cell problems of the columns used as numbers, reported even if the roles are incomplete. */
+function reportCellProblems(parsed: ParsedInput, roles: RoleAssignment, report: UserError[]): void {
+  for (const r of roles.columns) {
+    const c = parsed.frame.columns.find((x) => x.name === r.column);
+    if (!c) continue;
+    const numeric = r.role === 'target' || r.role === 'channel' || (r.role === 'control' && c.kind !== 'text');
+    if (numeric) report.push(...c.issues);
+  }
+}
+
 /** Columns left out that look like channels without spend: said, so a dead channel is not silent. */
 function reportIdleChannels(parsed: ParsedInput, roles: RoleAssignment, report: UserError[]): void {
   for (const r of roles.columns) {
@@ -116,6 +126,7 @@ function reportIdleChannels(parsed: ParsedInput, roles: RoleAssignment, report: 
 export function buildDataset(parsed: ParsedInput, roles: RoleAssignment, options: BuildOptions = {}): BuildResult {
   const report: UserError[] = [...parsed.report];
   reportIdleChannels(parsed, roles, report);
+  reportCellProblems(parsed, roles, report);
   const plan = resolvePlan(parsed.frame, roles, report);
   if (!plan) return { report };
   const { days, format } = rowDays(plan.date, options.dateOrder, report);

@@ -35,8 +35,9 @@ export function readNumbers(
   where: { file: string; column: string },
   fileVotes: Votes,
   delimiter: string,
+  columnVotes: Votes = countVotes(cells, { dot: 0, comma: 0 }),
 ): { values: Float64Array; issues: UserError[]; bad: number; ok: number } {
-  const { mark, guessed } = chooseDecimalMark(countVotes(cells, { dot: 0, comma: 0 }), fileVotes, delimiter);
+  const { mark, guessed } = chooseDecimalMark(columnVotes, fileVotes, delimiter);
   const values = new Float64Array(cells.length).fill(NaN);
   const problems = new CellProblems('cells that are not numbers', where, 'error', 'fix these cells, or mark the column as ignored');
   const issues: UserError[] = [];
@@ -79,11 +80,12 @@ export function columnKind(cells: readonly string[], ok: number, bad: number): F
 
 /** Every column of a table, as frame columns sharing the table's rows. */
 export function tableColumns(table: RawTable): FrameColumn[] {
-  const fileVotes: Votes = { dot: 0, comma: 0 };
-  for (const r of table.records) countVotes(r, fileVotes);
+  const cellsOf = table.header.map((_, index) => columnCells(table, index));
+  const votes = cellsOf.map((cells) => countVotes(cells, { dot: 0, comma: 0 }));
+  const fileVotes = votes.reduce((a, v) => ({ dot: a.dot + v.dot, comma: a.comma + v.comma }), { dot: 0, comma: 0 });
   return table.header.map((name, index) => {
-    const cells = columnCells(table, index);
-    const read = readNumbers(cells, table.rowNumbers, { file: table.file, column: name }, fileVotes, table.delimiter);
+    const cells = cellsOf[index];
+    const read = readNumbers(cells, table.rowNumbers, { file: table.file, column: name }, fileVotes, table.delimiter, votes[index]);
     return {
       name,
       file: table.file,

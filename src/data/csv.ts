@@ -32,8 +32,9 @@ export function delimiterName(d: string): string {
  */
 export function detectDelimiter(text: string): string {
   let best = { d: ',', score: -1, width: 0 };
+  const head = text.length > 1 << 16 ? text.slice(0, 1 << 16) : text;
   for (const d of DELIMITERS) {
-    const rows = Papa.parse<string[]>(text, { delimiter: d, newline: '\n', preview: PREVIEW_ROWS, skipEmptyLines: 'greedy' }).data;
+    const rows = Papa.parse<string[]>(head, { delimiter: d, newline: '\n', preview: PREVIEW_ROWS, skipEmptyLines: 'greedy' }).data;
     const width = rows[0]?.length ?? 0;
     if (width < 2) continue;
     const same = rows.slice(1).filter((r) => r.length === width).length;

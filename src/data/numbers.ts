@@ -19,6 +19,7 @@ const CURRENCY = /^[$€£¥₹]|[$€£¥₹]$|^(usd|eur|gbp|chf|jpy)\s*|\s*(us
 
 /** Evidence a cell gives about the decimal mark: 'dot', 'comma' or none. */
 export function decimalEvidence(cell: string): DecimalMark | null {
+  if (cell.indexOf(',') < 0 && cell.indexOf('.') < 0) return null;
   const s = cell.replace(SPACES, '').replace(/^[-+(]|\)$/g, '');
   if (/^\d{1,3}(,\d{3})+\.\d+$/.test(s) || /^\d{1,3}(,\d{3}){2,}$/.test(s)) return '.';
   if (/^\d{1,3}(\.\d{3})+,\d+$/.test(s) || /^\d{1,3}(\.\d{3}){2,}$/.test(s)) return ',';
@@ -50,8 +51,12 @@ export function chooseDecimalMark(
   return { mark: delimiter === ';' ? ',' : '.', guessed: true };
 }
 
+/** Plain numbers, the common case, skip the general path. */
+const PLAIN: Record<DecimalMark, RegExp> = { '.': /^-?\d+(?:\.\d+)?$/, ',': /^-?\d+(?:,\d+)?$/ };
+
 /** Read one cell under a decimal convention. */
 export function readNumber(raw: string, mark: DecimalMark): NumberReading {
+  if (raw.length < 16 && PLAIN[mark].test(raw)) return { ok: true, value: Number(mark === ',' ? raw.replace(',', '.') : raw) };
   let s = raw.trim().replace(/\u2212/g, '-'); // U+2212 MINUS SIGN, as some locales export it
   if (MISSING.has(s.toLowerCase())) return { ok: false, missing: true };
   if (NOT_FINITE.test(s)) {
@@ -81,15 +86,18 @@ export function readNumber(raw: string, mark: DecimalMark): NumberReading {
   return { ok: true, value: negative ? -value : value };
 }
 
+/** Number shapes per decimal mark: grouped or plain integer part, optional fraction and exponent. */
+const SHAPES: Record<DecimalMark, { grouped: RegExp; fraction: RegExp; group: string }> = {
+  '.': { grouped: /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d*))?(?:[eE]([-+]?\d+))?$/, fraction: /^()\.(\d+)(?:[eE]([-+]?\d+))?$/, group: ',' },
+  ',': { grouped: /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d*))?(?:[eE]([-+]?\d+))?$/, fraction: /^(),(\d+)(?:[eE]([-+]?\d+))?$/, group: '.' },
+};
+
 /** Strip thousands separators (only in valid 3-digit groups) and make the decimal mark a dot. */
 function normalise(s: string, mark: DecimalMark): string | null {
-  const group = mark === '.' ? ',' : '.';
-  const g = group === '.' ? '\\.' : ',';
-  const d = mark === '.' ? '\\.' : ',';
-  const grouped = new RegExp(`^(\\d{1,3}(?:${g}\\d{3})+|\\d+)(?:${d}(\\d*))?(?:[eE]([-+]?\\d+))?$`);
-  const m = grouped.exec(s) ?? new RegExp(`^()${d}(\\d+)(?:[eE]([-+]?\\d+))?$`).exec(s);
+  const shape = SHAPES[mark];
+  const m = shape.grouped.exec(s) ?? shape.fraction.exec(s);
   if (!m) return null;
-  const intPart = (m[1] || '0').split(group).join('');
+  const intPart = (m[1] || '0').split(shape.group).join('');
   return `${intPart}.${m[2] || '0'}${m[3] !== undefined ? 'e' + m[3] : ''}`;
 }
 

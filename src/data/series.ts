@@ -51,7 +51,7 @@ function oneHot(s: PlannedSeries, grid: Grid, report: UserError[]): GridSeries[]
   }));
 }
 
-/** Every planned series on the grid; cell problems of used columns go to the report. */
+/** Every planned series on the grid (cell problems were reported from the roles). */
 export function materialise(list: PlannedSeries[], grid: Grid, report: UserError[]): GridSeries[] {
   const out: GridSeries[] = [];
   for (const s of list) {
@@ -59,7 +59,6 @@ export function materialise(list: PlannedSeries[], grid: Grid, report: UserError
       out.push(...oneHot(s, grid, report));
       continue;
     }
-    report.push(...s.column.issues);
     const values = onGrid(s.column.values, grid);
     checkNegative(s, values, grid, report);
     out.push({ spec: s, key: s.key, values });

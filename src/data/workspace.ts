@@ -22,8 +22,14 @@ export interface WorkspaceParts {
 const MEASURES: Measure[] = ['spend', 'impressions', 'clicks'];
 const TARGET_PREFERENCE = ['revenue', 'sales', 'conversions'];
 
+const votesCache = new WeakMap<RawTable, { dot: number; comma: number }>();
+
+/** Decimal-mark evidence over a whole file (computed once per table). */
 function fileVotes(t: RawTable): { dot: number; comma: number } {
+  const cached = votesCache.get(t);
+  if (cached) return cached;
   const v = { dot: 0, comma: 0 };
+  votesCache.set(t, v);
   for (const r of t.records) for (const c of r) {
     const e = decimalEvidence(c);
     if (e === '.') v.dot++;

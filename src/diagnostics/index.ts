@@ -31,3 +31,4 @@ export { parameterChains, scalarChains, statChains, pointwiseGroup } from './ida
 export type { ScalarChains } from './idata';
 export type { DiagResult } from './result';
 export { validateInferenceData } from './validate';
+export { rankHistograms, energyPlotData } from './plot-data';

@@ -78,3 +78,22 @@ describe('readiness gates at their thresholds', () => {
     expect(g.ess_bulk.action).toBeNull();
   });
 });
+
+describe('plot data', () => {
+  it('rank histograms are flat for interleaved chains and piled up for a shifted chain', async () => {
+    const { rankHistograms, energyPlotData } = await import('../../src/diagnostics/index');
+    // Chain c holds values c, c + 4, c + 8, ...: ranks spread evenly → 5 per bin of 20.
+    const even = [0, 1, 2, 3].map((c) => Float64Array.from({ length: 100 }, (_, d) => c + 4 * d));
+    const h = rankHistograms(even, 20);
+    expect(h.expected).toBe(5);
+    for (const row of h.counts) for (const n of row) expect(n).toBe(5);
+    // The last chain above all others: all its ranks in the top quarter.
+    const shifted = [0, 1, 2].map((c) => Float64Array.from({ length: 100 }, (_, d) => c + 3 * d));
+    shifted.push(Float64Array.from({ length: 100 }, (_, d) => 1000 + d));
+    const s = rankHistograms(shifted, 4);
+    expect(s.counts[3]).toEqual([0, 0, 0, 100]);
+    const e = energyPlotData([Float64Array.from([1, 3, 2])]);
+    expect(Array.from(e[0].marginal)).toEqual([-1, 1, 0]);
+    expect(Array.from(e[0].transition)).toEqual([2, -1]);
+  });
+});

@@ -32,13 +32,14 @@ export function uniformPoint(r: () => number, dim: number, radius: number): Floa
 const DAY = 86_400_000;
 
 /**
- * 60 weeks, 3 channels. Channel a is dark for the first 12 weeks (longer than l_max, so the
- * adstock is exactly 0 there) and for weeks 30–39; the others have scattered zero weeks.
- * Controls: an event dummy, a trend and a price index; a lift test per channel, one at x = 0.
+ * 61 weeks (odd, so the two-lane loops have a tail), 3 channels. Channel a is dark for the
+ * first 12 weeks (longer than l_max, so the adstock is exactly 0 there) and for weeks 30–39;
+ * the others have scattered zero weeks. Controls: an event dummy, a trend scaled to [0, 1]
+ * and a price index; a lift test per channel, one at x = 0.
  */
 export function syntheticDataset(): Dataset {
   const r = rng(20240611);
-  const T = 60;
+  const T = 61;
   const t0 = Date.UTC(2021, 0, 4);
   const dates = Array.from({ length: T }, (_, t) => new Date(t0 + 7 * t * DAY).toISOString().slice(0, 10));
   const spend = (dark: (t: number) => boolean, scale: number) =>
@@ -59,7 +60,7 @@ export function syntheticDataset(): Dataset {
     ],
     controls: [
       { name: 'event', values: Float64Array.from({ length: T }, (_, t) => (t % 17 === 3 ? 1 : 0)) },
-      { name: 't', values: Float64Array.from({ length: T }, (_, t) => t) },
+      { name: 't', values: Float64Array.from({ length: T }, (_, t) => t / (T - 1)) },
       { name: 'price', values: Float64Array.from({ length: T }, () => 2 * r() - 1) },
     ],
     imputed: [],

@@ -32,17 +32,34 @@ function laplaceKinks(spec: ModelSpec): Array<number | undefined> {
   });
 }
 
-/** Max over components of |g_fd − g| / max(1, |g|), and how many components were compared. */
-function fdCheck(engine: WasmEngine, spec: ModelSpec, points: number, seed: number): { worst: number; compared: number; where: string } {
+interface FdResult {
+  /** Worst |g_fd − g| / max(1, |g|) over the components the stencil resolves to 1e-7. */
+  worstStrict: number;
+  /** Worst |g_fd − g| / (1e-6 max(1, |g|) + floor) over the others (must stay ≤ 1). */
+  worstNoisy: number;
+  strict: number;
+  noisy: number;
+  where: string;
+}
+
+/**
+ * Compares every component at `points` points. Each lp carries about ε|lp| of rounding, so
+ * the stencil at step h cannot resolve better than floor = 10 ε |lp| / h (four values
+ * weighted 18/12h, with margin). At Uniform(−2, 2) points lp reaches 1e6–1e8 (y_sigma near
+ * e^-2 with a mean far from the data) and a gradient component of 0.07 (a prior-dominated
+ * Weibull shape) is then below the resolution of any double-precision difference quotient.
+ * So: where the floor is under a tenth of the allowance, the strict criterion
+ * |g_fd − g| ≤ 1e-6 max(1, |g|) applies; elsewhere the floor is added to the allowance, and
+ * the strict class must be the large majority of comparisons.
+ */
+function fdCheck(engine: WasmEngine, spec: ModelSpec, points: number, seed: number): FdResult {
   const dim = engine.dim;
   const kinks = laplaceKinks(spec);
   const names = flatLayout(spec).map((e) => (e.coord ? `${e.name}[${e.coord}]` : e.name));
   const r = rng(seed);
   const g = new Float64Array(dim);
   const scratch = new Float64Array(dim);
-  let worst = 0;
-  let compared = 0;
-  let where = '';
+  const res: FdResult = { worstStrict: 0, worstNoisy: 0, strict: 0, noisy: 0, where: '' };
   for (let k = 0; k < points; k++) {
     const q = uniformPoint(r, dim, 2);
     const lp = engine.logDensityGradient(q, g);
@@ -60,23 +77,37 @@ function fdCheck(engine: WasmEngine, spec: ModelSpec, points: number, seed: numb
       let prev = stencil(STEPS[0]);
       let fd = prev;
       let best = Infinity;
+      let h = STEPS[0];
       for (let s = 1; s < STEPS.length; s++) {
         const cur = stencil(STEPS[s]);
         if (Math.abs(cur - prev) < best) {
           best = Math.abs(cur - prev);
           fd = cur;
+          h = STEPS[s];
         }
         prev = cur;
       }
-      const err = Math.abs(fd - g[i]) / Math.max(1, Math.abs(g[i]));
-      compared++;
-      if (err > worst) {
-        worst = err;
-        where = `${names[i]} at point ${k}: fd ${fd}, analytic ${g[i]}`;
+      const allowance = 1e-6 * Math.max(1, Math.abs(g[i]));
+      const floor = (10 * Number.EPSILON * Math.abs(lp)) / h;
+      const label = `${names[i]} at point ${k} (lp ${lp.toExponential(2)}): fd ${fd}, analytic ${g[i]}`;
+      if (floor <= 0.1 * allowance) {
+        res.strict++;
+        const err = Math.abs(fd - g[i]) / Math.max(1, Math.abs(g[i]));
+        if (err > res.worstStrict) [res.worstStrict, res.where] = [err, label];
+      } else {
+        res.noisy++;
+        res.worstNoisy = Math.max(res.worstNoisy, Math.abs(fd - g[i]) / (allowance + floor));
       }
     }
   }
-  return { worst, compared, where };
+  return res;
+}
+
+function expectAgreement(res: FdResult, points: number, dim: number): void {
+  expect(res.strict + res.noisy).toBeGreaterThan(0.98 * points * dim);
+  expect(res.strict).toBeGreaterThan(0.8 * (res.strict + res.noisy));
+  expect(res.worstStrict, res.where).toBeLessThanOrEqual(1e-6);
+  expect(res.worstNoisy).toBeLessThanOrEqual(1);
 }
 
 const data = syntheticDataset();
@@ -90,22 +121,21 @@ describe('MMM gradient = finite differences (5-point stencil, 50 points Uniform(
   it('the synthetic data exercise the edge cases: exact zero adstock, a lift test at zero spend', () => {
     const a = data.channels[0].spend;
     expect(Array.from(a.slice(0, 12)).every((v) => v === 0)).toBe(true);
+    expect(data.dates.length % 2).toBe(1);
     expect(comboSpec(data, 'geometric', 'hill').lift_tests.some((t) => t.x === 0)).toBe(true);
   });
 
   it.each(cases)('%s', (_, spec) => {
     const engine = engineFor(pack(data, spec), 'engine.debug');
-    const { worst, compared, where } = fdCheck(engine, spec, 50, 2024);
-    expect(compared).toBeGreaterThan(0.98 * 50 * engine.dim);
-    expect(worst, where).toBeLessThanOrEqual(1e-6);
+    const res = fdCheck(engine, spec, 50, 2024);
+    expectAgreement(res, 50, engine.dim);
   });
 
   it.each(Object.keys(DEV_DATASETS))('%s (release build, 10 points)', (name) => {
     const d: Dataset = loadDevDataset(name);
     const spec = devSpec(name, d);
     const engine = engineFor(pack(d, spec), 'engine');
-    const { worst, compared, where } = fdCheck(engine, spec, 10, 77);
-    expect(compared).toBeGreaterThan(0.98 * 10 * engine.dim);
-    expect(worst, where).toBeLessThanOrEqual(1e-6);
+    const res = fdCheck(engine, spec, 10, 77);
+    expectAgreement(res, 10, engine.dim);
   });
 });

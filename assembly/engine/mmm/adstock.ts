@@ -6,7 +6,7 @@
 //   ∂w_l/∂p = w_l (d_l − d̄),  d̄ = Σ_j w_j d_j.
 // Constant factors of a kernel (weibull_pdf's k/λ) cancel in the normalisation and are left out.
 // Kernels, with x_l = (l+1)/λ:
-//   geometric    g_l = l log α                      ∂α: l/α
+//   geometric    g_l = l log α                      ∂α: l/α   (weights α^l by repeated products)
 //   delayed      g_l = (l − θ)² log α               ∂α: (l − θ)²/α   ∂θ: −2 (l − θ) log α
 //   weibull_pdf  g_l = (k − 1) log x_l − x_l^k      ∂λ: (k x_l^k − (k − 1))/λ   ∂k: log x_l (1 − x_l^k)
 //   weibull_cdf  g_l = −Σ_{i=1..l} (i/λ)^k          ∂λ: Σ k (i/λ)^k / λ         ∂k: −Σ (i/λ)^k log(i/λ)
@@ -16,12 +16,8 @@ import { exp, log } from './fmath';
 /** Log-weights of the kernel and their partials, before normalising. logTab[l] = log(l + 1). */
 function logWeights(kind: i32, p1: f64, p2: f64, L: i32, logTab: usize, g: usize, d1: usize, d2: usize): void {
   if (kind == ADSTOCK_GEOMETRIC) {
-    const la = log(p1);
-    for (let l = 0; l < L; l++) {
-      st(g, l, <f64>l * la);
-      st(d1, l, <f64>l / p1);
-      st(d2, l, 0);
-    }
+    // Not reached: adstockWeights builds geometric weights directly.
+    unreachable();
   } else if (kind == ADSTOCK_DELAYED) {
     const la = log(p1);
     for (let l = 0; l < L; l++) {
@@ -70,14 +66,26 @@ function logWeights(kind: i32, p1: f64, p2: f64, L: i32, logTab: usize, g: usize
  * ∂w_l/∂p = w_l d_l afterwards.
  */
 export function adstockWeights(kind: i32, p1: f64, p2: f64, L: i32, logTab: usize, w: usize, d1: usize, d2: usize): void {
-  logWeights(kind, p1, p2, L, logTab, w, d1, d2);
-  let m: f64 = -Infinity;
-  for (let l = 0; l < L; l++) m = Math.max(m, ld(w, l));
   let sum: f64 = 0;
-  for (let l = 0; l < L; l++) {
-    const e = exp(ld(w, l) - m);
-    st(w, l, e);
-    sum += e;
+  if (kind == ADSTOCK_GEOMETRIC) {
+    // α^l ≤ 1 = the largest weight, so no shift is needed.
+    let p: f64 = 1;
+    for (let l = 0; l < L; l++) {
+      st(w, l, p);
+      st(d1, l, <f64>l / p1);
+      st(d2, l, 0);
+      sum += p;
+      p *= p1;
+    }
+  } else {
+    logWeights(kind, p1, p2, L, logTab, w, d1, d2);
+    let m: f64 = -Infinity;
+    for (let l = 0; l < L; l++) m = Math.max(m, ld(w, l));
+    for (let l = 0; l < L; l++) {
+      const e = exp(ld(w, l) - m);
+      st(w, l, e);
+      sum += e;
+    }
   }
   const inv = 1 / sum;
   let m1: f64 = 0;
@@ -92,32 +100,4 @@ export function adstockWeights(kind: i32, p1: f64, p2: f64, L: i32, logTab: usiz
     st(d1, l, ld(d1, l) - m1);
     st(d2, l, ld(d2, l) - m2);
   }
-}
-
-/** a_t = Σ_{l ≤ min(L−1, t)} w_l x_{t−l}: zero history before t = 0. */
-export function convolve(x: usize, w: usize, a: usize, T: i32, L: i32): void {
-  for (let t = 0; t < T; t++) {
-    const top = min(L - 1, t);
-    let s: f64 = 0;
-    for (let l = 0; l <= top; l++) s += ld(w, l) * ld(x, t - l);
-    st(a, t, s);
-  }
-}
-
-/**
- * d(Σ_t u_t a_t)/dp = Σ_l (∂w_l/∂p) R_l with R_l = Σ_{t ≥ l} u_t x_{t−l}; returns the two
- * parameter derivatives' accumulation Σ_l w_l d1_l R_l into out1 and Σ_l w_l d2_l R_l into out2.
- */
-export function adstockGradient(x: usize, u: usize, w: usize, d1: usize, d2: usize, T: i32, L: i32, out: usize): void {
-  let g1: f64 = 0;
-  let g2: f64 = 0;
-  for (let l = 0; l < L; l++) {
-    let r: f64 = 0;
-    for (let t = l; t < T; t++) r += ld(u, t) * ld(x, t - l);
-    const wl = ld(w, l);
-    g1 += wl * ld(d1, l) * r;
-    g2 += wl * ld(d2, l) * r;
-  }
-  st(out, 0, g1);
-  st(out, 1, g2);
 }

@@ -3,7 +3,9 @@
 import { setTarget } from '../target';
 import * as B from './block';
 import { ld } from './block';
+import { ChannelState } from './channel';
 import { MmmModel, mmmConstrain, mmmLogDensity, setModel } from './density';
+import { copyPadded, off } from './vec';
 import { exp, expV, log, logV } from './fmath';
 
 function inRange(i: i32, n: i32): bool {
@@ -15,8 +17,10 @@ function at(ptr: usize, slot: i32): usize {
   return ptr + (<usize>(<i32>ld(ptr, slot)) << 3);
 }
 
+/** n f64s, 16-byte aligned for v128 loads and stores. */
 function scratch(n: i32): usize {
-  return heap.alloc(<usize>max(n, 1) << 3);
+  const p = heap.alloc((<usize>max(n, 1) << 3) + 16);
+  return (p + 15) & ~(<usize>15);
 }
 
 /** Checks the header and every index/code in the block; 0 or a negative error code. */
@@ -50,15 +54,17 @@ function checkBlock(p: usize, len: i32): i32 {
 }
 
 /**
- * Loads the block at ptr (len f64s), which must stay in place: the log density reads the data
- * from it. Allocates every scratch buffer once. Returns the unconstrained dimension or a
- * negative error code (LOAD_ERRORS in src/engine/mmm/block.ts).
+ * Loads the block at ptr (len f64s). Reads the prior table, channel records and lift tests in
+ * place (the block must stay where it is) and copies the series once into zero-padded scratch
+ * laid out for two-lane loops (./vec.ts). Allocates every buffer once. Returns the unconstrained
+ * dimension or a negative error code (LOAD_ERRORS in src/engine/mmm/block.ts).
  */
 export function mmmLoad(ptr: usize, len: i32): i32 {
   const err = checkBlock(ptr, len);
   if (err < 0) return err;
   const m = new MmmModel();
   m.T = <i32>ld(ptr, B.H_T);
+  m.Tp = (m.T + 1) & ~1;
   m.C = <i32>ld(ptr, B.H_C);
   m.K = <i32>ld(ptr, B.H_K);
   m.J = <i32>ld(ptr, B.H_J);
@@ -71,31 +77,42 @@ export function mmmLoad(ptr: usize, len: i32): i32 {
   m.iSigma = <i32>ld(ptr, B.H_IDX_SIGMA);
   m.params = at(ptr, B.H_OFF_PARAMS);
   m.channels = at(ptr, B.H_OFF_CHANNELS);
-  m.ys = at(ptr, B.H_OFF_YS);
-  m.xs = at(ptr, B.H_OFF_XS);
-  m.z = at(ptr, B.H_OFF_Z);
-  m.fourier = at(ptr, B.H_OFF_FOURIER);
   m.lift = at(ptr, B.H_OFF_LIFT);
   const T = m.T;
-  const CT = m.C * T;
-  const CL = m.C * m.L;
+  const Tp = m.Tp;
+  const L = m.L;
+  m.ys = scratch(Tp);
+  copyPadded(m.ys, at(ptr, B.H_OFF_YS), T, Tp);
+  // Controls (K × T) and Fourier features (J × T) are adjacent in the block; both become Tp rows.
+  const nCols = m.K + m.J;
+  m.cols = scratch(nCols * Tp);
+  for (let k = 0; k < m.K; k++) copyPadded(m.cols + off(k * Tp), at(ptr, B.H_OFF_Z) + off(k * T), T, Tp);
+  for (let j = 0; j < m.J; j++) copyPadded(m.cols + off((m.K + j) * Tp), at(ptr, B.H_OFF_FOURIER) + off(j * T), T, Tp);
   m.theta = scratch(m.dim);
   m.jac = scratch(m.dim);
   m.gth = scratch(m.dim);
-  m.mu = scratch(T);
-  m.e = scratch(T);
-  m.u = scratch(T);
-  m.a = scratch(CT);
-  m.s = scratch(CT);
-  m.sa = scratch(CT);
-  m.s1 = scratch(CT);
-  m.s2 = scratch(CT);
-  m.w = scratch(CL);
-  m.d1 = scratch(CL);
-  m.d2 = scratch(CL);
-  m.logTab = scratch(m.L);
-  for (let l = 0; l < m.L; l++) B.st(m.logTab, l, log(<f64>(l + 1)));
-  m.out2 = scratch(2);
+  m.mu = scratch(Tp);
+  m.e = scratch(Tp);
+  m.u = scratch(Tp);
+  m.logTab = scratch(L);
+  for (let l = 0; l < L; l++) B.st(m.logTab, l, log(<f64>(l + 1)));
+  m.ch = new StaticArray<ChannelState>(m.C);
+  const xs = at(ptr, B.H_OFF_XS);
+  for (let c = 0; c < m.C; c++) {
+    const s = new ChannelState();
+    s.satKind = <i32>ld(m.channels + off(c * B.CHANNEL_STRIDE), B.CH_SATURATION);
+    s.xpad = scratch(L + Tp);
+    memory.fill(s.xpad, 0, off(L));
+    copyPadded(s.xpad + off(L), xs + off(c * T), T, Tp);
+    s.s = scratch(Tp);
+    s.sa = scratch(Tp);
+    s.s1 = scratch(Tp);
+    s.s2 = scratch(Tp);
+    s.w = scratch(L);
+    s.d1 = scratch(L);
+    s.d2 = scratch(L);
+    m.ch[c] = s;
+  }
   setModel(m);
   setTarget(m.dim, m.dim, mmmLogDensity, mmmConstrain);
   return m.dim;

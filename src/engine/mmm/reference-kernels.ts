@@ -61,12 +61,7 @@ export function priorTerms(params: Float64Array, off: number, dim: number, q: Ar
 /** Log-weights and partials of an adstock kernel (assembly/engine/mmm/adstock.ts). */
 function logWeights(kind: number, p1: number, p2: number, L: number, logTab: Float64Array, g: Float64Array, d1: Float64Array, d2: Float64Array, o: number): void {
   if (kind === 0) {
-    const la = log(p1);
-    for (let l = 0; l < L; l++) {
-      g[o + l] = l * la;
-      d1[o + l] = l / p1;
-      d2[o + l] = 0;
-    }
+    throw new Error('geometric weights are built by adstockWeights');
   } else if (kind === 1) {
     const la = log(p1);
     for (let l = 0; l < L; l++) {
@@ -107,14 +102,25 @@ function logWeights(kind: number, p1: number, p2: number, L: number, logTab: Flo
 
 /** Softmax-normalised weights into w[o..o+L) and centred partials into d1, d2. */
 export function adstockWeights(kind: number, p1: number, p2: number, L: number, logTab: Float64Array, w: Float64Array, d1: Float64Array, d2: Float64Array, o: number): void {
-  logWeights(kind, p1, p2, L, logTab, w, d1, d2, o);
-  let m = -Infinity;
-  for (let l = 0; l < L; l++) m = Math.max(m, w[o + l]);
   let sum = 0;
-  for (let l = 0; l < L; l++) {
-    const e = exp(w[o + l] - m);
-    w[o + l] = e;
-    sum += e;
+  if (kind === 0) {
+    let p = 1;
+    for (let l = 0; l < L; l++) {
+      w[o + l] = p;
+      d1[o + l] = l / p1;
+      d2[o + l] = 0;
+      sum += p;
+      p *= p1;
+    }
+  } else {
+    logWeights(kind, p1, p2, L, logTab, w, d1, d2, o);
+    let m = -Infinity;
+    for (let l = 0; l < L; l++) m = Math.max(m, w[o + l]);
+    for (let l = 0; l < L; l++) {
+      const e = exp(w[o + l] - m);
+      w[o + l] = e;
+      sum += e;
+    }
   }
   const inv = 1 / sum;
   let m1 = 0;
@@ -137,35 +143,45 @@ export const sat = { value: 0, da: 0, d1: 0, d2: 0 };
 export function saturationPoint(kind: number, p1: number, p2: number, a: number): void {
   if (kind === 0) {
     const e = exp(-p1 * a);
-    const den = 1 + e;
-    const h = (2 * e) / (den * den);
-    sat.value = (1 - e) / den;
+    const inv = 1 / (1 + e);
+    const h = 2 * e * inv * inv;
+    sat.value = (1 - e) * inv;
     sat.da = p1 * h;
     sat.d1 = a * h;
     sat.d2 = 0;
     return;
   }
-  if (a <= 0) {
+  if (!(a > 0)) {
     sat.value = sat.da = sat.d1 = sat.d2 = 0;
     return;
   }
   const r = log(a) - log(p1);
   const z = p2 * r;
-  let s: number, om: number;
-  if (z >= 0) {
-    const e = exp(-z);
-    s = 1 / (1 + e);
-    om = e / (1 + e);
-  } else {
-    const e = exp(z);
-    s = e / (1 + e);
-    om = 1 / (1 + e);
-  }
+  const E = exp(-Math.abs(z));
+  const inv = 1 / (1 + E);
+  const s = z >= 0 ? inv : E * inv;
+  const om = z >= 0 ? E * inv : inv;
   const q = s * om;
   sat.value = s;
   sat.da = (p2 * q) / a;
   sat.d1 = (-p2 * q) / p1;
   sat.d2 = q * r;
+}
+
+/**
+ * Σ_t a[oa + t] b[ob + t] for t < T with one partial sum for even t and one for odd t, added
+ * at the end: the order of the WASM's two-lane loops (assembly/engine/mmm/vec.ts).
+ */
+export function dotPairs(a: Float64Array, oa: number, b: Float64Array, ob: number, T: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let t = 0;
+  for (; t + 1 < T; t += 2) {
+    s0 += a[oa + t] * b[ob + t];
+    s1 += a[oa + t + 1] * b[ob + t + 1];
+  }
+  if (t < T) s0 += a[oa + t] * b[ob + t];
+  return s0 + s1;
 }
 
 /** ψ(x), as assembly/engine/mmm/special.ts (A&S 6.3.18 after recurrence to x ≥ 10). */

@@ -4,7 +4,7 @@
 // denominator of the WASM speed-up in bench/mmm-gradient.ts.
 import * as B from './block';
 import { log } from './fmath';
-import { adstockWeights, digamma, lgamma, priorTerms, sat, saturationPoint } from './reference-kernels';
+import { adstockWeights, digamma, dotPairs, lgamma, priorTerms, sat, saturationPoint } from './reference-kernels';
 
 const LOG_SQRT_2PI = 0.91893853320467274178;
 
@@ -104,15 +104,25 @@ export class MmmReference {
 
     const sigma = theta[this.iS];
     const prec = 1 / (sigma * sigma);
-    let ssq = 0;
-    let se = 0;
+    // Partial sums over even and odd t, as the WASM's two lanes.
+    let ssq0 = 0;
+    let ssq1 = 0;
+    let se0 = 0;
+    let se1 = 0;
     for (let t = 0; t < T; t++) {
       const r = b[this.oY + t] - mu[t];
-      ssq += r * r;
       const et = r * prec;
-      se += et;
       e[t] = et;
+      if ((t & 1) === 0) {
+        ssq0 += r * r;
+        se0 += et;
+      } else {
+        ssq1 += r * r;
+        se1 += et;
+      }
     }
+    const ssq = ssq0 + ssq1;
+    const se = se0 + se1;
     lp += -T * (log(sigma) + LOG_SQRT_2PI) - 0.5 * ssq * prec;
     gth[this.iS] = -T / sigma + (ssq * prec) / sigma;
     gth[this.iI] = se;
@@ -131,15 +141,26 @@ export class MmmReference {
 
   /** Σ_t e_t · block[off + t]. */
   private dotE(off: number): number {
-    let s = 0;
-    for (let t = 0; t < this.T; t++) s += this.e[t] * this.b[off + t];
-    return s;
+    return dotPairs(this.e, 0, this.b, off, this.T);
   }
 
   private dotArr(arr: Float64Array, o: number): number {
-    let s = 0;
-    for (let t = 0; t < this.T; t++) s += this.e[t] * arr[o + t];
-    return s;
+    return dotPairs(this.e, 0, arr, o, this.T);
+  }
+
+  /** R_l = Σ_{t ≥ l} u_t x_{t−l}, partial sums by the parity of t (the WASM's lanes). */
+  private lagDot(ox: number, l: number): number {
+    const { T, u, b } = this;
+    let s0 = 0;
+    let s1 = 0;
+    let t = l;
+    if (t & 1 && t < T) s1 += u[t] * b[ox + t++ - l];
+    for (; t + 1 < T; t += 2) {
+      s0 += u[t] * b[ox + t - l];
+      s1 += u[t + 1] * b[ox + t + 1 - l];
+    }
+    if (t < T) s0 += u[t] * b[ox + t - l];
+    return s0 + s1;
   }
 
   private ch(c: number, slot: number): number {
@@ -192,8 +213,7 @@ export class MmmReference {
     let g1 = 0;
     let g2 = 0;
     for (let l = 0; l < L; l++) {
-      let r = 0;
-      for (let t = l; t < T; t++) r += u[t] * b[oX + t - l];
+      const r = this.lagDot(oX, l);
       const wl = w[oW + l];
       g1 += wl * d1[oW + l] * r;
       g2 += wl * d2[oW + l] * r;

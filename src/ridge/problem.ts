@@ -146,10 +146,11 @@ function fixedColumns(data: Dataset, opts: RidgeOptions, errors: UserError[], wa
  * Robyn's penalty scale (R/R/model.R: lambda_seq, then lambda_max = max(lambdas) × 0.1):
  *   lambda_max = 0.1 · max_j |Σ_t sx_tj · y_t| / (0.001 · T)
  * over the raw design (spend and fixed columns, standardised with the 1/n sd) and raw y —
- * glmnet's largest ridge lambda (alpha = 0 is treated as 0.001). glmnet then standardises y
- * internally, i.e. divides the lambda it is given by sd(y) (Friedman, Hastie & Tibshirani,
- * "Regularization paths for GLMs via coordinate descent", JSS 2010, §2.1 assumes standardised
- * y), so on the fully standardised problem solved here the same penalty is lambda / sd(y).
+ * glmnet's largest ridge lambda (alpha = 0 is treated as 0.001). For family = "gaussian"
+ * glmnet standardises y to unit variance (1/n formula) before fitting (glmnet vignette, "An
+ * Introduction to glmnet", Gaussian family), so its objective is (1/2n)||y/s_y − Xb||² +
+ * (lambda/s_y)·penalty (worked out in stats.stackexchange.com/q/129179); on the fully
+ * standardised problem solved here the same penalty is lambda / sd(y).
  */
 function robynLambdaMax(data: Dataset, fixed: FixedColumn[], y: Float64Array): number {
   const T = y.length;

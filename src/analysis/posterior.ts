@@ -65,7 +65,8 @@ export function drawsFromInferenceData(idata: InferenceData, spec: ModelSpec): D
       continue;
     }
     // Position of each layout coordinate in the stored vector, matched by label.
-    const dimName = idata.dims?.[v.name]?.[2] ?? v.dim;
+    // dims list a variable's own dimensions (ArviZ from_dict leaves chain and draw out).
+    const dimName = idata.dims?.[v.name]?.filter((x) => x !== 'chain' && x !== 'draw')[0] ?? v.dim;
     const labels = dimName ? idata.coords?.[dimName]?.map(String) : undefined;
     const pos = v.length === 0 ? [0] : v.coords.map((c, i) => (labels ? labels.indexOf(c) : i));
     pos.forEach((p, i) => {

@@ -2,7 +2,8 @@
 // with truth parameters, and posterior-like draw matrices built around the truth.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Dataset, ModelSpec } from '../../src/core/types';
+import type { ChainResult, Dataset, InferenceData, ModelSpec, RunMetadata } from '../../src/core/types';
+import { assembleInferenceData } from '../../src/engine/inference-data';
 import { defaultModelSpec } from '../../src/model/spec';
 import { parameterCount, variableLayout } from '../../src/model/layout';
 import { drawMatrix, forwardData, forwardMu, paramIndex, type DrawMatrix, type ForwardData } from '../../src/model/forward';
@@ -175,4 +176,30 @@ export function simulateFromModel(
 /** Spend series with bursts and zero weeks, like flighted media. */
 export function randomSpend(T: number, level: number, rng: Rng, pZero = 0.2): Float64Array {
   return Float64Array.from({ length: T }, () => (rng.uniform() < pZero ? 0 : level * (0.3 + 1.4 * rng.uniform())));
+}
+
+/** A run's InferenceData (MODEL.md §8) around given draws, as `carryover fit` lays it out. */
+export function inferenceDataFor(data: Dataset, spec: ModelSpec, draws: DrawMatrix, chains = 2): InferenceData {
+  const per = Math.floor(draws.n / chains);
+  const results: ChainResult[] = Array.from({ length: chains }, (_, ch) => ({
+    chain: ch,
+    draws: draws.values.slice(ch * per * draws.stride, (ch + 1) * per * draws.stride),
+    stats: new Float64Array(per * 7),
+    n_out: draws.stride,
+    warmup: 0,
+    draws_count: per,
+    gradient_evaluations: 0,
+    inv_metric: new Float64Array(0),
+    step_size: 0.1,
+    wall_ms: 0,
+  }));
+  const attrs: RunMetadata = {
+    created_at: '2024-01-01T00:00:00Z',
+    app_version: 'test',
+    model: spec,
+    data_range: { first: data.dates[0], last: data.dates[data.dates.length - 1], rows: data.dates.length, grain: 'week' },
+    seed: 1,
+    sampler: { chains, warmup: 0, draws: per, adapt_delta: 0.8, max_treedepth: 10, metric: 'diag_e' },
+  };
+  return assembleInferenceData(results, data, spec, attrs, { log_likelihood: [], posterior_predictive: [] });
 }

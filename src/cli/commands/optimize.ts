@@ -1,5 +1,178 @@
-// Placeholder until its issue lands: says so plainly and exits non-zero.
-export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write('carryover optimize: not implemented yet\n');
-  return 2;
+// `carryover optimize RUN_DIR --budget B [--horizon N] [--min c=v ...] [--max c=v ...]
+// [--fixed c ...] [--objective mean|q05]`: reads RUN_DIR/inference_data.json (posterior,
+// constant_data, attrs.model), optimises the budget over the horizon and writes
+// RUN_DIR/mmm_budget_optimization.json (MODEL.md §8) with the default scenarios.
+// Exit codes: 0 plan written; 1 unreadable run; 2 bad arguments; 3 constraints infeasible
+// (the file is still written, with the reason).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { InferenceData } from '../../core/types';
+import { posteriorFromInferenceData } from '../../analysis/posterior';
+import { PlanResponse } from '../../analysis/plan-response';
+import { optimizeBudget, type Objective } from '../../analysis/optimizer';
+import type { BoundSpec, BudgetProblem, ChannelConstraint } from '../../analysis/constraints';
+import { budgetChangeScenario, minimumSpendScenario, shiftScenario, targetEfficiencyScenario, type Scenario } from '../../analysis/scenarios';
+import { budgetOptimizationJson } from '../../analysis/outputs/budget-optimization';
+import { ArgError, helpText, numberFlag, parseArgs, type FlagSpec } from '../args';
+import { printReport } from '../format-error';
+
+const FLAGS: Record<string, FlagSpec> = {
+  budget: { type: 'string', help: 'total spend over the horizon, all channels (required)' },
+  horizon: { type: 'string', help: 'periods to plan (default: 52 weeks or 91 days, at most the data length)' },
+  min: { type: 'list', help: 'c=v: channel c spends at least v per period; c=0.5x: at least 0.5 × its current spend (repeatable)' },
+  max: { type: 'list', help: 'c=v or c=2x: at most v per period / 2 × current (repeatable)' },
+  fixed: { type: 'list', help: 'c: hold channel c at its current spend per period (repeatable)' },
+  objective: { type: 'string', help: 'mean (default): expected outcome | q05: the 5% quantile of the outcome (risk-averse)' },
+  shift: { type: 'list', help: 'A:B:X scenario: move X% of channel A\'s current spend to B (repeatable)' },
+  'budget-change': { type: 'list', help: 'Y scenario: re-optimise at the budget ± Y% (repeatable; default +10 and -10)' },
+  'target-roas': { type: 'string', help: 'R scenario: the largest budget whose optimised ROAS stays ≥ R' },
+  'no-scenarios': { type: 'boolean', help: 'only the optimal plan' },
+  seed: { type: 'string', help: 'seed of the random starts of the q05 objective (default 1)' },
+  out: { type: 'string', help: 'output file (default RUN_DIR/mmm_budget_optimization.json)' },
+  help: { type: 'boolean', help: 'show this help' },
+};
+const USAGE = 'usage: carryover optimize RUN_DIR --budget B [--horizon N] [--min c=v ...] [--max c=v ...] [--fixed c ...] [--objective mean|q05]';
+
+/** `tv=5000` → absolute per period; `tv=0.5x` (or ×) → relative to current spend. */
+function parseBound(raw: string, flag: string): [string, BoundSpec] {
+  const m = /^([^=]+)=\s*([0-9.eE+-]+)\s*([x×])?\s*$/.exec(raw);
+  if (!m) throw new ArgError(`--${flag} expects channel=value or channel=value x (e.g. tv=5000 or tv=0.5x), got "${raw}"`);
+  const value = Number(m[2]);
+  if (!Number.isFinite(value) || value < 0) throw new ArgError(`--${flag} ${raw}: the value must be a number ≥ 0`);
+  return [m[1].trim(), { value, relative: m[3] !== undefined }];
+}
+
+function constraintsFrom(flags: Record<string, unknown>): Record<string, ChannelConstraint> {
+  const out: Record<string, ChannelConstraint> = {};
+  const get = (c: string) => (out[c] ??= {});
+  for (const which of ['min', 'max'] as const)
+    for (const raw of (flags[which] as string[] | undefined) ?? []) {
+      const [c, b] = parseBound(raw, which);
+      if (get(c)[which]) throw new ArgError(`--${which} given twice for channel "${c}"`);
+      get(c)[which] = b;
+    }
+  for (const c of (flags.fixed as string[] | undefined) ?? []) get(c.trim()).fixed = true;
+  return out;
+}
+
+function readRun(dir: string): InferenceData | string {
+  const file = join(dir, 'inference_data.json');
+  if (!existsSync(file)) return `${file} does not exist (make one with \`carryover fit DATA --out ${dir}\`)`;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as InferenceData;
+  } catch (e) {
+    return `${file} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`;
+  }
+}
+
+interface Parsed {
+  dir: string;
+  budget: number;
+  horizon?: number;
+  objective: Objective;
+  constraints: Record<string, ChannelConstraint>;
+  seed: number;
+  out?: string;
+  /** Scenarios: none at all, budget changes in %, shifts, a target ROAS. */
+  noScenarios: boolean;
+  changes: number[];
+  shifts: Array<{ from: string; to: string; percent: number }>;
+  targetRoas?: number;
+}
+
+function parse(argv: string[]): Parsed | number {
+  const args = parseArgs(argv, FLAGS);
+  const f = args.flags;
+  if (f.help) {
+    process.stdout.write(helpText(USAGE, FLAGS));
+    return 0;
+  }
+  if (args.positionals.length !== 1) throw new ArgError('give exactly one RUN_DIR (the --out folder of `carryover fit`)');
+  const budget = numberFlag(f, 'budget', { min: 0 });
+  if (budget === undefined) throw new ArgError('--budget B is required (total spend over the horizon)');
+  const objective = (f.objective ?? 'mean') as Objective;
+  if (objective !== 'mean' && objective !== 'q05') throw new ArgError(`--objective must be mean or q05, got "${f.objective}"`);
+  return {
+    dir: args.positionals[0],
+    budget,
+    horizon: numberFlag(f, 'horizon', { min: 1, integer: true }),
+    objective,
+    constraints: constraintsFrom(f),
+    seed: numberFlag(f, 'seed', { min: 0, integer: true }) ?? 1,
+    out: f.out as string | undefined,
+    noScenarios: f['no-scenarios'] === true,
+    changes: ((f['budget-change'] as string[] | undefined) ?? ['10', '-10']).map((raw) => {
+      const pct = Number(raw);
+      if (raw.trim() === '' || !Number.isFinite(pct) || pct <= -100) throw new ArgError(`--budget-change must be a percentage above -100, got "${raw}"`);
+      return pct;
+    }),
+    shifts: ((f.shift as string[] | undefined) ?? []).map((raw) => {
+      const m = /^([^:]+):([^:]+):([0-9.]+)%?$/.exec(raw);
+      if (!m || !Number.isFinite(Number(m[3]))) throw new ArgError(`--shift expects FROM:TO:PERCENT (e.g. tv:search:10), got "${raw}"`);
+      return { from: m[1], to: m[2], percent: Number(m[3]) };
+    }),
+    targetRoas: numberFlag(f, 'target-roas', { min: 0 }),
+  };
+}
+
+function scenarios(resp: PlanResponse, problem: BudgetProblem, p: Parsed): Scenario[] {
+  if (p.noScenarios) return [];
+  const opts = { objective: 'mean' as const };
+  return [
+    ...p.changes.map((pct) => budgetChangeScenario(resp, problem, pct, opts)),
+    ...p.shifts.map((s) => shiftScenario(resp, s.from, s.to, s.percent)),
+    ...(p.targetRoas !== undefined ? [targetEfficiencyScenario(resp, problem, p.targetRoas, opts)] : []),
+    minimumSpendScenario(resp, problem, opts),
+  ];
+}
+
+function report(json: ReturnType<typeof budgetOptimizationJson>): string {
+  if (!json.feasible) return `no feasible plan: ${json.reason}`;
+  const f = (v: number | null) => (v === null ? 'n/a' : v.toLocaleString('en-US', { maximumFractionDigits: 0 }));
+  const rows = Object.keys(json.optimal!.spend_per_period).map((c) => {
+    const b = json.constraints[c].binds;
+    const tag = b.fixed ? ' (fixed)' : b.min ? ' (at min)' : b.max ? ' (at max)' : '';
+    return `  ${c.padEnd(16)} ${f(json.current!.spend_per_period[c]).padStart(12)} → ${f(json.optimal!.spend_per_period[c]).padStart(12)} per period${tag}`;
+  });
+  const l = json.lift!;
+  return [
+    `expected outcome: current ${f(json.current!.expected_outcome.mean)}, optimal ${f(json.optimal!.expected_outcome.mean)}`,
+    `lift ${f(l.mean)} (90% interval ${f(l.q05)} … ${f(l.q95)}), P(lift > 0) = ${json.p_lift_positive?.toFixed(3)}`,
+    ...rows,
+  ].join('\n');
+}
+
+export async function run(argv: string[]): Promise<number> {
+  let p: Parsed | number;
+  try {
+    p = parse(argv);
+  } catch (e) {
+    if (!(e instanceof ArgError)) throw e;
+    process.stderr.write(`carryover optimize: ${e.message}\n\n${helpText(USAGE, FLAGS)}`);
+    return 2;
+  }
+  if (typeof p === 'number') return p;
+  const idata = readRun(p.dir);
+  if (typeof idata === 'string') {
+    process.stderr.write(`carryover optimize: ${idata}\n`);
+    return 1;
+  }
+  const post = posteriorFromInferenceData(idata);
+  if ('errors' in post) {
+    printReport(post.errors);
+    process.stderr.write(`carryover optimize: ${p.dir} cannot be read (above)\n`);
+    return 1;
+  }
+  const grainDefault = idata.attrs?.data_range?.grain === 'day' ? 91 : 52;
+  const horizon = p.horizon ?? Math.min(grainDefault, post.data.T);
+  const resp = new PlanResponse(post.data, post.spec, post.draws, horizon);
+  const problem: BudgetProblem = { budget: p.budget, horizon, constraints: p.constraints };
+  const result = optimizeBudget(resp, problem, { objective: p.objective, seed: p.seed });
+  const sc = result.feasible ? scenarios(resp, problem, p) : [];
+  const json = budgetOptimizationJson(idata.attrs, result, sc);
+  const out = p.out ?? join(p.dir, 'mmm_budget_optimization.json');
+  writeFileSync(out, JSON.stringify(json, null, 2));
+  if (!result.feasible) printReport(result.errors);
+  process.stderr.write(`${report(json)}\ncarryover optimize: wrote ${out}\n`);
+  return result.feasible ? 0 : 3;
 }

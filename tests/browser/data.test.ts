@@ -17,6 +17,7 @@ async function loaded(): Promise<string> {
 
 async function plotPoints(name: string): Promise<number> {
   const page = browser().page;
+  await page.locator(`[data-plot="${name}"]`).scrollIntoViewIfNeeded();
   await page.waitForSelector(`[data-plot="${name}"] .main-svg`, { timeout: 30_000 });
   return page.evaluate((n) => {
     const gd = document.querySelector(`[data-plot="${n}"] .js-plotly-plot`) as unknown as { data: Array<{ y?: ArrayLike<unknown>; z?: unknown[] }> };

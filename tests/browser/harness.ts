@@ -42,7 +42,9 @@ export interface BrowserSession {
   /** Opens a fresh page on the app (closing the current one) and waits for the shell. */
   open(viewport?: { width: number; height: number }): Promise<Page>;
   screenshot(name: string): Promise<string>;
-  /** Asserts: no horizontal overflow, no overlapping controls, every plot titled. */
+  /** Scrolls every visible plot into view once so that it is drawn (plots draw lazily). */
+  drawAllPlots(): Promise<void>;
+  /** Draws every plot, then asserts: no horizontal overflow, no overlapping controls, every plot titled. */
   assertLayout(label: string): Promise<LayoutReport>;
   /** Asserts axe-core finds no serious or critical violation. */
   assertAccessible(label: string): Promise<void>;
@@ -59,7 +61,8 @@ export interface BrowserOptions {
 export const layoutProblems = (r: LayoutReport) =>
   r.overflowing.length + r.overlaps.length + r.untitledPlots.length + (r.scrollWidth > r.viewport.width ? 1 : 0);
 
-function isLocal(url: string, origin: string): boolean {
+/** True for requests that stay on the machine: the app's own origin, data: and blob: URLs. */
+export function isLocal(url: string, origin: string): boolean {
   if (url.startsWith('data:') || url.startsWith('blob:')) return true;
   try {
     return new URL(url).origin === origin;
@@ -108,7 +111,17 @@ export function useBrowser(options: BrowserOptions = {}): () => BrowserSession {
         await s.page.screenshot({ path: file, fullPage: true });
         return file;
       },
+      drawAllPlots: async () => {
+        // Plots draw when they come near the viewport; visit each so every one is drawn and checked.
+        for (const fig of await s.page.locator('[data-plot]').all()) {
+          if (!(await fig.isVisible())) continue;
+          await fig.scrollIntoViewIfNeeded();
+          await fig.locator('.main-svg, .plot-error').first().waitFor({ timeout: 30_000 });
+        }
+        await s.page.evaluate(() => window.scrollTo(0, 0));
+      },
       assertLayout: async (label) => {
+        await s.drawAllPlots();
         // Let the layout settle first: plots redraw on the next frames after a resize.
         let report = await s.page.evaluate(probeLayout);
         for (let waited = 0; waited < 3000 && layoutProblems(report) > 0; waited += 250) {

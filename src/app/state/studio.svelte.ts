@@ -9,6 +9,7 @@ import { FitState } from './fit.svelte';
 import { ImportState } from './import.svelte';
 import { ModelState } from './model.svelte';
 import { Navigation } from './nav.svelte';
+import { ResultsState } from './results.svelte';
 import { RunsState } from './runs.svelte';
 
 export class Studio {
@@ -16,6 +17,7 @@ export class Studio {
   readonly data = new DataState();
   readonly model = new ModelState();
   readonly runs = new RunsState();
+  readonly results = new ResultsState();
   /** A newly imported dataset starts from the PyMC-Marketing preset, keeping window and seasonality settings. */
   readonly importer = new ImportState(this.data, (d) => this.model.applyPreset(d, this.model.preset === 'hill' ? 'hill' : 'pymc'));
   readonly fit: FitState;

@@ -1,0 +1,22 @@
+// Number formatting for results: every number with its 90% interval (MODEL.md §5).
+import type { Estimate } from '../../core/types';
+
+export function num(v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
+  const a = Math.abs(v);
+  if (a >= 1e6) return `${(v / 1e6).toFixed(2)}M`;
+  if (a >= 1e4) return `${(v / 1e3).toFixed(1)}k`;
+  if (a >= 100) return v.toFixed(0);
+  if (a >= 1) return v.toFixed(2);
+  return v.toPrecision(2);
+}
+
+/** "mean [q05, q95]". */
+export function withInterval(e: Estimate | null | undefined): string {
+  if (!e || e.mean === null) return '—';
+  return `${num(e.mean)} [${num(e.q05)}, ${num(e.q95)}]`;
+}
+
+export function pct(v: number | null | undefined): string {
+  return v === null || v === undefined || !Number.isFinite(v) ? '—' : `${(100 * v).toFixed(1)}%`;
+}

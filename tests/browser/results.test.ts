@@ -1,0 +1,117 @@
+// Opening a saved run (the committed v1 fixture, imported from a file) restores its data,
+// model and results: every chart is drawn with the run's numbers and titled, at 1280 px
+// and 390 px, and axe finds nothing serious. The model step then edits the restored spec.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, useBrowser } from './harness';
+
+const browser = useBrowser();
+const FIXTURE = path.resolve(__dirname, '../store/fixtures/run-v1.json');
+const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8'));
+const runFile = (name: string) => ({
+  name,
+  mimeType: 'application/json',
+  buffer: Buffer.from(JSON.stringify({ format: 'carryover-run', exported_at: '2026-11-22T00:00:00Z', run: fixture })),
+});
+
+async function importFixture(fileName = 'fixture-run.json') {
+  const page = browser().page;
+  await page.locator('#tab-runs').click();
+  await page.locator('[data-testid="import-run"]').setInputFiles(runFile(fileName));
+  await page.getByText('1 run imported.').waitFor();
+}
+
+/** Number of points drawn by Plotly in a named plot (markers, bars or line vertices). */
+async function plotPoints(name: string): Promise<number> {
+  const page = browser().page;
+  await page.locator(`[data-plot="${name}"]`).scrollIntoViewIfNeeded();
+  await page.waitForSelector(`[data-plot="${name}"] .main-svg`, { timeout: 30_000 });
+  return page.evaluate((n) => {
+    const gd = document.querySelector(`[data-plot="${n}"] .js-plotly-plot`) as unknown as { data: Array<{ y?: ArrayLike<unknown>; z?: unknown[] }> };
+    return gd.data.reduce((s, t) => s + (t.y?.length ?? t.z?.length ?? 0), 0);
+  }, name);
+}
+
+describe('an opened run', () => {
+  it('is imported first', async () => {
+    await browser().open();
+    await importFixture();
+  });
+
+  it('opens a run: results, data and model come back, charts have data', async () => {
+    const s = browser();
+    const page = s.page;
+    await page.locator('li[data-run-id]').getByRole('button', { name: 'Open' }).click();
+    await page.waitForSelector('#tab-results[aria-selected="true"]');
+    await expect(page.locator('.run-name').textContent()).resolves.toBe('Fixture run (schema v1)');
+    // 4 band edges + mean + observed, 12 weeks each.
+    expect(await plotPoints('observed-vs-predicted')).toBe(6 * 12);
+    expect(await plotPoints('residuals')).toBe(12);
+    const meanX1 = await page.locator('tr', { hasText: 'adstock_alpha[x1]' }).locator('td').nth(1).textContent();
+    const draws = (fixture.inference_data.posterior.adstock_alpha as number[][][]).flat().map((d) => d[0]);
+    expect(Number(meanX1)).toBeCloseTo(draws.reduce((a, b) => a + b, 0) / draws.length, 2);
+    // Contributions, ROAS, curves and kernels come from src/analysis in the results worker.
+    expect(await plotPoints('contributions-over-time')).toBe(12 * (2 + 2 + 2));
+    expect(await plotPoints('contribution-waterfall')).toBe(1 + 1 + 2 + 2 + 1);
+    expect(await plotPoints('roas-forest')).toBe(4);
+    expect(await plotPoints('response-curves')).toBe(2 * 3 * 61 + 2);
+    expect(await plotPoints('adstock-kernels')).toBe(2 * 8);
+    await expect(page.locator('table.channels tbody tr').count()).resolves.toBe(2);
+    await s.assertLayout('results');
+    await s.assertAccessible('results');
+    await s.screenshot('runs-results-desktop');
+
+    await page.locator('#tab-data').click();
+    expect(await plotPoints('target-over-time')).toBe(12);
+    expect(await plotPoints('spend-over-time')).toBe(24);
+    // Correlations between target, 2 media and 2 controls.
+    expect(await plotPoints('correlation-heatmap')).toBe(5);
+    await s.assertLayout('data overview');
+    await s.assertAccessible('data overview');
+    await s.screenshot('runs-data-desktop');
+
+    await page.locator('#tab-model').click();
+    await expect(page.getByRole('heading', { name: 'x1' }).isVisible()).resolves.toBe(true);
+    expect(await plotPoints('prior-x1-adstock_alpha')).toBe(201);
+    await s.assertLayout('model');
+    await s.assertAccessible('model');
+    await s.screenshot('runs-model-desktop');
+  });
+
+  it('edits the restored model: kinds and priors', async () => {
+    const page = browser().page;
+    const card = page.locator('section.channel', { has: page.getByRole('heading', { name: 'x2' }) });
+    await card.getByLabel('Saturation', { exact: true }).selectOption('hill');
+    await card.locator('[data-plot="prior-x2-saturation_kappa"] .main-svg').first().waitFor();
+    await expect(page.getByText('Current model: customised.').isVisible()).resolves.toBe(true);
+    const alphaSel = card.locator('#prior-x2-adstock_alpha-dist');
+    await expect(alphaSel.locator('option').allTextContents()).resolves.toEqual(['Beta']);
+    const sigma = card.locator('#prior-x2-saturation_beta-dist');
+    await sigma.selectOption('gamma');
+    const shape = card.locator('label.param', { hasText: 'shape' }).locator('input').last();
+    await shape.fill('-1');
+    await shape.press('Tab');
+    await expect(card.getByRole('alert').textContent()).resolves.toMatch(/shape must be greater than 0/);
+    await browser().screenshot('runs-model-edited');
+  });
+
+  it('lays out at phone width with runs listed and open', async () => {
+    const s = browser();
+    const page = await s.open(PHONE);
+    await page.locator('#tab-runs').click();
+    await page.waitForSelector('li[data-run-id]');
+    await s.assertLayout('runs @ 390');
+    await s.screenshot('runs-phone-list');
+    await page.locator('li[data-run-id]').first().getByRole('button', { name: 'Open' }).click();
+    await page.waitForSelector('[data-plot="observed-vs-predicted"] .main-svg');
+    await s.assertLayout('results @ 390');
+    await s.assertAccessible('results @ 390');
+    await s.screenshot('runs-phone-results');
+    await page.locator('#tab-model').click();
+    await page.waitForSelector('[data-plot="prior-x1-adstock_alpha"] .main-svg');
+    await s.assertLayout('model @ 390');
+    await s.screenshot('runs-phone-model');
+    await page.setViewportSize(DESKTOP);
+  });
+});

@@ -32,13 +32,35 @@ export function readWindow(r: RecordReader, data: Dataset, channel: number, star
   return w;
 }
 
-/** MODEL.md §6: `metric` names the target the lift is measured in (default: the model's). */
+// Outcome names that measure the same thing under different labels (the workspace calls the
+// target `revenue` where its source data said `sales`), and those that do not mix.
+const FAMILIES: Array<{ kind: string; names: string[] }> = [
+  { kind: 'money', names: ['revenue', 'sales', 'turnover', 'gmv', 'income', 'value', 'conversion_value'] },
+  { kind: 'count', names: ['conversions', 'orders', 'purchases', 'transactions', 'signups', 'leads', 'installs', 'units'] },
+];
+const family = (name: string) => FAMILIES.find((f) => f.names.includes(name.toLowerCase().replace(/[\s-]/g, '_')))?.kind;
+
+/**
+ * MODEL.md §6: `metric` names the target the lift is measured in (default: the model's).
+ * A metric that is another column of the data, or a known outcome of another kind (counts vs
+ * money), is an error; an unknown name or a synonym of the same kind is read as the target,
+ * with a warning.
+ */
 export function checkMetric(r: RecordReader, data: Dataset): string | undefined {
   const metric = r.text('metric', '', false);
-  if (metric !== undefined && metric !== data.target.name) {
-    r.error(`the lift is measured in "${metric}" but the model's target is "${data.target.name}"`, {
+  const target = data.target.name;
+  if (metric === undefined || metric.toLowerCase() === target.toLowerCase()) return metric;
+  const other = [...data.channels.map((c) => c.name), ...data.controls.map((c) => c.name)].find((n) => n.toLowerCase() === metric.toLowerCase());
+  const [fm, ft] = [family(metric), family(target)];
+  if (other !== undefined || (fm !== undefined && ft !== undefined && fm !== ft)) {
+    r.error(`the lift is measured in "${metric}" but the model's target is "${target}"`, {
       column: 'metric',
-      hint: `Only tests measured in ${data.target.name} can calibrate this model; convert the lift or leave the test out.`,
+      hint: `Only tests measured in ${target} can calibrate this model; convert the lift or leave the test out.`,
+    });
+  } else {
+    r.warn(`the lift's metric "${metric}" is read as the model's target "${target}"`, {
+      column: 'metric',
+      hint: `Check the lift is in the same units as ${target}; if not, convert it or leave the test out.`,
     });
   }
   return metric;

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { importLiftTests } from '../../src/calibration/import';
 import { saturation } from '../../src/model/kernels';
 import type { UserError } from '../../src/core/types';
-import { devWeeklyHill, readJson, readText } from './wide-csv';
+import { buildDataset, detectRoles, parseFiles } from '../../src/data';
+import { devWeeklyHill, readJson, readText, SHARED } from './wide-csv';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const data = devWeeklyHill();
 const errors = (issues: UserError[]) => issues.filter((i) => i.severity === 'error');
@@ -75,7 +78,8 @@ describe('validation of incrementality rows', () => {
     [{ start_date: undefined }, 'missing value for "start_date"', 'start_date'],
     [{ start_date: '27/02/2023' }, 'not a date', 'start_date'],
     [{ lift: 'lots' }, 'not a finite number', 'lift'],
-    [{ metric: 'revenue' }, 'measured in "revenue"', 'metric'],
+    [{ metric: 'conversions' }, 'measured in "conversions"', 'metric'],
+    [{ metric: 'competitor_index' }, 'measured in "competitor_index"', 'metric'],
     [{ channel: 'tv+radio' }, 'combines several channels', 'channel'],
   ])('%j → error "%s"', (over, message, column) => {
     const imp = run(over);
@@ -103,6 +107,12 @@ describe('validation of incrementality rows', () => {
     expect(imp.tests[0].window).toMatchObject({ first: 60, last: 62, periods: 2, aligned: false });
     expect(imp.tests[0].delta_y).toBe(500);
     expect(imp.issues.some((i) => i.severity === 'warning' && i.message.includes('cuts through'))).toBe(true);
+  });
+
+  it('reads a same-kind metric (revenue for a sales target) as the target, with a warning', () => {
+    const imp = run({ metric: 'revenue' });
+    expect(imp.tests).toHaveLength(1);
+    expect(imp.issues).toEqual([expect.objectContaining({ severity: 'warning', column: 'metric', row: 1 })]);
   });
 
   it('reports a malformed file as one error', () => {
@@ -156,5 +166,35 @@ describe('Robyn rows', () => {
     const imp = importLiftTests(header + 'tv,2023-02-27,2023-04-23,1000,8000,1.5,forever,sales\n', 'robyn.csv', data);
     expect(imp.tests).toEqual([]);
     expect(errors(imp.issues).map((e) => e.column).sort()).toEqual(['calibration_scope', 'confidence']);
+  });
+});
+
+describe('the seed-format path end to end: workspace folder → src/data → calibration', () => {
+  // The data importer builds the weekly Dataset from the daily raw/ files and hands
+  // analysis/incrementality_results.json through untouched (src/data, Passthrough).
+  const dir = join(SHARED, 'data/synthetic/dev_workspace_hill');
+  const files = ['raw', 'analysis'].flatMap((sub) =>
+    readdirSync(join(dir, sub)).map((f) => ({ name: `dev_workspace_hill/${sub}/${f}`, text: readFileSync(join(dir, sub, f), 'utf8') })),
+  );
+  const parsed = parseFiles(files);
+  const ws = buildDataset(parsed, detectRoles(parsed)).dataset!;
+  const pass = parsed.passthrough.find((p) => p.kind === 'incrementality_results')!;
+  const imp = importLiftTests(pass.text, pass.file, ws);
+
+  it('imports both tests; the metric "sales" is read as the workspace target "revenue" with a warning', () => {
+    expect(errors(imp.issues)).toEqual([]);
+    expect(imp.tests.map((t) => t.channel)).toEqual(['tv', 'radio']);
+    expect(imp.issues.filter((i) => i.column === 'metric').map((i) => i.severity)).toEqual(['warning', 'warning']);
+  });
+
+  it('gives the same per-period numbers as the weekly CSV (daily spend sums to the same weeks, to the cent)', () => {
+    const weekly = importLiftTests(readText('data/synthetic/dev_workspace_hill/analysis/incrementality_results.json'), 'inc.json', data).tests;
+    imp.tests.forEach((t, i) => {
+      expect(t.window).toMatchObject({ first: 60, last: 67, periods: 8, aligned: true });
+      expect(Math.abs(t.x - weekly[i].x)).toBeLessThan(0.05);
+      expect(t.delta_x).toBe(weekly[i].delta_x);
+      expect(t.delta_y).toBe(weekly[i].delta_y);
+      expect(t.sigma).toBe(weekly[i].sigma);
+    });
   });
 });

@@ -30,7 +30,7 @@ function chooseWindow(series: GridSeries[], grid: Grid, report: UserError[]): [n
       report.push(error(`${s.key} has no values`, { file: s.spec.column.file, column: s.spec.column.name }, 'mark it as ignored or pick another column'));
       return null;
     }
-    const tail = grid.grain === 'day' && isSparseWeekly(s.values) ? 6 : 0; // a weekly value covers its week
+    const tail = s.weekly ? 6 : 0; // a weekly value covers its week
     lo = Math.max(lo, a);
     hi = Math.min(hi, b + tail);
   }
@@ -51,8 +51,10 @@ function zeroOutsideActivity(series: GridSeries[], grid: Grid, report: UserError
     const [a, b] = observedRange(s.values);
     if (a < 0) continue; // all-empty: reported by validation as no spend
     if (a > 0 || b < s.values.length - 1) {
-      s.values.fill(0, 0, a);
-      s.values.fill(0, b + 1);
+      // A weekly series stays weekly: zeros go on its own weekday only.
+      const step = s.weekly ? 7 : 1;
+      for (let i = a - step; i >= 0; i -= step) s.values[i] = 0;
+      for (let i = b + step; i < s.values.length; i += step) s.values[i] = 0;
       if (s.spec.measure === 'spend') {
         report.push(warning(`Channel ${s.spec.channel} has rows from ${isoDate(slotDay(grid, a))} to ${isoDate(slotDay(grid, b))} only; spend outside is counted as zero`, { file: s.spec.column.file, channel: s.spec.channel }));
       }
@@ -135,6 +137,7 @@ export function buildDataset(parsed: ParsedInput, roles: RoleAssignment, options
   const media = plan.channels.flatMap((ch) => [ch.spend, ch.impressions, ch.clicks].filter((s) => s !== undefined));
   const all = materialise([plan.target, ...media, ...plan.controls], grid, report);
   uniqueKeys(all);
+  if (grid.grain === 'day') for (const s of all) s.weekly = isSparseWeekly(s.values);
   const window = chooseWindow(all, grid, report);
   if (!window) return { report };
   const [lo, hi] = window;

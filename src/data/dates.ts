@@ -146,6 +146,7 @@ function decideOrder(parsed: Array<Cell | null>, forced?: DateOrder): { order: D
     if (c.a > 12 && c.b <= 12) dmyVotes++;
     if (c.b > 12 && c.a <= 12) mdyVotes++;
   }
+  if (!parsed.some((c) => c?.kind === 'triplet')) return { order: 'dmy', ambiguous: false }; // nothing to decide
   if (dmyVotes !== mdyVotes) return { order: dmyVotes > mdyVotes ? 'dmy' : 'mdy', ambiguous: false };
   if (dmyVotes > 0) return { order: 'dmy', ambiguous: false }; // a tie of real conflicts: cells get reported
   const dmy = cadenceScore(parsed, 'dmy');

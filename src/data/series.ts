@@ -11,6 +11,8 @@ export interface GridSeries {
   /** Name in the dataset (one-hot levels: "<column>_<level>"). */
   key: string;
   values: Float64Array;
+  /** Given once a week inside daily data (e.g. weekly factors dated Mondays); set by the build. */
+  weekly?: boolean;
 }
 
 /** Values per frame row → values per grid slot. */

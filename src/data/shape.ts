@@ -2,7 +2,7 @@
 // output grain, with every imputed cell recorded (MODEL.md §7).
 import type { ImputedCell, UserError } from '../core/types';
 import { isoDate } from './calendar';
-import { isSparseWeekly, toWeeks, weekPlan, weeklyFromSparse, type WeekPlan } from './aggregate';
+import { toWeeks, weekPlan, weeklyFromSparse, type WeekPlan } from './aggregate';
 import { error, warning } from './errors';
 import { slotDay, type Grid } from './grid';
 import { imputeSeries } from './impute';
@@ -39,7 +39,7 @@ function shapeDaily(series: GridSeries[], grid: Grid, report: UserError[]): Shap
   const out = emptyShaped(Array.from({ length: grid.length }, (_, i) => isoDate(grid.first + i)), 'day');
   for (const s of series) {
     let values = s.values;
-    if (isSparseWeekly(values)) {
+    if (s.weekly) {
       if (s.spec.kind !== 'control') {
         report.push(error(`${s.key} has one value per week; daily grain needs daily values`, { file: s.spec.column.file, column: s.spec.column.name }, 'model by week'));
         return null;
@@ -81,7 +81,7 @@ function shapeDaysToWeeks(series: GridSeries[], grid: Grid, partial: 'drop' | 'k
     const how = aggregateOf(s);
     out.aggregation[s.key] = how;
     const weekly = new Float64Array(weeks);
-    if (isSparseWeekly(s.values)) {
+    if (s.weekly) {
       const imp = imputeSeries(weeklyFromSparse(s.values, plan, how), 1);
       weekly.set(imp.filled);
       for (const w of imp.imputed) if (keep[w]) out.imputed.push({ column: s.key, row: newIndex[w], method: imp.method });

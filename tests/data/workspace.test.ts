@@ -136,4 +136,30 @@ describe('workspace edge cases', () => {
     const bf = dataset!.controls.find((c) => c.name === 'black_friday')!.values;
     expect(bf.reduce((a, b) => a + b, 0)).toBe(4 * 7);
   });
+
+  it('files at different grains: weekly tv spend and weekly conversions among daily files', () => {
+    /** Sum a daily long file's numeric columns into rows dated on each week's Monday. */
+    const toWeekly = (f: InputFile, keyCols: number): InputFile => {
+      const [head, ...lines] = f.text.trim().split(/\r?\n/);
+      const sums = new Map<string, number[]>();
+      for (const l of lines) {
+        const cells = l.split(',');
+        const d = new Date(cells[0] + 'T00:00:00Z');
+        const monday = new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+        const key = [monday, ...cells.slice(1, keyCols)].join(',');
+        const acc = sums.get(key) ?? cells.slice(keyCols).map(() => 0);
+        cells.slice(keyCols).forEach((v, i) => (acc[i] += Number(v)));
+        sums.set(key, acc);
+      }
+      return { ...f, text: [head, ...[...sums].map(([k, v]) => [k, ...v.map((x) => x.toFixed(2))].join(','))].join('\n') };
+    };
+    const files = raw().map((f) => (f.name.endsWith('campaign_spend_tv.csv') ? toWeekly(f, 2) : f.name.endsWith('conversions.csv') ? toWeekly(f, 1) : f));
+    const { dataset, report } = build(files);
+    expect(show(errorsOf(report))).toBe('');
+    expect(dataset!.dates).toHaveLength(208);
+    const tv = dataset!.channels.find((c) => c.name === 'tv')!.spend;
+    tv.forEach((v, w) => expect(Math.abs(v - col('tv')[w])).toBeLessThanOrEqual(0.035 + 1e-9));
+    dataset!.target.values.forEach((v, w) => expect(Math.abs(v - col('sales')[w])).toBeLessThanOrEqual(0.035 + 1e-9));
+    expect(dataset!.imputed.every((c) => c.column.startsWith('search'))).toBe(true);
+  });
 });

@@ -45,8 +45,11 @@ export function isControlName(name: string): boolean {
   return n === 't' || /_(b|control)$/.test(n) || tokens(n).some((w) => CONTROL_WORDS.has(w));
 }
 
-/** Calendar features the model builds itself (yearly Fourier) or that merely index rows. */
-const CALENDAR = new Set(['dayofyear', 'day_of_year', 'doy', 'weekofyear', 'week_of_year', 'woy', 'week_number', 'weeknum', 'month', 'year', 'quarter', 'weekday', 'dow', 'day_of_week', 'dayofweek', 'index', 'id', 'row', 'unnamed_0', 'unnamed: 0', '']);
+/**
+ * Calendar features the model builds itself (yearly Fourier) or that merely index rows.
+ * Consulted only for columns not chosen as the date (a numeric "week" 1..52 is an index).
+ */
+const CALENDAR = new Set(['week', 'wk', 'day', 'dayofyear', 'day_of_year', 'doy', 'weekofyear', 'week_of_year', 'woy', 'week_number', 'weeknum', 'month', 'year', 'quarter', 'weekday', 'dow', 'day_of_week', 'dayofweek', 'index', 'id', 'row', 'unnamed_0', 'unnamed: 0', '']);
 
 export function isCalendarName(name: string): boolean {
   return CALENDAR.has(name.trim().toLowerCase());

@@ -13,6 +13,7 @@ export { resolveConstraints, planSatisfies, type BudgetProblem, type ChannelCons
 export { optimizeBudget, evaluatePlan, type OptimizeResult, type OptimizeSuccess, type PlanEvaluation, type Objective } from './optimizer';
 export { shiftScenario, budgetChangeScenario, targetEfficiencyScenario, minimumSpendScenario, type Scenario } from './scenarios';
 export { forecast, forecastCoverage, type Forecast, type FuturePlan } from './forecast';
+export { periodPlanOutcomes, datesAfter } from './period-plan';
 export { parseFuturePlanCsv, completeControls } from './future-plan';
 export { truthCheck, type TruthCheck } from './truth-check';
 export { channelContributionsJson, type ChannelContributionsJson } from './outputs/channel-contributions';

@@ -105,3 +105,22 @@ describe('dynamic programme over the budget grid', () => {
     }
   });
 });
+
+describe('plans given per period', () => {
+  it('a constant per-period plan gives the same outcomes as the compressed response; a flighted one differs', async () => {
+    const { periodPlanOutcomes } = await import('../../src/analysis/period-plan');
+    const { data, spec, theta } = syntheticSet('dev_weekly_hill');
+    const fd = ok(forwardDataFromDataset(data, spec));
+    const draws = jitteredDraws(spec, theta, 5, 0.2, 8);
+    const resp = new PlanResponse(fd, spec, draws, 12);
+    const constant = Array.from(resp.current, (v) => Array.from({ length: 12 }, () => v));
+    const a = periodPlanOutcomes(fd, spec, draws, constant) as Float64Array;
+    const b = resp.outcomes(resp.current);
+    for (let d = 0; d < 5; d++) expect(a[d] / b[d]).toBeCloseTo(1, 12);
+    // Same total, spent in the first half only: a different outcome (pulsing vs always-on).
+    const pulsed = Array.from(resp.current, (v) => Array.from({ length: 12 }, (_, t) => (t < 6 ? 2 * v : 0)));
+    const p = periodPlanOutcomes(fd, spec, draws, pulsed) as Float64Array;
+    expect(Math.abs(p[0] - b[0]) / b[0]).toBeGreaterThan(1e-3);
+    expect('errors' in (periodPlanOutcomes(fd, spec, draws, [[1], [1, 2]]) as object)).toBe(true);
+  });
+});

@@ -74,6 +74,9 @@ describe('an opened run', () => {
     await page.locator('#tab-model').click();
     await expect(page.getByRole('heading', { name: 'x1' }).isVisible()).resolves.toBe(true);
     expect(await plotPoints('prior-x1-adstock_alpha')).toBe(201);
+    await page.getByRole('button', { name: 'Show prior predictive check' }).click();
+    // 4 band edges + the observed series, 12 weeks each.
+    expect(await plotPoints('prior-predictive')).toBe(5 * 12);
     await s.assertLayout('model');
     await s.assertAccessible('model');
     await s.screenshot('runs-model-desktop');

@@ -2,6 +2,7 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
+import { serviceWorker } from './vite-plugins/service-worker';
 
 // vitest 5 prints its failure summary with Map.groupBy (Node ≥ 21); CI runs Node 20, where a
 // failing test would otherwise crash the reporter instead of showing what failed.
@@ -26,7 +27,8 @@ if (typeof (Map as { groupBy?: unknown }).groupBy !== 'function') {
 // The studio. `CARRYOVER_BASE` sets the sub-path for GitHub Pages (e.g. /carryover/).
 export default defineConfig({
   base: process.env.CARRYOVER_BASE ?? '/',
-  plugins: [svelte()],
+  // serviceWorker: sw.js precaching the whole build, for offline use (issue 8).
+  plugins: [svelte(), serviceWorker()],
   // Partial plotly.js expects Node's `global` (TOOLCHAIN.md pitfall 4).
   define: { global: 'globalThis' },
   resolve: {

@@ -1,11 +1,10 @@
 // Runs every attribution model on one journey table: the heuristics, both Shapley forms and
 // Markov chains of the requested orders, plus the descriptive summary for the view.
 import type { UserError } from '../core/types';
-import { heuristics } from './heuristics';
-import { markovAttribution, transitionMatrix } from './markov';
-import { maxOrder } from './markov-chain';
-import { shapleyFull, shapleySimplified } from './shapley';
-import { pathSummary, totals } from './summary';
+import { jsKernels, type MtaKernels } from './kernels';
+import { transitionMatrix } from './markov';
+import { maxOrder, type MarkovChain } from './markov-chain';
+import { totals } from './summary';
 import { DEFAULT_SETTINGS, type AttributionResult, type AttributionSettings, type PathTable } from './types';
 
 /** Highest Markov order offered; ChannelAttribution users rarely go past 4. */
@@ -34,7 +33,14 @@ function timed<T>(timings: Record<string, number>, name: string, f: () => T): T 
   return out;
 }
 
-export function attribute(table: PathTable, overrides: Partial<AttributionSettings> = {}): AttributionResult {
+/** Most frequent paths listed in the summary. */
+export const TOP_PATHS = 20;
+
+/**
+ * All models on one table. `kernels` does the per-touch work: the WASM module by default in
+ * the worker and the CLI (kernels.ts), plain TypeScript when none is given.
+ */
+export function attribute(table: PathTable, overrides: Partial<AttributionSettings> = {}, kernels: MtaKernels = jsKernels(table)): AttributionResult {
   const settings: AttributionSettings = { ...DEFAULT_SETTINGS, ...overrides };
   const invalid = validateSettings(settings);
   if (invalid.length > 0) throw new Error(invalid.map((e) => e.message).join(' '));
@@ -47,8 +53,8 @@ export function attribute(table: PathTable, overrides: Partial<AttributionSettin
   }
   const useDays = days && table.touchTime !== undefined;
   const tot = timed(timings, 'totals', () => totals(table));
-  const heur = timed(timings, 'heuristics', () => heuristics(table, settings, useDays));
-  const shapley = timed(timings, 'shapley', () => shapleySimplified(table));
+  const heur = timed(timings, 'heuristics', () => kernels.heuristics(settings, useDays));
+  const shapley = timed(timings, 'shapley', () => kernels.shapleySimplified());
   let shapleyFullCredit = null;
   let coalitionsObserved = 0;
   if (n > settings.maxShapleyChannels) {
@@ -56,20 +62,23 @@ export function attribute(table: PathTable, overrides: Partial<AttributionSettin
   } else if (tot.nulls === 0) {
     warnings.push({ severity: 'warning', message: 'Full Shapley skipped: it compares conversion rates and needs non-converting journeys (total_null).', hint: 'Add a total_null column, or use the event format, which keeps non-converting journeys.' });
   } else {
-    const full = timed(timings, 'shapley_full', () => shapleyFull(table));
+    const full = timed(timings, 'shapley_full', () => kernels.shapleyFull());
     shapleyFullCredit = full.credit;
     coalitionsObserved = full.coalitionsObserved;
   }
   const markov = [];
+  let firstOrder: MarkovChain | null = null;
   for (const k of settings.markovOrders) {
     if (k > maxOrder(n)) {
       warnings.push({ severity: 'warning', message: `Markov order ${k} skipped: ${n} channels give too many possible states.` });
       continue;
     }
-    markov.push(timed(timings, `markov_${k}`, () => markovAttribution(table, k)));
+    const m = timed(timings, `markov_${k}`, () => kernels.markov(k));
+    if (k === 1) firstOrder = m.chain;
+    markov.push(m.result);
   }
-  const transitions = timed(timings, 'transitions', () => transitionMatrix(table, true));
-  const summary = timed(timings, 'summary', () => pathSummary(table));
+  const transitions = timed(timings, 'transitions', () => transitionMatrix(table, true, firstOrder ?? undefined));
+  const summary = timed(timings, 'summary', () => kernels.summary(TOP_PATHS));
   return {
     channels: table.channels,
     totals: tot,

@@ -5,6 +5,7 @@
 const decoder = new TextDecoder('utf-8');
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
+const CACHE_MASK = 4095;
 
 export class ByteInterner {
   readonly names: string[] = [];
@@ -29,6 +30,28 @@ export class ByteInterner {
   }
 
   private count = 0;
+
+  /**
+   * Same as intern, tried first through a cache keyed by length and three bytes: a path file
+   * repeats a few channel names millions of times, and checking the bytes of the one
+   * candidate costs less than hashing them.
+   */
+  lookup(buf: Uint8Array, start: number, end: number): number {
+    const len = end - start;
+    const key = ((len << 24) ^ (buf[start] << 16) ^ (buf[start + (len >> 1)] << 8) ^ buf[end - 1]) | 0;
+    const slot = (key ^ (key >>> 12)) & CACHE_MASK;
+    if (this.cacheKey[slot] === key) {
+      const id = this.cacheId[slot];
+      if (id >= 0 && this.nameLen[id] === len && this.equals(id, buf, start, len)) return id;
+    }
+    const id = this.intern(buf, start, end);
+    this.cacheKey[slot] = key;
+    this.cacheId[slot] = id;
+    return id;
+  }
+
+  private cacheKey = new Int32Array(CACHE_MASK + 1);
+  private cacheId = new Int32Array(CACHE_MASK + 1).fill(-1);
 
   intern(buf: Uint8Array, start: number, end: number): number {
     let h = FNV_OFFSET;

@@ -29,32 +29,32 @@ export interface MarkovChain {
   value: Float64Array;
 }
 
-class StateIndex {
-  private readonly direct: Int32Array | null;
-  private readonly map: Map<number, number> | null;
-  readonly codes: number[] = [];
+/** Per-state accumulators, grown by doubling as states appear. */
+class Accumulators {
+  cap = 64;
+  start = new Float64Array(64);
+  edges: Float64Array;
+  conv = new Float64Array(64);
+  nulls = new Float64Array(64);
+  value = new Float64Array(64);
 
-  constructor(codeSpace: number) {
-    this.direct = codeSpace <= DIRECT_CODES ? new Int32Array(codeSpace).fill(-1) : null;
-    this.map = this.direct ? null : new Map();
+  constructor(readonly n: number) {
+    this.edges = new Float64Array(64 * n);
   }
 
-  id(code: number): number {
-    if (this.direct) {
-      let s = this.direct[code];
-      if (s < 0) {
-        s = this.direct[code] = this.codes.length;
-        this.codes.push(code);
-      }
-      return s;
-    }
-    let s = this.map!.get(code);
-    if (s === undefined) {
-      s = this.codes.length;
-      this.map!.set(code, s);
-      this.codes.push(code);
-    }
-    return s;
+  grow(): void {
+    const c = this.cap * 2;
+    const g = (a: Float64Array, m: number) => {
+      const b = new Float64Array(c * m);
+      b.set(a);
+      return b;
+    };
+    this.start = g(this.start, 1);
+    this.edges = g(this.edges, this.n);
+    this.conv = g(this.conv, 1);
+    this.nulls = g(this.nulls, 1);
+    this.value = g(this.value, 1);
+    this.cap = c;
   }
 }
 
@@ -66,29 +66,23 @@ export function maxOrder(n: number): number {
 export function buildChain(t: PathTable, order: number, mergeRepeats = true): MarkovChain {
   const n = t.channels.length;
   const base = n + 1;
-  const top = Math.pow(base, order - 1); // window code modulo this drops the oldest touch
-  const index = new StateIndex(Math.pow(base, order));
-  let cap = 64;
-  let start = new Float64Array(cap);
-  let edges = new Float64Array(cap * n);
-  let conv = new Float64Array(cap);
-  let nulls = new Float64Array(cap);
-  let value = new Float64Array(cap);
-  const ensure = (s: number) => {
-    if (s < cap) return;
-    const c2 = Math.max(cap * 2, s + 1);
-    const g = (a: Float64Array, m: number) => {
-      const b = new Float64Array(c2 * m);
-      b.set(a);
-      return b;
-    };
-    start = g(start, 1);
-    edges = g(edges, n);
-    conv = g(conv, 1);
-    nulls = g(nulls, 1);
-    value = g(value, 1);
-    cap = c2;
+  const top = Math.pow(base, order - 1); // a window code modulo this drops the oldest touch
+  const space = Math.pow(base, order);
+  // Code -> state: a direct table for the usual case, a Map when the code space is huge.
+  const direct = space <= DIRECT_CODES ? new Int32Array(space).fill(-1) : null;
+  const mapped = direct ? null : new Map<number, number>();
+  const codes: number[] = [];
+  const stateOf = (code: number): number => {
+    let s = mapped ? (mapped.get(code) ?? -1) : -1;
+    if (s >= 0) return s;
+    s = codes.length;
+    codes.push(code);
+    if (direct) direct[code] = s;
+    else mapped!.set(code, s);
+    return s;
   };
+  const acc = new Accumulators(n);
+  let { start, edges, conv, nulls, value } = acc;
   const { touches, offsets, conversions } = t;
   for (let r = 0; r < conversions.length; r++) {
     const c = conversions[r];
@@ -96,18 +90,28 @@ export function buildChain(t: PathTable, order: number, mergeRepeats = true): Ma
     if (w === 0) continue;
     const a = offsets[r];
     const b = offsets[r + 1];
-    const head = Math.min(order, b - a);
+    const headEnd = a + Math.min(order, b - a);
     let code = 0;
-    for (let i = a; i < a + head; i++) code = code * base + touches[i] + 1;
-    let s = index.id(code);
-    ensure(s);
+    for (let i = a; i < headEnd; i++) code = code * base + touches[i] + 1;
+    let s = direct ? direct[code] : -1;
+    if (s < 0) s = stateOf(code);
+    if (codes.length > acc.cap) {
+      acc.grow();
+      ({ start, edges, conv, nulls, value } = acc);
+    }
     start[s] += w;
-    for (let i = a + head; i < b; i++) {
+    for (let i = headEnd; i < b; i++) {
       const d = touches[i];
-      code = (code % top) * base + d + 1;
-      const s2 = index.id(code);
+      code = (code - (touches[i - order] + 1) * top) * base + d + 1; // drop the oldest touch
+      let s2 = direct ? direct[code] : -1;
+      if (s2 < 0) {
+        s2 = stateOf(code);
+        if (codes.length > acc.cap) {
+          acc.grow();
+          ({ start, edges, conv, nulls, value } = acc);
+        }
+      }
       if (s2 === s && mergeRepeats) continue;
-      ensure(s2);
       edges[s * n + d] += w;
       s = s2;
     }
@@ -115,10 +119,11 @@ export function buildChain(t: PathTable, order: number, mergeRepeats = true): Ma
     nulls[s] += t.nulls[r];
     value[s] += t.value[r];
   }
-  return finish(index.codes, order, n, start, edges, conv, nulls, value);
+  return chainFromCounts(codes, order, n, start, edges, conv, nulls, value);
 }
 
-function finish(codes: number[], order: number, n: number, start: Float64Array, edges: Float64Array, conv: Float64Array, nulls: Float64Array, value: Float64Array): MarkovChain {
+/** Completes a chain from its counts (also used for the counts the WASM kernel returns). */
+export function chainFromCounts(codes: ArrayLike<number>, order: number, n: number, start: Float64Array, edges: Float64Array, conv: Float64Array, nulls: Float64Array, value: Float64Array): MarkovChain {
   const S = codes.length;
   const base = n + 1;
   const top = Math.pow(base, order - 1);

@@ -5,8 +5,8 @@ import { buildChain, type MarkovChain } from './markov-chain';
 import { absorb, toSparse } from './markov-solve';
 import type { MarkovResult, PathTable, TransitionMatrix } from './types';
 
-export function markovAttribution(t: PathTable, order: number): MarkovResult {
-  const chain = buildChain(t, order);
+/** `chain` may be passed when already built (the order-1 chain is also the heatmap's). */
+export function markovAttribution(t: PathTable, order: number, chain: MarkovChain = buildChain(t, order)): MarkovResult {
   const sparse = toSparse(chain);
   const S = chain.states;
   const n = chain.channels;
@@ -58,7 +58,7 @@ function statesByChannel(chain: MarkovChain): number[][] {
 }
 
 /** RE_c / sum RE * total, for conversions and for value (ChannelAttribution's normalisation). */
-function creditFromRemoval(t: PathTable, re: Float64Array, reValue: Float64Array) {
+export function creditFromRemoval(t: PathTable, re: Float64Array, reValue: Float64Array) {
   const n = re.length;
   const credit = emptyCredit(n);
   let totalConv = 0;
@@ -84,8 +84,7 @@ function creditFromRemoval(t: PathTable, re: Float64Array, reValue: Float64Array
  * Order-1 transition probabilities for display. With mergeRepeats false a channel may move
  * to itself, as ChannelAttribution's transition_matrix(..., flg_equal = TRUE) reports.
  */
-export function transitionMatrix(t: PathTable, mergeRepeats = true): TransitionMatrix {
-  const chain = buildChain(t, 1, mergeRepeats);
+export function transitionMatrix(t: PathTable, mergeRepeats = true, chain: MarkovChain = buildChain(t, 1, mergeRepeats)): TransitionMatrix {
   const n = t.channels.length;
   const rows = ['(start)', ...t.channels];
   const columns = [...t.channels, '(conversion)', '(null)'];

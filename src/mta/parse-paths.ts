@@ -5,7 +5,7 @@
 // '>' unless given, and spaces around a channel name are trimmed, as ChannelAttribution's
 // parser does. `total_conversion_value` and `total_null` are optional.
 import type { UserError } from '../core/types';
-import { CsvScanner, type CsvRecord } from './csv-scan';
+import { CsvScanner, fieldText, type CsvRecord } from './csv-scan';
 import { PATH_COLUMNS, findColumn, headerNames } from './columns';
 import { ByteInterner } from './interner';
 import { parseNumber } from './parse-number';
@@ -22,7 +22,7 @@ export interface PathParseOptions {
   expectedBytes?: number;
 }
 
-interface Columns {
+export interface PathColumns {
   path: number;
   conversions: number;
   value: number;
@@ -30,12 +30,50 @@ interface Columns {
   needed: number;
 }
 
+type Problem = { message: string; hint: string };
+
+/** Row problems, worded once for both readers (this one and the WASM one). */
+export const PATH_PROBLEMS = {
+  fieldCount: (count: number, needed: number, delimiter: string): Problem => ({
+    message: `Row has ${count} field(s); the header has at least ${needed}.`,
+    hint: `Check the delimiter ('${delimiter}') and quoting on this row.`,
+  }),
+  quote: (): Problem => ({ message: 'A quote opened on this row is never closed.', hint: 'Close the quote or remove it.' }),
+  number: (text: string, column: string): Problem => ({
+    message: `"${text}" is not ${column === 'total_conversion_value' ? 'a number' : 'a non-negative number'}.`,
+    hint: 'Fix or delete this row.',
+  }),
+  emptyPath: (): Problem => ({ message: 'The path is empty.', hint: 'Every row needs at least one channel, e.g. "search > email".' }),
+  tooManyChannels: (max: number): Problem => ({ message: `More than ${max} distinct channels.`, hint: 'Group channels before attributing.' }),
+};
+
+/** Maps header names to columns, or says what is missing. */
+export function pathColumns(names: string[]): PathColumns | Problem {
+  const path = findColumn(names, PATH_COLUMNS.path);
+  const conversions = findColumn(names, PATH_COLUMNS.conversions);
+  if (path < 0 || conversions < 0) {
+    const missing = [path < 0 ? 'path' : '', conversions < 0 ? 'total_conversions' : ''].filter(Boolean).join(' and ');
+    return {
+      message: `No ${missing} column in the header (found: ${names.join(', ') || 'nothing'}).`,
+      hint: 'Path files need columns path;total_conversions (optional total_conversion_value, total_null). For user-level events choose the event format.',
+    };
+  }
+  const value = findColumn(names, PATH_COLUMNS.value);
+  const nulls = findColumn(names, PATH_COLUMNS.nulls);
+  return { path, conversions, value, nulls, needed: Math.max(path, conversions, value, nulls) + 1 };
+}
+
+/** A number that is valid for its column (counts are non-negative), or NaN. */
+export function validNumber(v: number, column: string): number {
+  return Number.isFinite(v) && (column === 'total_conversion_value' || v >= 0) ? v : NaN;
+}
+
 export class PathParser {
   private readonly scanner: CsvScanner;
   private readonly channels = new ByteInterner(true, 256);
   private readonly builder: TableBuilder;
   private readonly sep: Uint8Array;
-  private cols: Columns | null = null;
+  private cols: PathColumns | null = null;
   private fatal = false;
   private rows = 0;
   private emptyTokens = 0;
@@ -99,47 +137,36 @@ export class PathParser {
     }
     this.rows++;
     const c = this.cols;
-    if (rec.count < c.needed) {
-      this.rowError(rec.row, undefined, `Row has ${rec.count} field(s); the header has at least ${c.needed}.`, `Check the delimiter ('${this.scanner.delimiter}') and quoting on this row.`);
-      return;
-    }
     if (rec.unterminatedQuote) {
-      this.rowError(rec.row, undefined, 'A quote opened on this row is never closed.', 'Close the quote or remove it.');
+      this.rowError(rec.row, undefined, PATH_PROBLEMS.quote());
       return;
     }
+    if (rec.count < c.needed) {
+      this.rowError(rec.row, undefined, PATH_PROBLEMS.fieldCount(rec.count, c.needed, this.scanner.delimiter));
+      return;
+    }
+    // One error per row: the first bad number is reported.
     const conv = this.number(rec, c.conversions, 'total_conversions');
+    if (Number.isNaN(conv)) return;
     const value = c.value >= 0 ? this.number(rec, c.value, 'total_conversion_value') : 0;
+    if (Number.isNaN(value)) return;
     const nulls = c.nulls >= 0 ? this.number(rec, c.nulls, 'total_null') : 0;
-    if (Number.isNaN(conv) || Number.isNaN(value) || Number.isNaN(nulls)) return;
+    if (Number.isNaN(nulls)) return;
     if (!this.path(rec, c.path)) return;
     this.builder.endRow(conv, value, nulls);
   }
 
   private header(rec: CsvRecord): void {
-    const names = headerNames(rec);
-    const path = findColumn(names, PATH_COLUMNS.path);
-    const conversions = findColumn(names, PATH_COLUMNS.conversions);
-    if (path < 0 || conversions < 0) {
-      const missing = [path < 0 ? 'path' : '', conversions < 0 ? 'total_conversions' : ''].filter(Boolean).join(' and ');
-      this.fail({
-        row: 1,
-        message: `No ${missing} column in the header (found: ${names.join(', ') || 'nothing'}).`,
-        hint: "Path files need columns path;total_conversions (optional total_conversion_value, total_null). For user-level events choose the event format.",
-      });
-      return;
-    }
-    const value = findColumn(names, PATH_COLUMNS.value);
-    const nulls = findColumn(names, PATH_COLUMNS.nulls);
-    this.cols = { path, conversions, value, nulls, needed: Math.max(path, conversions, value, nulls) + 1 };
+    const cols = pathColumns(headerNames(rec));
+    if ('message' in cols) this.fail({ row: 1, ...cols });
+    else this.cols = cols;
   }
 
   /** A non-negative finite count (or any finite value for the value column); NaN after reporting. */
   private number(rec: CsvRecord, i: number, column: string): number {
-    const v = parseNumber(rec.buf, rec.starts[i], rec.ends[i]);
-    const ok = Number.isFinite(v) && (column === 'total_conversion_value' || v >= 0);
-    if (ok) return v;
-    const text = new TextDecoder().decode(rec.buf.subarray(rec.starts[i], rec.ends[i]));
-    this.rowError(rec.row, column, `"${text}" is not ${column === 'total_conversion_value' ? 'a number' : 'a non-negative number'}.`, 'Fix or delete this row.');
+    const v = validNumber(parseNumber(rec.buf, rec.starts[i], rec.ends[i]), column);
+    if (!Number.isNaN(v)) return v;
+    this.rowError(rec.row, column, PATH_PROBLEMS.number(fieldText(rec, i), column));
     return NaN;
   }
 
@@ -162,9 +189,9 @@ export class PathParser {
         while (a < b && (buf[a] === 0x20 || buf[a] === 0x09)) a++;
         while (b > a && (buf[b - 1] === 0x20 || buf[b - 1] === 0x09)) b--;
         if (b > a) {
-          const id = this.channels.intern(buf, a, b);
+          const id = this.channels.lookup(buf, a, b);
           if (id >= MAX_CHANNELS) {
-            this.fail({ row: rec.row, column: 'path', message: `More than ${MAX_CHANNELS} distinct channels.`, hint: 'Group channels before attributing.' });
+            this.fail({ row: rec.row, column: 'path', ...PATH_PROBLEMS.tooManyChannels(MAX_CHANNELS) });
             return false;
           }
           this.builder.addTouch(id);
@@ -177,7 +204,7 @@ export class PathParser {
     }
     if (this.builder.openTouches === 0) {
       this.builder.discardOpenRow();
-      this.rowError(rec.row, 'path', 'The path is empty.', 'Every row needs at least one channel, e.g. "search > email".');
+      this.rowError(rec.row, 'path', PATH_PROBLEMS.emptyPath());
       return false;
     }
     return true;
@@ -201,10 +228,10 @@ export class PathParser {
     return [this.scratch, 0, n];
   }
 
-  private rowError(row: number, column: string | undefined, message: string, hint: string): void {
+  private rowError(row: number, column: string | undefined, problem: Problem): void {
     this.builder.discardOpenRow();
     if (this.errorCount++ < MAX_REPORTED_ERRORS) {
-      this.errors.push({ severity: 'error', file: this.options.file, row, column, message, hint });
+      this.errors.push({ severity: 'error', file: this.options.file, row, column, ...problem });
     }
   }
 

@@ -21,7 +21,7 @@ export function totals(t: PathTable): Totals {
 function hashPath(touches: Uint16Array, a: number, b: number): number {
   let h = 0x811c9dc5;
   for (let i = a; i < b; i++) h = Math.imul(h ^ touches[i], 0x01000193);
-  return h >>> 0;
+  return h | 0;
 }
 
 function samePath(t: Uint16Array, a0: number, b0: number, a1: number, b1: number): boolean {
@@ -38,50 +38,61 @@ export function pathSummary(t: PathTable, top = 20): PathSummary {
   let journeys = 0;
   let size = 1024;
   while (size < rows * 2) size *= 2;
-  const slotRow = new Int32Array(size).fill(-1);
-  const slotJourneys = new Float64Array(size);
-  const slotConv = new Float64Array(size);
-  const slotValue = new Float64Array(size);
+  // Slots hold the hash and the group; groups are dense, in order of first appearance.
+  const slotHash = new Int32Array(size);
+  const slotGroup = new Int32Array(size).fill(-1);
+  const groupRow = new Int32Array(rows);
+  const groupJourneys = new Float64Array(rows);
+  const groupConv = new Float64Array(rows);
+  const groupValue = new Float64Array(rows);
+  let groups = 0;
   const mask = size - 1;
   for (let r = 0; r < rows; r++) {
     const a = offsets[r];
     const b = offsets[r + 1];
     const w = conversions[r] + nulls[r];
-    lengthCounts[Math.min(b - a, LENGTH_BINS)] += w;
+    lengthCounts[b - a < LENGTH_BINS ? b - a : LENGTH_BINS] += w;
     touchJourneys += (b - a) * w;
     journeys += w;
-    let s = hashPath(touches, a, b) & mask;
+    const h = hashPath(touches, a, b);
+    let s = h & mask;
+    let g: number;
     for (;;) {
-      const q = slotRow[s];
-      if (q < 0) {
-        slotRow[s] = r;
+      g = slotGroup[s];
+      if (g < 0) {
+        g = slotGroup[s] = groups++;
+        slotHash[s] = h;
+        groupRow[g] = r;
         break;
       }
-      if (samePath(touches, offsets[q], offsets[q + 1], a, b)) break;
+      if (slotHash[s] === h) {
+        const q = groupRow[g];
+        if (samePath(touches, offsets[q], offsets[q + 1], a, b)) break;
+      }
       s = (s + 1) & mask;
     }
-    slotJourneys[s] += w;
-    slotConv[s] += conversions[r];
-    slotValue[s] += value[r];
+    groupJourneys[g] += w;
+    groupConv[g] += conversions[r];
+    groupValue[g] += value[r];
   }
-  return { lengthCounts, meanTouches: journeys > 0 ? touchJourneys / journeys : 0, topPaths: topSlots(t, slotRow, slotJourneys, slotConv, slotValue, top) };
+  const topPaths = topGroups(t, groupRow, groupJourneys, groupConv, groupValue, groups, top);
+  return { lengthCounts, meanTouches: journeys > 0 ? touchJourneys / journeys : 0, topPaths };
 }
 
-function topSlots(t: PathTable, slotRow: Int32Array, j: Float64Array, c: Float64Array, v: Float64Array, top: number): PathSummary['topPaths'] {
-  // Keep the `top` heaviest slots with a small sorted buffer (top is tiny next to the table).
+function topGroups(t: PathTable, groupRow: Int32Array, j: Float64Array, c: Float64Array, v: Float64Array, groups: number, top: number): PathSummary['topPaths'] {
+  // Keep the `top` heaviest groups in a small sorted buffer; ties keep the earlier path.
   const best: number[] = [];
-  for (let s = 0; s < slotRow.length; s++) {
-    if (slotRow[s] < 0) continue;
-    if (best.length === top && j[s] <= j[best[top - 1]]) continue;
+  for (let g = 0; g < groups; g++) {
+    if (best.length === top && j[g] <= j[best[top - 1]]) continue;
     let i = best.length < top ? best.length : top - 1;
-    best[i] = s;
+    best[i] = g;
     while (i > 0 && j[best[i - 1]] < j[best[i]]) {
       [best[i - 1], best[i]] = [best[i], best[i - 1]];
       i--;
     }
   }
-  return best.map((s) => {
-    const r = slotRow[s];
-    return { path: Array.from(t.touches.subarray(t.offsets[r], t.offsets[r + 1])), journeys: j[s], conversions: c[s], value: v[s] };
+  return best.map((g) => {
+    const r = groupRow[g];
+    return { path: Array.from(t.touches.subarray(t.offsets[r], t.offsets[r + 1])), journeys: j[g], conversions: c[g], value: v[g] };
   });
 }

@@ -17,6 +17,8 @@ export class TableBuilder {
   private nRows = 0;
 
   constructor(expectedRows = 1024, expectedTouches = 8192, timed = false) {
+    expectedRows = Math.ceil(expectedRows);
+    expectedTouches = Math.ceil(expectedTouches);
     this.touches = new Uint16Array(Math.max(16, expectedTouches));
     this.touchTime = timed ? new Float64Array(this.touches.length) : null;
     this.offsets = new Uint32Array(Math.max(16, expectedRows) + 1);

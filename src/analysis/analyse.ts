@@ -18,6 +18,8 @@ export interface RunAnalysis {
 
 export interface AnalyseOptions extends DecomposeOptions {
   multipliers?: readonly number[];
+  /** Draws behind the response-curve bands (default 1000). */
+  maxDrawsCurves?: number;
   /** Marginal over average ROAS below which a channel is flagged (default 0.5). */
   saturationThreshold?: number;
 }
@@ -25,7 +27,7 @@ export interface AnalyseOptions extends DecomposeOptions {
 export function analyseRun(post: Posterior, opts: AnalyseOptions = {}): RunAnalysis {
   const decomposition = decompose(post.data, post.spec, post.draws, opts);
   const roas = channelRoas(decomposition);
-  const curves = responseCurves(post.data, post.spec, post.draws, opts.multipliers ?? DEFAULT_MULTIPLIERS);
+  const curves = responseCurves(post.data, post.spec, post.draws, opts.multipliers ?? DEFAULT_MULTIPLIERS, opts.maxDrawsCurves ?? 1000);
   return {
     decomposition,
     contributions: contributionSummary(decomposition, post.observed),

@@ -87,7 +87,7 @@ describe('ROAS and marginal ROAS', () => {
 
   it('ROAS is the window total over window spend; response curves agree at m = 0, 1 and in slope', () => {
     const m = [0, 1 - 1e-5, 1, 1 + 1e-5];
-    const resp = responseDraws(fd, spec, draws, m);
+    const resp = responseDraws(fd, spec, draws, m).totals;
     for (let c = 0; c < 3; c++) {
       const roas = roasDraws(dec, c);
       const mroas = marginalRoasDraws(dec, c);

@@ -2,16 +2,20 @@
 // draws: `runs` holds one RunSummary per run, `payloads` the full RunRecord; a run is
 // written to both in one readwrite transaction, so it is either all there or not at all
 // (a cancelled fit never reaches the write; a tab closed mid-write aborts the transaction).
+// `session` holds the studio's working state (dataset, model, settings) under one key, so a
+// reload lands where the analyst was.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { RunRecord, RunSummary } from './schema';
+import type { SessionRecord } from './session';
 
 export const DB_NAME = 'carryover';
 /** IndexedDB structure version (object stores, indexes); unrelated to the record SCHEMA_VERSION. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface CarryoverDB extends DBSchema {
   runs: { key: string; value: RunSummary; indexes: { created_at: string } };
   payloads: { key: string; value: RunRecord };
+  session: { key: string; value: SessionRecord };
 }
 
 export type Db = IDBPDatabase<CarryoverDB>;
@@ -23,6 +27,7 @@ export function openRunsDb(name = DB_NAME): Promise<Db> {
         db.createObjectStore('runs', { keyPath: 'id' }).createIndex('created_at', 'created_at');
         db.createObjectStore('payloads', { keyPath: 'id' });
       }
+      if (oldVersion < 2) db.createObjectStore('session');
     },
   });
 }

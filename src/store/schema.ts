@@ -126,10 +126,12 @@ export interface NewRunOptions {
  */
 export function newRunRecord(idata: InferenceData, dataset: Dataset, opts: NewRunOptions = {}): RunRecord {
   const now = opts.now ?? new Date();
+  const earlier = idata.attrs.timings;
   const attrs = {
     ...idata.attrs,
     dataset_fingerprint: dataset.fingerprint,
-    ...(opts.timings ? { timings: opts.timings } : {}),
+    // Keep whatever timings the engine recorded; add the studio's.
+    ...(opts.timings ? { timings: { ...(earlier && typeof earlier === 'object' ? earlier : {}), ...opts.timings } } : {}),
   };
   return {
     schema_version: SCHEMA_VERSION,

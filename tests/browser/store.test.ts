@@ -146,7 +146,7 @@ describe('runs store in IndexedDB', () => {
       const s = (window as unknown as W).carryoverStore;
       // Write bypassing the store's validation, as an old or foreign version might have.
       const db = await new Promise<IDBDatabase>((res, rej) => {
-        const q = indexedDB.open('carryover', 1);
+        const q = indexedDB.open('carryover');
         q.onsuccess = () => res(q.result);
         q.onerror = () => rej(q.error);
       });

@@ -27,6 +27,13 @@ export class ModelState {
     this.#problem = null;
   }
 
+  /** Restores a spec and the preset it came from (the saved session). */
+  restore(spec: ModelSpec | null, preset: string): void {
+    this.#spec = spec;
+    this.#preset = preset === 'pymc' || preset === 'hill' ? preset : 'custom';
+    this.#problem = null;
+  }
+
   /** Adopts a spec as is (e.g. from a saved run). */
   adopt(spec: ModelSpec | null): void {
     this.#spec = spec;

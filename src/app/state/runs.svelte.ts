@@ -123,6 +123,11 @@ export class RunsState {
     this.#notice = imported ? `${imported} run${imported > 1 ? 's' : ''} imported.` : null;
   }
 
+  /** Shows problems found elsewhere with storage (e.g. saving the session). */
+  report(errors: UserError[]): void {
+    this.#errors = errors;
+  }
+
   dismissErrors(): void {
     this.#errors = [];
   }

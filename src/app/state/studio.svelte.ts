@@ -50,7 +50,7 @@ export class Studio {
   }
 
   /** Opens a saved run: its data, model and results become the studio's. */
-  async openRun(id: string): Promise<boolean> {
+  async openRun(id: string, show = true): Promise<boolean> {
     const rec = await this.runs.open(id);
     if (!rec) return false;
     this.importer.reset();
@@ -58,7 +58,7 @@ export class Studio {
     this.model.adopt(rec.inference_data.attrs.model);
     this.fit.updateSettings({ ...rec.inference_data.attrs.sampler, seed: rec.inference_data.attrs.seed });
     this.#current = rec;
-    this.nav.go('results');
+    if (show) this.nav.go('results');
     return true;
   }
 }

@@ -1,0 +1,38 @@
+// The studio's working state survives a reload: the dataset, the model as edited, the
+// sampler settings and the step all come back (IndexedDB `session` record).
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './harness';
+
+const browser = useBrowser();
+
+describe('working state across a reload', () => {
+  it('restores data, model edits and sampler settings', async () => {
+    const page = await browser().open();
+    await page.waitForSelector('[data-restored="true"]');
+    await page.getByRole('button', { name: 'Try the demo' }).click();
+    await page.locator('[role="status"]', { hasText: 'Loaded' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('#tab-model').click();
+    await page.getByRole('radio', { name: /Hill/ }).check();
+    const lmax = page.getByLabel('Adstock window l_max (periods)');
+    await lmax.fill('6');
+    await lmax.press('Tab');
+    await page.locator('#tab-fit').click();
+    const seed = page.getByLabel('Seed', { exact: true });
+    await seed.fill('4242');
+    await seed.press('Tab');
+    await page.waitForTimeout(800); // the session is saved 400 ms after the last change
+
+    await page.reload();
+    await page.waitForSelector('[data-restored="true"]');
+    await expect(page.getByRole('tab', { selected: true }).getAttribute('id')).resolves.toBe('tab-fit');
+    await expect(page.getByLabel('Seed', { exact: true }).inputValue()).resolves.toBe('4242');
+    await page.locator('#tab-model').click();
+    await expect(page.getByLabel('Adstock window l_max (periods)').inputValue()).resolves.toBe('6');
+    await expect(page.getByRole('radio', { name: /Hill/ }).isChecked()).resolves.toBe(false);
+    await expect(page.getByText('Current model: customised.').isVisible()).resolves.toBe(true);
+    await expect(page.locator('section.channel select[id$="-saturation"]').first().inputValue()).resolves.toBe('hill');
+    await page.locator('#tab-data').click();
+    await expect(page.locator('#overview-h').textContent()).resolves.toMatch(/mmm_example/);
+    await expect(page.locator('#overview-h + p').textContent()).resolves.toMatch(/^\s*179 weeks/);
+  });
+});

@@ -1,0 +1,119 @@
+// From bytes to mta_attribution.json, streaming: the part shared by the studio's worker and
+// the headless CLI. Chooses the reader from the header (path or event format), uses the WASM
+// parser and kernels when a compiled module is given, and checks the settings first.
+import type { UserError } from '../core/types';
+import { attribute, validateSettings } from './attribute';
+import { detectDelimiter } from './csv-scan';
+import { EVENT_COLUMNS, PATH_COLUMNS } from './columns';
+import { jsKernels, wasmKernels } from './kernels';
+import { EventParser } from './parse-events';
+import { PathParser } from './parse-paths';
+import { WasmPathParser } from './parse-paths-wasm';
+import { buildReport, type MtaReport } from './report';
+import { DEFAULT_EVENT_OPTIONS, DEFAULT_SETTINGS, type AttributionResult, type AttributionSettings, type EventOptions, type InputFormat, type JourneyStats, type ParseOutcome, type SourceInfo } from './types';
+import { MtaWasm } from './wasm-mta';
+
+export interface AnalysisOptions {
+  file: string;
+  /** 'auto' reads the header: a path column means the path format, user and time columns the event format. */
+  format: InputFormat | 'auto';
+  delimiter?: string;
+  channelSeparator?: string;
+  events?: Partial<EventOptions>;
+  settings?: Partial<AttributionSettings>;
+  expectedBytes?: number;
+}
+
+export type AnalysisOutcome =
+  | { ok: true; result: AttributionResult; report: MtaReport; source: SourceInfo; stats: JourneyStats; warnings: UserError[]; engine: 'wasm' | 'js' }
+  | { ok: false; errors: UserError[]; errorCount: number; source: SourceInfo | null; warnings: UserError[] };
+
+interface Reader {
+  push(chunk: Uint8Array): void;
+  finish(): ParseOutcome;
+}
+
+/** The format a header line announces, or null when it is neither. */
+export function detectFormat(headerLine: string, delimiter?: string): InputFormat | null {
+  const d = delimiter ?? detectDelimiter(headerLine);
+  const names = headerLine.split(d).map((s) => s.replace(/^\ufeff/, '').replace(/^"|"$/g, '').trim().toLowerCase());
+  const has = (aliases: readonly string[]) => aliases.some((a) => names.includes(a));
+  if (has(PATH_COLUMNS.path)) return 'paths';
+  if (has(EVENT_COLUMNS.user) && has(EVENT_COLUMNS.time)) return 'events';
+  return null;
+}
+
+/** Streaming analysis: push the file's bytes in order, then finish. */
+export class Analysis {
+  private reader: Reader | null = null;
+  private head: Uint8Array[] = [];
+  private headBytes = 0;
+  private format: InputFormat | null = null;
+  private readonly wasm: MtaWasm | null;
+  private failure: UserError | null = null;
+
+  constructor(
+    private readonly options: AnalysisOptions,
+    module: WebAssembly.Module | null,
+  ) {
+    this.wasm = module ? MtaWasm.create(module) : null;
+  }
+
+  push(chunk: Uint8Array): void {
+    if (this.failure) return;
+    if (this.reader) {
+      this.reader.push(chunk);
+      return;
+    }
+    // Hold bytes until the header line is complete, then pick the reader.
+    this.head.push(chunk);
+    this.headBytes += chunk.length;
+    if (chunk.indexOf(0x0a) >= 0 || this.headBytes > 1 << 20) this.start();
+  }
+
+  finish(): AnalysisOutcome {
+    if (!this.reader && !this.failure) this.start();
+    if (this.failure || !this.reader) return { ok: false, errors: [this.failure!], errorCount: 1, source: null, warnings: [] };
+    const parsed = this.reader.finish();
+    if (!parsed.table) return { ok: false, errors: parsed.errors, errorCount: parsed.errorCount, source: parsed.source, warnings: parsed.warnings };
+    const settings = { ...DEFAULT_SETTINGS, ...this.options.settings };
+    const kernels = this.wasm ? wasmKernels(parsed.table, this.wasm) : jsKernels(parsed.table);
+    const result = attribute(parsed.table, settings, kernels);
+    const eventOptions = this.format === 'events' ? { ...DEFAULT_EVENT_OPTIONS, ...this.options.events } : undefined;
+    const report = buildReport({ result, source: parsed.source, stats: parsed.stats, eventOptions, engine: kernels.name, warnings: parsed.warnings });
+    return { ok: true, result, report, source: parsed.source, stats: parsed.stats, warnings: [...parsed.warnings, ...result.warnings], engine: kernels.name };
+  }
+
+  private start(): void {
+    const joined = new Uint8Array(this.headBytes);
+    let p = 0;
+    for (const c of this.head) {
+      joined.set(c, p);
+      p += c.length;
+    }
+    this.head = [];
+    const eol = joined.indexOf(0x0a);
+    const headerLine = new TextDecoder().decode(joined.subarray(0, eol < 0 ? joined.length : eol));
+    this.format = this.options.format === 'auto' ? detectFormat(headerLine, this.options.delimiter) : this.options.format;
+    if (!this.format) {
+      this.failure = {
+        severity: 'error',
+        file: this.options.file,
+        row: 1,
+        message: `The header (${headerLine.slice(0, 120) || 'empty'}) is neither the path format nor the event format.`,
+        hint: 'Path files need path;total_conversions (ChannelAttribution). Event files need user_id, timestamp, channel, conversion.',
+      };
+      return;
+    }
+    const problems = validateSettings({ ...DEFAULT_SETTINGS, ...this.options.settings });
+    if (problems.length > 0) {
+      this.failure = problems[0];
+      return;
+    }
+    const common = { file: this.options.file, delimiter: this.options.delimiter, expectedBytes: this.options.expectedBytes };
+    if (this.format === 'events') this.reader = new EventParser({ ...common, ...this.options.events });
+    else if (this.wasm) this.reader = new WasmPathParser(this.wasm, { ...common, channelSeparator: this.options.channelSeparator });
+    else this.reader = new PathParser({ ...common, channelSeparator: this.options.channelSeparator });
+    this.reader.push(joined);
+  }
+}

@@ -1,0 +1,119 @@
+// mta_attribution.json (MODEL.md §8): metadata, every model's credit per channel, removal
+// effects per Markov order, and the order-1 transition matrix. Keys are snake_case; a number
+// that cannot be computed is null.
+import type { UserError } from '../core/types';
+import { APP_VERSION } from '../core/version';
+import { HEURISTIC_MODELS, type AttributionResult, type Credit, type EventOptions, type JourneyStats, type SourceInfo } from './types';
+
+export const MTA_FILE_NAME = 'mta_attribution.json';
+
+type ChannelCredit = Record<string, { conversions: number | null; value: number | null }>;
+
+export interface MtaReport {
+  metadata: {
+    created_at: string;
+    app_version: string;
+    model: Record<string, unknown>;
+    data_range: { first: string | null; last: string | null; rows: number; grain: null };
+    seed: null;
+    sampler: null;
+    [extra: string]: unknown;
+  };
+  models: Record<string, ChannelCredit | null>;
+  removal_effects: Record<string, ChannelCredit>;
+  markov: Record<string, Record<string, unknown>>;
+  transition_matrix: { order: 1; merged_repeats: boolean; from: string[]; to: string[]; probabilities: number[][] };
+  top_paths: Array<{ path: string[]; journeys: number; conversions: number; value: number }>;
+  warnings: UserError[];
+}
+
+/** Finite numbers as they are; NaN and infinities as null. */
+function num(x: number): number | null {
+  return Number.isFinite(x) ? x : null;
+}
+
+function byChannel(channels: string[], c: Credit): ChannelCredit {
+  const out: ChannelCredit = {};
+  channels.forEach((name, i) => (out[name] = { conversions: num(c.conversions[i]), value: num(c.value[i]) }));
+  return out;
+}
+
+export interface ReportInput {
+  result: AttributionResult;
+  source: SourceInfo;
+  stats: JourneyStats;
+  /** Event format only. */
+  eventOptions?: EventOptions;
+  engine: 'wasm' | 'js';
+  warnings?: UserError[];
+  now?: Date;
+}
+
+export function buildReport(input: ReportInput): MtaReport {
+  const { result: r, source } = input;
+  const ch = r.channels;
+  const s = r.settings;
+  const models: MtaReport['models'] = {};
+  for (const m of HEURISTIC_MODELS) models[m] = byChannel(ch, r.heuristics[m]);
+  models.shapley = byChannel(ch, r.shapley);
+  models.shapley_full = r.shapleyFull ? byChannel(ch, r.shapleyFull) : null;
+  const removal: MtaReport['removal_effects'] = {};
+  const markov: MtaReport['markov'] = {};
+  for (const m of r.markov) {
+    const key = `markov_${m.order}`;
+    models[key] = byChannel(ch, m.credit);
+    removal[key] = byChannel(ch, { conversions: m.removalConversions, value: m.removalValue });
+    markov[key] = {
+      order: m.order,
+      states: m.states,
+      p_conversion: num(m.pConversion),
+      expected_value_per_journey: num(m.expectedValue),
+      solver: { method: 'gauss_seidel', sweeps: m.sweeps, max_residual: num(m.residual) },
+    };
+  }
+  const W = r.transitions.columns.length;
+  const probabilities = r.transitions.rows.map((_, i) => Array.from(r.transitions.probabilities.subarray(i * W, (i + 1) * W)));
+  return {
+    metadata: {
+      created_at: (input.now ?? new Date()).toISOString(),
+      app_version: APP_VERSION,
+      model: {
+        kind: 'multi_touch_attribution',
+        time_decay: { unit: r.timeDecayUnit, half_life: r.timeDecayUnit === 'days' ? s.halfLifeDays : s.halfLifeTouches },
+        position_based: { first: s.positionFirst, last: s.positionLast, middle: 1 - s.positionFirst - s.positionLast },
+        markov_orders: r.markov.map((m) => m.order),
+        markov_repeats: 'merged',
+        shapley_full: { characteristic: 'conversion_rate_of_exact_channel_set', max_channels: s.maxShapleyChannels, coalitions_observed: r.shapleyFullInfo.coalitionsObserved },
+        ...(input.eventOptions ? { journeys: { lookback_days: input.eventOptions.lookbackDays, inactivity_days: input.eventOptions.inactivityDays } } : {}),
+      },
+      data_range: { first: source.firstTime ?? null, last: source.lastTime ?? null, rows: source.rows, grain: null },
+      seed: null,
+      sampler: null,
+      source: { file: source.file, format: source.format, delimiter: source.delimiter, channel_separator: source.channelSeparator ?? null, bytes: source.bytes },
+      channels: ch,
+      totals: {
+        rows: r.totals.rows,
+        touches: r.totals.touches,
+        journeys: r.totals.journeys,
+        conversions: r.totals.conversions,
+        value: r.totals.value,
+        non_converting: r.totals.nulls,
+        mean_touches_per_journey: num(r.summary.meanTouches),
+      },
+      journey_stats: {
+        unattributed_conversions: input.stats.unattributedConversions,
+        unattributed_value: input.stats.unattributedValue,
+        touches_outside_lookback: input.stats.touchesOutsideLookback,
+        journeys_closed_by_inactivity: input.stats.journeysClosedByInactivity,
+      },
+      engine: input.engine,
+      timings_ms: r.timings,
+    },
+    models,
+    removal_effects: removal,
+    markov,
+    transition_matrix: { order: 1, merged_repeats: r.transitions.mergedRepeats, from: r.transitions.rows, to: r.transitions.columns, probabilities },
+    top_paths: r.summary.topPaths.map((p) => ({ path: p.path.map((c) => ch[c]), journeys: p.journeys, conversions: p.conversions, value: p.value })),
+    warnings: [...(input.warnings ?? []), ...r.warnings],
+  };
+}

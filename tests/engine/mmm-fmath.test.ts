@@ -2,7 +2,7 @@
 // against Math.exp / Math.log, the two-lane SIMD forms equal to the scalar forms bit for bit,
 // and the TypeScript port (src/engine/mmm/fmath.ts) equal to both.
 import { describe, expect, it } from 'vitest';
-import { exp as tsExp, log as tsLog, log1p as tsLog1p } from '../../src/engine/mmm/fmath';
+import { exp as tsExp, expFrac as tsExpFrac, frac as tsFrac, log as tsLog, log1p as tsLog1p } from '../../src/engine/mmm/fmath';
 import { wasmModule } from '../../src/node/wasm-bytes';
 import { rng } from './mmm-fixtures';
 
@@ -73,6 +73,26 @@ describe('engine exp and log', () => {
         expect(Array.from(batch(build, f, all))).toEqual(Array.from(scalar));
       expect(Array.from(all, ts)).toEqual(Array.from(scalar));
     }
+  });
+
+  it('expFrac: 1/(1 + e^y) and e^y/(1 + e^y) within 4 ulp for y in [-745, 0]; lanes and TS port equal the scalar', () => {
+    const ys = Float64Array.from({ length: 4000 }, (_, i) => (i < 2000 ? -40 * r() : -745 * r()));
+    const A = batch('engine', 4, ys);
+    const B = batch('engine', 6, ys);
+    let worst = 0;
+    ys.forEach((y, i) => {
+      const e = Math.exp(y);
+      worst = Math.max(worst, ulps(A[i], 1 / (1 + e)));
+      if (e > 1e-300) worst = Math.max(worst, ulps(B[i], e / (1 + e)));
+      else expect(Math.abs(B[i] - e)).toBeLessThanOrEqual(1e-300);
+    });
+    expect(worst).toBeLessThanOrEqual(4);
+    expect(Array.from(batch('engine', 5, ys))).toEqual(Array.from(A));
+    expect(Array.from(batch('engine.debug', 7, ys))).toEqual(Array.from(B));
+    const tsA = Array.from(ys, (y) => (tsExpFrac(y), tsFrac.a));
+    const tsB = Array.from(ys, (y) => (tsExpFrac(y), tsFrac.b));
+    expect(tsA).toEqual(Array.from(A));
+    expect(tsB).toEqual(Array.from(B));
   });
 
   it('log1p (Goldberg) is within 2 ulp of Math.log1p, down to tiny arguments', () => {

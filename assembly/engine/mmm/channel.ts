@@ -3,16 +3,18 @@
 //   backward  ∂/∂β = Σ e_t s_t, ∂/∂(sat p) = β Σ e_t ∂s_t/∂p, and the adstock parameters via
 //             u_t = β e_t ∂s_t/∂a and R_l = Σ_t u_t x_{t−l} (./adstock.ts)
 // The media series is stored with l_max leading zeros (zero history), so every lag is one
-// unaligned two-lane load without a branch.
-import { SATURATION_LOGISTIC, ld, st } from './block';
+// unaligned two-lane load without a branch. Struct fields are copied to locals before each
+// loop: they live in linear memory, which the loop's stores could alias for all the engine knows.
+import { SATURATION_LOGISTIC, ld } from './block';
 import { hillV, logisticV } from './saturation';
 import { log } from './fmath';
-import { off } from './vec';
+import { hsum, off } from './vec';
 
-/** The pointers and parameters of one channel for one evaluation. */
+/** The pointers of one channel's buffers. */
 export class ChannelState {
   /** L leading zeros, then the Tp scaled media values. */
   xpad: usize = 0;
+  a: usize = 0;
   s: usize = 0;
   sa: usize = 0;
   s1: usize = 0;
@@ -23,21 +25,41 @@ export class ChannelState {
   satKind: i32 = 0;
 }
 
+/** a_t = Σ_l w_l x_{t−l}, lags summed in order l = 0..L−1 (as the baseline). */
+function adstockSeries(xEnd: usize, w: usize, a: usize, Tp: i32, L: i32): void {
+  for (let t = 0; t < Tp; t += 2) {
+    const xt = xEnd + off(t);
+    let acc = f64x2.splat(0);
+    for (let l = 0; l < L; l++) acc = f64x2.add(acc, f64x2.mul(v128.load64_splat(w + off(l)), v128.load(xt - off(l))));
+    v128.store(a + off(t), acc);
+  }
+}
+
 /** Forward pass; adds β s_t to mu. */
 export function channelForward(c: ChannelState, p1: f64, p2: f64, beta: f64, mu: usize, Tp: i32, L: i32): void {
-  const hill = c.satKind != SATURATION_LOGISTIC;
+  const a = c.a;
+  const s = c.s;
+  const sa = c.sa;
+  const s1 = c.s1;
+  const s2 = c.s2;
+  adstockSeries(c.xpad + off(L), c.w, a, Tp, L);
   const v1 = f64x2.splat(p1);
-  const v2 = f64x2.splat(p2);
-  const logKappa = f64x2.splat(hill ? log(p1) : 0);
   const vb = f64x2.splat(beta);
-  const xEnd = c.xpad + off(L);
-  for (let t = 0; t < Tp; t += 2) {
-    let a = f64x2.splat(0);
-    const xt = xEnd + off(t);
-    for (let l = 0; l < L; l++) a = f64x2.add(a, f64x2.mul(f64x2.splat(ld(c.w, l)), v128.load(xt - off(l))));
-    const o = off(t);
-    const s = hill ? hillV(v1, v2, logKappa, a, c.s + o, c.sa + o, c.s1 + o, c.s2 + o) : logisticV(v1, a, c.s + o, c.sa + o, c.s1 + o);
-    v128.store(mu + o, f64x2.add(v128.load(mu + o), f64x2.mul(vb, s)));
+  if (c.satKind == SATURATION_LOGISTIC) {
+    for (let t = 0; t < Tp; t += 2) {
+      const o = off(t);
+      const sv = logisticV(v1, v128.load(a + o), s + o, sa + o, s1 + o);
+      v128.store(mu + o, f64x2.add(v128.load(mu + o), f64x2.mul(vb, sv)));
+    }
+  } else {
+    const v2 = f64x2.splat(p2);
+    const logKappa = f64x2.splat(log(p1));
+    let t = 0;
+    for (; t < Tp; t += 2) {
+      const o = off(t);
+      const sv = hillV(v1, v2, logKappa, v128.load(a + o), s + o, sa + o, s1 + o, s2 + o);
+      v128.store(mu + o, f64x2.add(v128.load(mu + o), f64x2.mul(vb, sv)));
+    }
   }
 }
 
@@ -48,8 +70,43 @@ export let gS2: f64 = 0;
 export let gA1: f64 = 0;
 export let gA2: f64 = 0;
 
-/** Backward pass given e_t = ∂ log p/∂mu_t (zero in the pad); u is Tp scratch. */
-export function channelBackward(c: ChannelState, beta: f64, e: usize, u: usize, Tp: i32, L: i32): void {
+/** R_l = Σ_t u_t x_{t−l} into R[l], four lags per pass over t (u is zero in the pad). */
+function lagSums(u: usize, xEnd: usize, R: usize, Tp: i32, L: i32): void {
+  let l = 0;
+  for (; l + 4 <= L; l += 4) {
+    const x0 = xEnd - off(l);
+    let r0 = f64x2.splat(0);
+    let r1 = f64x2.splat(0);
+    let r2 = f64x2.splat(0);
+    let r3 = f64x2.splat(0);
+    for (let t = 0; t < Tp; t += 2) {
+      const o = off(t);
+      const uv = v128.load(u + o);
+      const xt = x0 + o;
+      r0 = f64x2.add(r0, f64x2.mul(uv, v128.load(xt)));
+      r1 = f64x2.add(r1, f64x2.mul(uv, v128.load(xt - 8)));
+      r2 = f64x2.add(r2, f64x2.mul(uv, v128.load(xt - 16)));
+      r3 = f64x2.add(r3, f64x2.mul(uv, v128.load(xt - 24)));
+    }
+    store<f64>(R + off(l), hsum(r0));
+    store<f64>(R + off(l + 1), hsum(r1));
+    store<f64>(R + off(l + 2), hsum(r2));
+    store<f64>(R + off(l + 3), hsum(r3));
+  }
+  for (; l < L; l++) {
+    const xl = xEnd - off(l);
+    let r = f64x2.splat(0);
+    for (let t = 0; t < Tp; t += 2) r = f64x2.add(r, f64x2.mul(v128.load(u + off(t)), v128.load(xl + off(t))));
+    store<f64>(R + off(l), hsum(r));
+  }
+}
+
+/** Backward pass given e_t = ∂ log p/∂mu_t (zero in the pad); u is Tp scratch, R is L scratch. */
+export function channelBackward(c: ChannelState, beta: f64, e: usize, u: usize, R: usize, Tp: i32, L: i32): void {
+  const s = c.s;
+  const sa = c.sa;
+  const s1 = c.s1;
+  const s2 = c.s2;
   const hill = c.satKind != SATURATION_LOGISTIC;
   let es = f64x2.splat(0);
   let es1 = f64x2.splat(0);
@@ -58,26 +115,26 @@ export function channelBackward(c: ChannelState, beta: f64, e: usize, u: usize, 
   for (let t = 0; t < Tp; t += 2) {
     const o = off(t);
     const ev = v128.load(e + o);
-    es = f64x2.add(es, f64x2.mul(ev, v128.load(c.s + o)));
-    es1 = f64x2.add(es1, f64x2.mul(ev, v128.load(c.s1 + o)));
-    if (hill) es2 = f64x2.add(es2, f64x2.mul(ev, v128.load(c.s2 + o)));
-    v128.store(u + o, f64x2.mul(f64x2.mul(vb, ev), v128.load(c.sa + o)));
+    es = f64x2.add(es, f64x2.mul(ev, v128.load(s + o)));
+    es1 = f64x2.add(es1, f64x2.mul(ev, v128.load(s1 + o)));
+    if (hill) es2 = f64x2.add(es2, f64x2.mul(ev, v128.load(s2 + o)));
+    v128.store(u + o, f64x2.mul(f64x2.mul(vb, ev), v128.load(sa + o)));
   }
-  gBeta = f64x2.extract_lane(es, 0) + f64x2.extract_lane(es, 1);
-  gS1 = beta * (f64x2.extract_lane(es1, 0) + f64x2.extract_lane(es1, 1));
-  gS2 = beta * (f64x2.extract_lane(es2, 0) + f64x2.extract_lane(es2, 1));
-  // Σ_l w_l d_l R_l, R_l = Σ_t u_t x_{t−l} (the pad of u is 0).
+  gBeta = hsum(es);
+  gS1 = beta * hsum(es1);
+  gS2 = beta * hsum(es2);
+  lagSums(u, c.xpad + off(L), R, Tp, L);
+  // Σ_l w_l d_l R_l (./adstock.ts: ∂w_l/∂p = w_l d_l).
+  const w = c.w;
+  const d1 = c.d1;
+  const d2 = c.d2;
   let g1: f64 = 0;
   let g2: f64 = 0;
-  const xEnd = c.xpad + off(L);
   for (let l = 0; l < L; l++) {
-    let r = f64x2.splat(0);
-    const xl = xEnd - off(l);
-    for (let t = 0; t < Tp; t += 2) r = f64x2.add(r, f64x2.mul(v128.load(u + off(t)), v128.load(xl + off(t))));
-    const R = f64x2.extract_lane(r, 0) + f64x2.extract_lane(r, 1);
-    const wl = ld(c.w, l);
-    g1 += wl * ld(c.d1, l) * R;
-    g2 += wl * ld(c.d2, l) * R;
+    const wl = ld(w, l);
+    const Rl = ld(R, l);
+    g1 += wl * ld(d1, l) * Rl;
+    g2 += wl * ld(d2, l) * Rl;
   }
   gA1 = g1;
   gA2 = g2;

@@ -16,7 +16,7 @@ import { ChannelState, channelBackward, channelForward, gA1, gA2, gBeta, gS1, gS
 import { log } from './fmath';
 import { liftTerms } from './lift';
 import { priorTerms } from './priors';
-import { dotPairs, off } from './vec';
+import { dotMany, off } from './vec';
 
 const LOG_SQRT_2PI: f64 = 0.91893853320467274178;
 
@@ -48,8 +48,12 @@ export class MmmModel {
   mu: usize = 0;
   e: usize = 0;
   u: usize = 0;
+  /** L scratch for the adstock lag sums. */
+  R: usize = 0;
   /** log(l + 1), l = 0..L−1. */
   logTab: usize = 0;
+  /** Index of the first control or Fourier coefficient (they are adjacent in the layout). */
+  iCols: i32 = 0;
   ch: StaticArray<ChannelState> = new StaticArray<ChannelState>(0);
 }
 
@@ -70,17 +74,42 @@ export function setModel(m: MmmModel): void {
   return i >= 0 ? ld(m.theta, i) : 0;
 }
 
-/** mu_t = intercept + Σ_k γ_k z_tk + Σ_j φ_j F_tj (columns in that order). */
+/**
+ * mu_t = intercept + Σ_k γ_k z_tk + Σ_j φ_j F_tj, adding the columns in that order; four
+ * columns per pass over t with their coefficients held in registers.
+ */
 function baseMean(m: MmmModel): void {
-  const b0 = f64x2.splat(ld(m.theta, m.iIntercept));
+  const mu = m.mu;
+  const cols = m.cols;
+  const coefs = m.theta + off(m.iCols);
   const nCols = m.K + m.J;
-  for (let t = 0; t < m.Tp; t += 2) {
-    let v = b0;
-    for (let k = 0; k < nCols; k++) {
-      const coef = ld(m.theta, k < m.K ? m.iControl + k : m.iFourier + k - m.K);
-      v = f64x2.add(v, f64x2.mul(f64x2.splat(coef), v128.load(m.cols + off(k * m.Tp + t))));
+  const Tp = m.Tp;
+  const b0 = v128.load64_splat(m.theta + off(m.iIntercept));
+  for (let t = 0; t < Tp; t += 2) v128.store(mu + off(t), b0);
+  let k = 0;
+  for (; k + 4 <= nCols; k += 4) {
+    const c0 = v128.load64_splat(coefs + off(k));
+    const c1 = v128.load64_splat(coefs + off(k + 1));
+    const c2 = v128.load64_splat(coefs + off(k + 2));
+    const c3 = v128.load64_splat(coefs + off(k + 3));
+    const z0 = cols + off(k * Tp);
+    const z1 = z0 + off(Tp);
+    const z2 = z1 + off(Tp);
+    const z3 = z2 + off(Tp);
+    for (let t = 0; t < Tp; t += 2) {
+      const o = off(t);
+      let v = v128.load(mu + o);
+      v = f64x2.add(v, f64x2.mul(c0, v128.load(z0 + o)));
+      v = f64x2.add(v, f64x2.mul(c1, v128.load(z1 + o)));
+      v = f64x2.add(v, f64x2.mul(c2, v128.load(z2 + o)));
+      v = f64x2.add(v, f64x2.mul(c3, v128.load(z3 + o)));
+      v128.store(mu + o, v);
     }
-    v128.store(m.mu + off(t), v);
+  }
+  for (; k < nCols; k++) {
+    const c0 = v128.load64_splat(coefs + off(k));
+    const z0 = cols + off(k * Tp);
+    for (let t = 0; t < Tp; t += 2) v128.store(mu + off(t), f64x2.add(v128.load(mu + off(t)), f64x2.mul(c0, v128.load(z0 + off(t)))));
   }
 }
 
@@ -91,12 +120,15 @@ function residuals(m: MmmModel, prec: f64): f64 {
   let ssq = f64x2.splat(0);
   let se = f64x2.splat(0);
   const pairs = m.T & ~1;
+  const ys = m.ys;
+  const mu = m.mu;
+  const e = m.e;
   for (let t = 0; t < pairs; t += 2) {
-    const r = f64x2.sub(v128.load(m.ys + off(t)), v128.load(m.mu + off(t)));
+    const r = f64x2.sub(v128.load(ys + off(t)), v128.load(mu + off(t)));
     ssq = f64x2.add(ssq, f64x2.mul(r, r));
     const ev = f64x2.mul(r, vp);
     se = f64x2.add(se, ev);
-    v128.store(m.e + off(t), ev);
+    v128.store(e + off(t), ev);
   }
   let ssq0 = f64x2.extract_lane(ssq, 0);
   let se0 = f64x2.extract_lane(se, 0);
@@ -128,7 +160,7 @@ function add(p: usize, i: i32, v: f64): void {
 function channelsBackward(m: MmmModel): void {
   for (let c = 0; c < m.C; c++) {
     const iB = rec(m, c, CH_IDX_BETA);
-    channelBackward(unchecked(m.ch[c]), ld(m.theta, iB), m.e, m.u, m.Tp, m.L);
+    channelBackward(unchecked(m.ch[c]), ld(m.theta, iB), m.e, m.u, m.R, m.Tp, m.L);
     add(m.gth, iB, gBeta);
     add(m.gth, rec(m, c, CH_IDX_S1), gS1);
     const iS2 = rec(m, c, CH_IDX_S2);
@@ -154,8 +186,7 @@ export function mmmLogDensity(q: usize, grad: usize): f64 {
   lp += -T * (log(sigma) + LOG_SQRT_2PI) - 0.5 * ssq * prec;
   st(m.gth, m.iSigma, -T / sigma + (ssq * prec) / sigma);
   st(m.gth, m.iIntercept, sumE);
-  for (let k = 0; k < m.K; k++) st(m.gth, m.iControl + k, dotPairs(m.e, m.cols + off(k * m.Tp), m.Tp));
-  for (let j = 0; j < m.J; j++) st(m.gth, m.iFourier + j, dotPairs(m.e, m.cols + off((m.K + j) * m.Tp), m.Tp));
+  dotMany(m.e, m.cols, m.Tp, m.K + m.J, m.Tp, m.gth + off(m.iCols));
   channelsBackward(m);
   lp += liftTerms(m.lift, m.nLift, m.channels, m.theta, m.gth);
 

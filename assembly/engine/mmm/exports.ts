@@ -6,7 +6,7 @@ import { ld } from './block';
 import { ChannelState } from './channel';
 import { MmmModel, mmmConstrain, mmmLogDensity, setModel } from './density';
 import { copyPadded, off } from './vec';
-import { exp, expV, log, logV } from './fmath';
+import { exp, expFrac, expFracV, expV, fracA, fracAV, fracB, fracBV, log, logV } from './fmath';
 
 function inRange(i: i32, n: i32): bool {
   return i >= 0 && i < n;
@@ -46,6 +46,10 @@ function checkBlock(p: usize, len: i32): i32 {
     if ((ad != B.ADSTOCK_GEOMETRIC) != inRange(<i32>ld(ch, B.CH_IDX_A2), dim)) return -4;
     if ((sat == B.SATURATION_HILL) != inRange(<i32>ld(ch, B.CH_IDX_S2), dim)) return -4;
   }
+  // Control and Fourier coefficients are adjacent (src/model/layout.ts order).
+  const iC = <i32>ld(p, B.H_IDX_CONTROL);
+  const iF = <i32>ld(p, B.H_IDX_FOURIER);
+  if (iC >= 0 && iF >= 0 && iF != iC + <i32>ld(p, B.H_K)) return -4;
   const offLift = <i32>ld(p, B.H_OFF_LIFT);
   for (let i = 0; i < <i32>ld(p, B.H_NLIFT); i++) {
     if (!inRange(<i32>ld(p, offLift + i * B.LIFT_STRIDE), C)) return -4;
@@ -75,6 +79,7 @@ export function mmmLoad(ptr: usize, len: i32): i32 {
   m.iControl = <i32>ld(ptr, B.H_IDX_CONTROL);
   m.iFourier = <i32>ld(ptr, B.H_IDX_FOURIER);
   m.iSigma = <i32>ld(ptr, B.H_IDX_SIGMA);
+  m.iCols = m.K > 0 ? m.iControl : max(m.iFourier, 0);
   m.params = at(ptr, B.H_OFF_PARAMS);
   m.channels = at(ptr, B.H_OFF_CHANNELS);
   m.lift = at(ptr, B.H_OFF_LIFT);
@@ -94,6 +99,7 @@ export function mmmLoad(ptr: usize, len: i32): i32 {
   m.mu = scratch(Tp);
   m.e = scratch(Tp);
   m.u = scratch(Tp);
+  m.R = scratch(L);
   m.logTab = scratch(L);
   for (let l = 0; l < L; l++) B.st(m.logTab, l, log(<f64>(l + 1)));
   m.ch = new StaticArray<ChannelState>(m.C);
@@ -104,6 +110,7 @@ export function mmmLoad(ptr: usize, len: i32): i32 {
     s.xpad = scratch(L + Tp);
     memory.fill(s.xpad, 0, off(L));
     copyPadded(s.xpad + off(L), xs + off(c * T), T, Tp);
+    s.a = scratch(Tp);
     s.s = scratch(Tp);
     s.sa = scratch(Tp);
     s.s1 = scratch(Tp);
@@ -120,13 +127,23 @@ export function mmmLoad(ptr: usize, len: i32): i32 {
 
 /**
  * Applies one of the engine's elementary functions to x[0..n) into out (for tests): 0 exp,
- * 1 exp two lanes at a time, 2 log, 3 log two lanes at a time (n even for the lane forms).
+ * 1 exp two lanes at a time, 2 log, 3 log in lanes, 4 / 5 A = 1/(1 + e^x) of expFrac scalar /
+ * in lanes, 6 / 7 B = e^x/(1 + e^x) likewise (n even for the lane forms).
  */
 export function mmmMathBatch(fn: i32, x: usize, out: usize, n: i32): void {
-  for (let i = 0; i < n; i++) {
+  const lanes = (fn & 1) == 1;
+  for (let i = 0; i < n; i += lanes ? 2 : 1) {
     const p = <usize>i << 3;
     if (fn == 0) store<f64>(out + p, exp(load<f64>(x + p)));
+    else if (fn == 1) v128.store(out + p, expV(v128.load(x + p)));
     else if (fn == 2) store<f64>(out + p, log(load<f64>(x + p)));
-    else if ((i & 1) == 0) v128.store(out + p, fn == 1 ? expV(v128.load(x + p)) : logV(v128.load(x + p)));
+    else if (fn == 3) v128.store(out + p, logV(v128.load(x + p)));
+    else if (!lanes) {
+      expFrac(load<f64>(x + p));
+      store<f64>(out + p, fn == 4 ? fracA : fracB);
+    } else {
+      expFracV(v128.load(x + p));
+      v128.store(out + p, fn == 5 ? fracAV : fracBV);
+    }
   }
 }

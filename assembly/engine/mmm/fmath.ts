@@ -65,9 +65,9 @@ export function exp(x: f64): f64 {
 
 // @ts-ignore: decorator
 @inline export function expV(x: v128): v128 {
-  x = f64x2.min(f64x2.max(x, f64x2.splat(EXP_LO)), f64x2.splat(EXP_HI));
+  // pmax/pmin are single instructions; a NaN lane passes through both, as in the scalar form.
+  x = f64x2.pmin(f64x2.pmax(x, f64x2.splat(EXP_LO)), f64x2.splat(EXP_HI));
   const px = f64x2.floor(f64x2.add(f64x2.mul(f64x2.splat(LOG2E), x), f64x2.splat(0.5)));
-  const n = i32x4.trunc_sat_f64x2_s_zero(px);
   let r = f64x2.sub(x, f64x2.mul(px, f64x2.splat(C1)));
   r = f64x2.sub(r, f64x2.mul(px, f64x2.splat(C2)));
   const xx = f64x2.mul(r, r);
@@ -77,12 +77,67 @@ export function exp(x: f64): f64 {
     f64x2.splat(Q3),
   );
   const y = f64x2.add(f64x2.splat(1), f64x2.mul(f64x2.splat(2), f64x2.div(pp, f64x2.sub(qq, pp))));
-  const n1 = i32x4.shr_s(n, 1);
-  const n2 = i32x4.sub(n, n1);
-  const bias = i32x4.splat(1023);
-  const s1 = i64x2.shl(i64x2.extend_low_i32x4_s(i32x4.add(n1, bias)), 52);
-  const s2 = i64x2.shl(i64x2.extend_low_i32x4_s(i32x4.add(n2, bias)), 52);
+  // n1 = floor(n/2) = n >> 1, n2 = n − n1; 2^k from the bits of k + 1.5·2^52, whose low 12 bits
+  // are k mod 2^12: shifted into the exponent field after adding the bias.
+  const n1 = f64x2.floor(f64x2.mul(px, f64x2.splat(0.5)));
+  const n2 = f64x2.sub(px, n1);
+  const magic = f64x2.splat(MAGIC);
+  const bias = i64x2.splat(1023);
+  const s1 = i64x2.shl(i64x2.add(f64x2.add(n1, magic), bias), 52);
+  const s2 = i64x2.shl(i64x2.add(f64x2.add(n2, magic), bias), 52);
   return f64x2.mul(f64x2.mul(y, s1), s2);
+}
+
+/**
+ * For y ≤ 0: A = 1/(1 + e^y) and B = e^y/(1 + e^y) with one division. The Cephes form gives
+ * e^y = 2^n (Q + P)/(Q − P) (P = r P(r²), Q = Q(r²)), so with D = Q − P and N = 2^n (Q + P):
+ * A = D/(D + N), B = N/(D + N). Results in fracA, fracB (scalar) and fracAV, fracBV (lanes).
+ */
+export let fracA: f64 = 0;
+export let fracB: f64 = 0;
+export let fracAV: v128 = f64x2.splat(0);
+export let fracBV: v128 = f64x2.splat(0);
+
+export function expFrac(y: f64): void {
+  y = max(y, EXP_LO);
+  const px = Math.floor(LOG2E * y + 0.5);
+  const n = <i32>px;
+  let r = y - px * C1;
+  r = r - px * C2;
+  const xx = r * r;
+  const pp = r * ((P0 * xx + P1) * xx + P2);
+  const qq = ((Q0 * xx + Q1) * xx + Q2) * xx + Q3;
+  const n1 = n >> 1;
+  const D = qq - pp;
+  const N = (qq + pp) * pow2(n1) * pow2(n - n1);
+  const rho = 1 / (D + N);
+  fracA = D * rho;
+  fracB = N * rho;
+}
+
+// @ts-ignore: decorator
+@inline export function expFracV(y: v128): void {
+  y = f64x2.pmax(y, f64x2.splat(EXP_LO));
+  const px = f64x2.floor(f64x2.add(f64x2.mul(f64x2.splat(LOG2E), y), f64x2.splat(0.5)));
+  let r = f64x2.sub(y, f64x2.mul(px, f64x2.splat(C1)));
+  r = f64x2.sub(r, f64x2.mul(px, f64x2.splat(C2)));
+  const xx = f64x2.mul(r, r);
+  const pp = f64x2.mul(r, f64x2.add(f64x2.mul(f64x2.add(f64x2.mul(f64x2.splat(P0), xx), f64x2.splat(P1)), xx), f64x2.splat(P2)));
+  const qq = f64x2.add(
+    f64x2.mul(f64x2.add(f64x2.mul(f64x2.add(f64x2.mul(f64x2.splat(Q0), xx), f64x2.splat(Q1)), xx), f64x2.splat(Q2)), xx),
+    f64x2.splat(Q3),
+  );
+  const n1 = f64x2.floor(f64x2.mul(px, f64x2.splat(0.5)));
+  const n2 = f64x2.sub(px, n1);
+  const magic = f64x2.splat(MAGIC);
+  const bias = i64x2.splat(1023);
+  const s1 = i64x2.shl(i64x2.add(f64x2.add(n1, magic), bias), 52);
+  const s2 = i64x2.shl(i64x2.add(f64x2.add(n2, magic), bias), 52);
+  const D = f64x2.sub(qq, pp);
+  const N = f64x2.mul(f64x2.mul(f64x2.add(qq, pp), s1), s2);
+  const rho = f64x2.div(f64x2.splat(1), f64x2.add(D, N));
+  fracAV = f64x2.mul(D, rho);
+  fracBV = f64x2.mul(N, rho);
 }
 
 /** log(1 + f) − k·0 for the reduced argument: the fdlibm kernel shared by both forms. */

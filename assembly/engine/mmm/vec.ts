@@ -1,18 +1,54 @@
 // Two-lane (f64x2) loops along time. Series are stored with an even length Tp (one zero pad
 // when T is odd), lane 0 holds even t and lane 1 odd t. A reduction keeps one partial sum per
-// lane and adds them at the end: the TypeScript baseline (src/engine/mmm/reference-vec.ts)
-// sums in exactly this order, so the two agree bit for bit.
+// lane and adds them at the end: the TypeScript baseline (src/engine/mmm/reference.ts) sums
+// in exactly this order, so the two agree bit for bit. Reductions over several series share
+// one pass with independent accumulators (the adds are latency-bound otherwise), which does
+// not change any single sum's order.
 
 // @ts-ignore: decorator
 @inline export function off(t: i32): usize {
   return <usize>t << 3;
 }
 
-/** Σ_t a_t b_t over t < Tp, lane-wise partial sums (one of a, b is zero in the pad). */
-export function dotPairs(a: usize, b: usize, Tp: i32): f64 {
-  let acc = f64x2.splat(0);
-  for (let t = 0; t < Tp; t += 2) acc = f64x2.add(acc, f64x2.mul(v128.load(a + off(t)), v128.load(b + off(t))));
-  return f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
+// @ts-ignore: decorator
+@inline export function hsum(v: v128): f64 {
+  return f64x2.extract_lane(v, 0) + f64x2.extract_lane(v, 1);
+}
+
+/**
+ * out[j] = Σ_t a_t b_{j,t} for the n series b_j = b + j·stride (f64s), t < Tp; one of a, b_j
+ * is zero in the pad. Four series per pass.
+ */
+export function dotMany(a: usize, b: usize, stride: i32, n: i32, Tp: i32, out: usize): void {
+  let j = 0;
+  for (; j + 4 <= n; j += 4) {
+    const b0 = b + off(j * stride);
+    const b1 = b0 + off(stride);
+    const b2 = b1 + off(stride);
+    const b3 = b2 + off(stride);
+    let s0 = f64x2.splat(0);
+    let s1 = f64x2.splat(0);
+    let s2 = f64x2.splat(0);
+    let s3 = f64x2.splat(0);
+    for (let t = 0; t < Tp; t += 2) {
+      const o = off(t);
+      const av = v128.load(a + o);
+      s0 = f64x2.add(s0, f64x2.mul(av, v128.load(b0 + o)));
+      s1 = f64x2.add(s1, f64x2.mul(av, v128.load(b1 + o)));
+      s2 = f64x2.add(s2, f64x2.mul(av, v128.load(b2 + o)));
+      s3 = f64x2.add(s3, f64x2.mul(av, v128.load(b3 + o)));
+    }
+    store<f64>(out + off(j), hsum(s0));
+    store<f64>(out + off(j + 1), hsum(s1));
+    store<f64>(out + off(j + 2), hsum(s2));
+    store<f64>(out + off(j + 3), hsum(s3));
+  }
+  for (; j < n; j++) {
+    const bj = b + off(j * stride);
+    let s = f64x2.splat(0);
+    for (let t = 0; t < Tp; t += 2) s = f64x2.add(s, f64x2.mul(v128.load(a + off(t)), v128.load(bj + off(t))));
+    store<f64>(out + off(j), hsum(s));
+  }
 }
 
 /** Copies n f64s from src into dst and zero-fills dst up to m. */

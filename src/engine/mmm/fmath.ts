@@ -58,6 +58,25 @@ export function exp(x: number): number {
   return y * POW2[n1 - POW2_MIN] * POW2[px - n1 - POW2_MIN];
 }
 
+/** A = 1/(1 + e^y), B = e^y/(1 + e^y) for y ≤ 0 with one division (assembly/engine/mmm/fmath.ts expFrac). */
+export const frac = { a: 0, b: 0 };
+
+export function expFrac(y: number): void {
+  y = Math.max(y, EXP_LO);
+  const px = Math.floor(LOG2E * y + 0.5);
+  let r = y - px * C1;
+  r = r - px * C2;
+  const xx = r * r;
+  const pp = r * ((P0 * xx + P1) * xx + P2);
+  const qq = ((Q0 * xx + Q1) * xx + Q2) * xx + Q3;
+  const n1 = px >> 1;
+  const D = qq - pp;
+  const N = (qq + pp) * POW2[n1 - POW2_MIN] * POW2[px - n1 - POW2_MIN];
+  const rho = 1 / (D + N);
+  frac.a = D * rho;
+  frac.b = N * rho;
+}
+
 export function log(x: number): number {
   if (!(x > 0) || x === Infinity) return x === 0 ? -Infinity : x > 0 ? x : NaN;
   let k = 0;

@@ -2,7 +2,7 @@
 // as assembly/engine/mmm/{priors,adstock,saturation,special}.ts — see those files for the
 // derivations. Allocation-free: results go into caller-owned arrays or the `sat` record.
 import { DIST_CODE } from './block';
-import { exp, log, log1p } from './fmath';
+import { exp, expFrac, frac, log, log1p } from './fmath';
 
 export function softplus(x: number): number {
   return x > 0 ? x + log1p(exp(-x)) : log1p(exp(x));
@@ -142,10 +142,9 @@ export const sat = { value: 0, da: 0, d1: 0, d2: 0 };
 
 export function saturationPoint(kind: number, p1: number, p2: number, a: number): void {
   if (kind === 0) {
-    const e = exp(-p1 * a);
-    const inv = 1 / (1 + e);
-    const h = 2 * e * inv * inv;
-    sat.value = (1 - e) * inv;
+    expFrac(-p1 * a);
+    const h = 2 * frac.a * frac.b;
+    sat.value = frac.a - frac.b;
     sat.da = p1 * h;
     sat.d1 = a * h;
     sat.d2 = 0;
@@ -157,10 +156,9 @@ export function saturationPoint(kind: number, p1: number, p2: number, a: number)
   }
   const r = log(a) - log(p1);
   const z = p2 * r;
-  const E = exp(-Math.abs(z));
-  const inv = 1 / (1 + E);
-  const s = z >= 0 ? inv : E * inv;
-  const om = z >= 0 ? E * inv : inv;
+  expFrac(-Math.abs(z));
+  const s = z >= 0 ? frac.a : frac.b;
+  const om = z >= 0 ? frac.b : frac.a;
   const q = s * om;
   sat.value = s;
   sat.da = (p2 * q) / a;

@@ -2,7 +2,7 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
-import { serviceWorker } from './vite-plugins/service-worker';
+import { serviceWorker } from './vite-plugins/service-worker.js';
 
 // vitest 5 prints its failure summary with Map.groupBy (Node ≥ 21); CI runs Node 20, where a
 // failing test would otherwise crash the reporter instead of showing what failed.

@@ -8,7 +8,7 @@ import { planSatisfies, resolveConstraints, type BudgetProblem, type ResolvedBou
 import { estimate, probabilityPositive } from './estimate';
 import { maximiseMean, type AllocationOptions } from './mean-allocation';
 import type { PlanResponse } from './plan-response';
-import { maximiseQuantile } from './quantile-allocation';
+import { harrellDavisQuantile, maximiseQuantile } from './quantile-allocation';
 
 export type Objective = 'mean' | 'q05';
 
@@ -47,6 +47,8 @@ export interface OptimizeSuccess {
   marginal_return: Record<string, number>;
   /** Posterior-mean outcome of spending nothing in the horizon (history's carry-over only). */
   baseline_outcome: Estimate;
+  /** The objective at each plan: the mean outcome, or the Harrell–Davis 5% quantile (q05). */
+  objective_value: { current: number; optimal: number };
 }
 
 export interface OptimizeFailure {
@@ -81,9 +83,10 @@ export function evaluatePlan(resp: PlanResponse, plan: ArrayLike<number>, zero?:
   return { spend_per_period: spend, total_spend: total, outcome, expected_outcome: estimate(outcome), roas: estimate(roas) };
 }
 
-function objectiveValue(resp: PlanResponse, objective: Objective, outcome: Float64Array): number {
+/** The objective of a plan's outcome draws: their mean, or the Harrell–Davis 5% quantile. */
+export function objectiveValue(objective: Objective, outcome: Float64Array): number {
   if (objective === 'mean') return outcome.reduce((a, v) => a + v, 0) / outcome.length;
-  return estimate(outcome).q05!;
+  return harrellDavisQuantile(outcome, 0.05);
 }
 
 function constraintReport(resp: PlanResponse, b: ResolvedBounds, plan: Float64Array): ConstraintReport[] {
@@ -121,7 +124,7 @@ export function optimizeBudget(resp: PlanResponse, problem: BudgetProblem, opts:
   }
   let optimal = evaluatePlan(resp, plan, zero);
   // The current plan is a candidate too: a feasible current plan is never beaten by a worse one.
-  if (currentFeasible && objectiveValue(resp, objective, current.outcome) > objectiveValue(resp, objective, optimal.outcome)) {
+  if (currentFeasible && objectiveValue(objective, current.outcome) > objectiveValue(objective, optimal.outcome)) {
     plan = Float64Array.from(resp.current);
     optimal = current;
   }
@@ -142,5 +145,6 @@ export function optimizeBudget(resp: PlanResponse, problem: BudgetProblem, opts:
     constraints: constraintReport(resp, b, plan),
     marginal_return: marginal,
     baseline_outcome: estimate(zero),
+    objective_value: { current: objectiveValue(objective, current.outcome), optimal: objectiveValue(objective, optimal.outcome) },
   };
 }

@@ -1,15 +1,18 @@
 // The risk-averse objective: maximise a lower quantile q_p (default p = 0.05) of the
-// outcome across posterior draws. The quantile of a sum is not separable and not concave,
-// so no method certifies a global optimum; this one is monotone from every start:
-// projected gradient ascent (exact projection, projection.ts) with Armijo backtracking
-// along the projection arc (Bertsekas 1976, "On the Goldstein–Levitin–Polyak gradient
-// projection method") and Barzilai–Borwein step lengths, on the Harrell–Davis smoothing of
-// the quantile (Harrell & Davis 1982, Biometrika 69: a Beta((n+1)p, (n+1)(1−p))-weighted
-// sum of order statistics; weights here by the midpoint rule), from several starts that
-// include the mean-optimal plan and the current plan. The plan returned is the start or
-// end point with the best exact (type-7) quantile, so it is never worse than any start.
+// outcome across posterior draws. The quantile is estimated by Harrell & Davis (1982,
+// Biometrika 69, "A new distribution-free quantile estimator"): a Beta((n+1)p, (n+1)(1−p))-
+// weighted sum of the order statistics (weights here by the midpoint rule). Unlike the
+// type-7 quantile, which follows one or two draws and jumps as their order changes, it is
+// a smooth function of the plan with a lower variance, so its maximiser is not chasing
+// Monte Carlo noise; it is the objective reported as `objective_value`.
+// It is not separable and not concave, so no method certifies a global optimum; this one
+// is monotone from every start: projected gradient ascent (exact projection,
+// projection.ts) with Armijo backtracking along the projection arc (Bertsekas 1976, "On the
+// Goldstein–Levitin–Polyak gradient projection method") and Barzilai–Borwein step lengths,
+// from several starts that include the mean-optimal plan and the current plan. The plan
+// returned is the start or end point with the best objective, so it is never worse than
+// any start.
 import type { ResolvedBounds } from './constraints';
-import { quantileSorted } from './estimate';
 import type { Allocation } from './mean-allocation';
 import type { PlanResponse } from './plan-response';
 import { projectOntoBudget } from './projection';
@@ -73,10 +76,15 @@ class SmoothQuantile {
     return this.grad;
   }
 
-  exact(plan: Float64Array): number {
-    this.resp.outcomes(plan, this.y);
-    return quantileSorted(Float64Array.from(this.y).sort(), this.p);
-  }
+}
+
+/** Harrell–Davis estimate of the p-quantile of a set of values. */
+export function harrellDavisQuantile(values: ArrayLike<number>, p: number): number {
+  const sorted = Float64Array.from(values).sort();
+  const w = harrellDavisWeights(sorted.length, p);
+  let q = 0;
+  for (let i = 0; i < sorted.length; i++) q += w[i] * sorted[i];
+  return q;
 }
 
 function ascend(f: SmoothQuantile, bounds: ResolvedBounds, start: Float64Array, maxIter: number): Float64Array {
@@ -143,10 +151,10 @@ export function maximiseQuantile(resp: PlanResponse, bounds: ResolvedBounds, sta
   for (let r = 0; r < (opts.randomStarts ?? 1); r++)
     all.push(projectOntoBudget(Float64Array.from(lo, (l, c) => l + rng.uniform() * (Math.min(hi[c], perPeriod) - l)), lo, hi, perPeriod));
   let best = all[0];
-  let bestQ = f.exact(best);
+  let bestQ = f.value(best);
   for (const s of all) {
     for (const cand of [s, ascend(f, bounds, s, opts.maxIter ?? 25)]) {
-      const q = f.exact(cand);
+      const q = f.value(cand);
       if (q > bestQ) {
         bestQ = q;
         best = cand;

@@ -22,6 +22,8 @@ export interface BudgetOptimizationJson {
   budget: number;
   horizon_periods: number;
   objective: string;
+  objective_definition: string;
+  objective_value: { current: number; optimal: number } | null;
   outcome_definition: string;
   constraints: Record<string, { min: number | null; max: number | null; fixed: boolean; binds: { min: boolean; max: boolean; fixed: boolean } }>;
   feasible: boolean;
@@ -51,7 +53,15 @@ export interface BudgetOptimizationJson {
 const plan = (p: PlanEvaluation): PlanJson => ({ spend_per_period: p.spend_per_period, total_spend: p.total_spend, expected_outcome: p.expected_outcome, roas: p.roas });
 
 export function budgetOptimizationJson(metadata: RunMetadata, r: OptimizeResult, scenarios: Scenario[] = []): BudgetOptimizationJson {
-  const head = { metadata, budget: r.budget, horizon_periods: r.horizon, objective: r.objective, outcome_definition: OUTCOME_DEFINITION };
+  const head = {
+    metadata,
+    budget: r.budget,
+    horizon_periods: r.horizon,
+    objective: r.objective,
+    objective_definition: r.objective === 'mean' ? 'posterior mean of the outcome' : 'Harrell–Davis estimate of the 5% quantile of the outcome over posterior draws',
+    objective_value: r.feasible ? r.objective_value : null,
+    outcome_definition: OUTCOME_DEFINITION,
+  };
   const sc = scenarios.map((s) => ({ ...s }));
   if (!r.feasible)
     return {

@@ -1,5 +1,219 @@
-// Placeholder until its issue lands: says so plainly and exits non-zero.
-export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write('carryover run: not implemented yet\n');
-  return 2;
+// `carryover run WORKSPACE_DIR`: the whole seed pipeline on the measurement workspace
+// contract (MODEL.md §7): raw/ in; a fit calibrated by analysis/incrementality_results.json
+// when present; analysis/{inference_data, summary, mmm_diagnostics,
+// mmm_channel_contributions, mmm_budget_optimization}.json and
+// reports/mmm_executive_summary.html out (MODEL.md §8). The workspace's own inputs are never
+// written. Progress on stderr.
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { randomInt } from 'node:crypto';
+import type { AdstockKind, ChainProgress, Dataset, InferenceData, SamplerSettings, SaturationKind, UserError } from '../../core/types';
+import { DEFAULT_SAMPLER } from '../../core/types';
+import { defaultModelSpec } from '../../model/spec';
+import { fitMmm, FitInputError } from '../../engine/fit';
+import { createNodePool } from '../../node/node-pool';
+import { buildSummary } from '../../outputs/summary';
+import { buildDiagnostics } from '../../diagnostics/report';
+import { importLiftTests } from '../../calibration/import';
+import { toModelLiftTests } from '../../calibration/types';
+import { channelContributionsJson } from '../../analysis/outputs/channel-contributions';
+import { budgetOptimizationJson } from '../../analysis/outputs/budget-optimization';
+import { analyseForReport, DEFAULT_BUDGET, reportInput, renderExecutiveSummary, type BudgetSettings, type ReportAnalysis } from '../../report';
+import { ArgError, helpText, numberFlag, parseArgs, type FlagSpec } from '../args';
+import { printReport } from '../format-error';
+import { loadDataset } from '../load-dataset';
+
+const FLAGS: Record<string, FlagSpec> = {
+  seed: { type: 'string', help: 'random seed (default: drawn and recorded)' },
+  chains: { type: 'string', help: 'number of chains (default 4)' },
+  warmup: { type: 'string', help: 'warmup iterations per chain (default 1000)' },
+  draws: { type: 'string', help: 'draws per chain (default 1000)' },
+  'adapt-delta': { type: 'string', help: 'target acceptance rate (default 0.8)' },
+  'max-treedepth': { type: 'string', help: 'maximum tree depth (default 10)' },
+  adstock: { type: 'string', help: 'geometric (default) | delayed | weibull_pdf | weibull_cdf' },
+  saturation: { type: 'string', help: 'logistic (default) | hill' },
+  'l-max': { type: 'string', help: 'adstock window in periods (default 8)' },
+  fourier: { type: 'string', help: 'yearly Fourier order (default 2; 0 = none)' },
+  budget: { type: 'string', help: 'total budget over the horizon (default: the last 52 periods\' spend)' },
+  horizon: { type: 'string', help: 'periods to plan the budget for (default 52)' },
+  'no-calibration': { type: 'boolean', help: 'ignore analysis/incrementality_results.json' },
+  workers: { type: 'string', help: 'worker threads (default min(chains, cores))' },
+  quiet: { type: 'boolean', help: 'no progress output' },
+  help: { type: 'boolean', help: 'show this help' },
+};
+
+const USAGE = `usage: carryover run WORKSPACE_DIR [options]
+
+Reads WORKSPACE_DIR/raw/ (campaign_spend_*.csv, conversions.csv, external_factors.csv) and,
+when present, WORKSPACE_DIR/analysis/incrementality_results.json (lift tests); fits the MMM;
+writes analysis/{inference_data,summary,mmm_diagnostics,mmm_channel_contributions,
+mmm_budget_optimization}.json and reports/mmm_executive_summary.html.
+Budget default: the last 52 periods' spend over a 52-period horizon, each channel
+between 0.5x and 2x its mean spend per period over those periods.`;
+
+const ADSTOCKS: AdstockKind[] = ['geometric', 'delayed', 'weibull_pdf', 'weibull_cdf'];
+const SATURATIONS: SaturationKind[] = ['logistic', 'hill'];
+const LIFT_FILE = join('analysis', 'incrementality_results.json');
+/** Everything this command writes, relative to the workspace; none of it is an input. */
+export const RUN_OUTPUTS = [
+  'analysis/inference_data.json',
+  'analysis/summary.json',
+  'analysis/mmm_diagnostics.json',
+  'analysis/mmm_channel_contributions.json',
+  'analysis/mmm_budget_optimization.json',
+  'reports/mmm_executive_summary.html',
+] as const;
+
+interface Options {
+  dir: string;
+  settings: SamplerSettings;
+  spec: Parameters<typeof defaultModelSpec>[1];
+  budget: BudgetSettings;
+  calibrate: boolean;
+  workers?: number;
+  quiet: boolean;
+}
+
+const say = (msg: string) => process.stderr.write(`carryover run: ${msg}\n`);
+
+function oneOf<T extends string>(value: unknown, allowed: T[], flag: string): T | undefined {
+  if (value === undefined) return undefined;
+  if (!allowed.includes(value as T)) throw new ArgError(`--${flag} must be one of ${allowed.join(', ')}; got "${value}"`);
+  return value as T;
+}
+
+function parseOptions(argv: string[]): Options | number {
+  let args;
+  try {
+    args = parseArgs(argv, FLAGS);
+    const f = args.flags;
+    if (f.help) {
+      process.stdout.write(helpText(USAGE, FLAGS));
+      return 0;
+    }
+    if (args.positionals.length !== 1) throw new ArgError('give exactly one workspace directory');
+    return {
+      dir: args.positionals[0],
+      settings: {
+        ...DEFAULT_SAMPLER,
+        chains: numberFlag(f, 'chains', { min: 1, max: 64, integer: true }) ?? DEFAULT_SAMPLER.chains,
+        warmup: numberFlag(f, 'warmup', { min: 0, integer: true }) ?? DEFAULT_SAMPLER.warmup,
+        draws: numberFlag(f, 'draws', { min: 1, integer: true }) ?? DEFAULT_SAMPLER.draws,
+        adapt_delta: numberFlag(f, 'adapt-delta', { min: 0.5, max: 0.999 }) ?? DEFAULT_SAMPLER.adapt_delta,
+        max_treedepth: numberFlag(f, 'max-treedepth', { min: 1, max: 15, integer: true }) ?? DEFAULT_SAMPLER.max_treedepth,
+        seed: numberFlag(f, 'seed', { min: 0, max: Number.MAX_SAFE_INTEGER, integer: true }) ?? randomInt(0, 2 ** 31),
+      },
+      spec: {
+        adstock: oneOf(f.adstock, ADSTOCKS, 'adstock'),
+        saturation: oneOf(f.saturation, SATURATIONS, 'saturation'),
+        l_max: numberFlag(f, 'l-max', { min: 1, max: 104, integer: true }),
+        fourier_order: numberFlag(f, 'fourier', { min: 0, max: 10, integer: true }),
+      },
+      budget: {
+        ...DEFAULT_BUDGET,
+        budget: numberFlag(f, 'budget', { min: 0 }),
+        horizon: numberFlag(f, 'horizon', { min: 1, max: 520, integer: true }) ?? DEFAULT_BUDGET.horizon,
+      },
+      calibrate: !f['no-calibration'],
+      workers: numberFlag(f, 'workers', { min: 1, max: 64, integer: true }),
+      quiet: Boolean(f.quiet),
+    };
+  } catch (e) {
+    if (!(e instanceof ArgError)) throw e;
+    process.stderr.write(`carryover run: ${e.message}\n\n${helpText(USAGE, FLAGS)}`);
+    return 2;
+  }
+}
+
+function progressPrinter(chains: number, quiet: boolean) {
+  const latest = new Map<number, ChainProgress>();
+  let last = 0;
+  return (p: ChainProgress) => {
+    latest.set(p.chain, p);
+    const now = Date.now();
+    if (quiet || (now - last < 1000 && p.phase !== 'done')) return;
+    last = now;
+    const parts = [...latest.values()].sort((a, b) => a.chain - b.chain).map((q) => `chain ${q.chain + 1}: ${q.phase} ${q.iteration}/${q.total}`);
+    process.stderr.write(`[${latest.size}/${chains}] ${parts.join(' | ')}\n`);
+  };
+}
+
+/** The workspace's raw/ folder, or the error that says what is wrong with the directory. */
+function workspaceRaw(dir: string): string | UserError {
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    return { severity: 'error', file: dir, message: `workspace directory ${dir} does not exist`, hint: 'Pass the folder that holds raw/ (and optionally analysis/).' };
+  const raw = join(dir, 'raw');
+  if (!existsSync(raw) || !statSync(raw).isDirectory())
+    return { severity: 'error', file: raw, message: `${raw} is missing`, hint: 'A workspace keeps its inputs in raw/: campaign_spend_{platform}.csv, conversions.csv and optionally external_factors.csv (MODEL.md §7).' };
+  return raw;
+}
+
+/** Lift tests of analysis/incrementality_results.json; rows that cannot be used are reported and left out. */
+function liftTests(dir: string, data: Dataset): { tests: ReturnType<typeof toModelLiftTests>; notes: UserError[] } {
+  const path = join(dir, LIFT_FILE);
+  if (!existsSync(path)) return { tests: [], notes: [] };
+  const imp = importLiftTests(readFileSync(path, 'utf8'), LIFT_FILE, data);
+  const notes = imp.issues.map((e) => (e.severity === 'error' ? { ...e, message: `${e.message}; this test is left out of the fit` } : e));
+  return { tests: toModelLiftTests(imp.tests), notes };
+}
+
+/** Writes through a temporary file and a rename, so a crash never leaves half a file. */
+function writeAtomic(dir: string, rel: (typeof RUN_OUTPUTS)[number], text: string): void {
+  const path = join(dir, rel);
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(`${path}.tmp`, text);
+  renameSync(`${path}.tmp`, path);
+}
+
+function writeOutputs(o: Options, data: Dataset, idata: InferenceData, a: ReportAnalysis, notes: { calibration: UserError[]; data: UserError[] }): void {
+  const summary = buildSummary(idata);
+  if ('errors' in summary) throw new FitInputError(summary.errors);
+  const diagnostics = buildDiagnostics(idata);
+  const contributions = channelContributionsJson(idata.attrs, a.analysis, idata.coords.date?.map(String));
+  const b = a.budget!;
+  const budget = budgetOptimizationJson({ ...idata.attrs, budget_rule: b.rule }, b.result, b.scenarios);
+  writeAtomic(o.dir, 'analysis/inference_data.json', JSON.stringify(idata));
+  writeAtomic(o.dir, 'analysis/summary.json', JSON.stringify(summary, null, 2) + '\n');
+  writeAtomic(o.dir, 'analysis/mmm_diagnostics.json', JSON.stringify(diagnostics, null, 2) + '\n');
+  writeAtomic(o.dir, 'analysis/mmm_channel_contributions.json', JSON.stringify(contributions, null, 2) + '\n');
+  writeAtomic(o.dir, 'analysis/mmm_budget_optimization.json', JSON.stringify(budget, null, 2) + '\n');
+  const sources = readdirSync(join(o.dir, 'raw')).sort().map((n) => `raw/${n}`);
+  if (o.calibrate && existsSync(join(o.dir, LIFT_FILE))) sources.push(LIFT_FILE);
+  const input = reportInput(idata, a, { target: data.target.name, sources, diagnostics, calibrationNotes: notes.calibration, notes: notes.data });
+  writeAtomic(o.dir, 'reports/mmm_executive_summary.html', renderExecutiveSummary(input));
+  if (diagnostics.estimates_provisional) say('estimates are PROVISIONAL: a readiness gate that affects them failed (see the report)');
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const o = parseOptions(argv);
+  if (typeof o === 'number') return o;
+  const raw = workspaceRaw(o.dir);
+  if (typeof raw !== 'string') return (printReport([raw]), 1);
+  const loaded = loadDataset([raw], {});
+  const report = loaded.report;
+  if (printReport(report) || !loaded.dataset) return (say('the workspace data has errors (above); nothing was fitted'), 1);
+  const dataset: Dataset = { ...loaded.dataset, name: `workspace ${basename(resolve(o.dir))}` };
+  const spec = defaultModelSpec(dataset, o.spec);
+  const lift = o.calibrate ? liftTests(o.dir, dataset) : { tests: [], notes: [] };
+  printReport(lift.notes);
+  spec.lift_tests = lift.tests;
+  const s = o.settings;
+  say(`${dataset.dates.length} ${dataset.grain}s of ${dataset.target.name}, channels ${dataset.channels.map((c) => c.name).join(', ')}; ${lift.tests.length} lift tests; ${s.chains} chains × (${s.warmup} + ${s.draws}), seed ${s.seed}`);
+  const pool = createNodePool(s.chains, o.workers);
+  try {
+    const fit = await fitMmm(pool, dataset, spec, s, { onProgress: progressPrinter(s.chains, o.quiet) });
+    for (const c of fit.failedChains) say(`warning: ${c.error}`);
+    say(`fitted in ${(fit.wallMs / 1000).toFixed(1)} s; analysing and optimising the budget`);
+    const a = analyseForReport(fit.idata, { budget: o.budget });
+    if ('errors' in a) return (printReport(a.errors), 1);
+    if (a.budget && !a.budget.result.feasible) say(`budget: infeasible: ${a.budget.result.reason}`);
+    writeOutputs(o, dataset, fit.idata, a, { calibration: lift.notes, data: report.filter((e) => e.severity === 'warning') });
+    say(`wrote ${RUN_OUTPUTS.map((p) => join(o.dir, p)).join(', ')}`);
+    return 0;
+  } catch (e) {
+    if (e instanceof FitInputError) return (printReport(e.errors), 1);
+    throw e;
+  } finally {
+    pool.dispose();
+  }
 }

@@ -1,0 +1,66 @@
+// Section "Budget reallocation": current against optimal spend per channel with the bounds
+// and which bind, the expected outcome of both plans with 90% intervals, the lift and
+// P(lift > 0), the scenarios; or, when no plan meets the constraints, the reason.
+import { html, type SafeHtml } from '../html';
+import { fmtAmount, fmtEst, fmtPct } from '../format';
+import { allocationChart, type AllocationRow } from '../charts/allocation';
+import type { OptimizeSuccess } from '../../analysis/optimizer';
+import type { BudgetSection, ReportInput } from '../types';
+
+function bindsText(b: OptimizeSuccess['constraints'][number]['binds']): SafeHtml {
+  if (b.fixed) return html`<span class="badge warn">fixed</span>`;
+  if (b.max) return html`<span class="badge warn">at maximum</span>`;
+  if (b.min) return html`<span class="badge warn">at minimum</span>`;
+  return html`<span class="muted">no</span>`;
+}
+
+function allocationRows(res: OptimizeSuccess): AllocationRow[] {
+  return res.constraints.map((c) => ({
+    channel: c.channel,
+    current: res.current.spend_per_period[c.channel],
+    optimal: res.optimal.spend_per_period[c.channel],
+    min: c.min,
+    max: c.max,
+  }));
+}
+
+function planTable(res: OptimizeSuccess, grain: string): SafeHtml {
+  const rows = allocationRows(res).map((r, i) => {
+    const change = r.current > 0 ? (r.optimal - r.current) / r.current : null;
+    const range = `${fmtAmount(r.min ?? 0)} to ${r.max === null ? 'no maximum' : fmtAmount(r.max)}`;
+    return html`<tr><th scope="row">${r.channel}</th><td class="num">${fmtAmount(r.current)}</td><td class="num">${fmtAmount(r.optimal)}</td><td class="num">${change === null ? 'n/a' : (change >= 0 ? '+' : '') + fmtPct(change, 0)}</td><td class="num">${range}</td><td>${bindsText(res.constraints[i].binds)}</td></tr>`;
+  });
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-label="Budget reallocation table"><table><caption>Spend per ${grain}, current and optimal</caption><thead><tr><th scope="col">Channel</th><th scope="col">Current</th><th scope="col">Optimal</th><th scope="col">Change</th><th scope="col">Allowed range</th><th scope="col">Binding</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+}
+
+function outcomeTable(res: OptimizeSuccess, target: string, grain: string): SafeHtml {
+  return html`<table class="compact"><caption>Expected ${target} from media over ${res.horizon} ${grain}s plus carry-over</caption><tbody>
+<tr><th scope="row">Current split (${fmtAmount(res.current.total_spend)} in total)</th><td class="num">${fmtEst(res.current.expected_outcome)}</td></tr>
+<tr><th scope="row">Optimal split (${fmtAmount(res.optimal.total_spend)} in total)</th><td class="num">${fmtEst(res.optimal.expected_outcome)}</td></tr>
+<tr><th scope="row">Expected lift</th><td class="num">${fmtEst(res.lift)}</td></tr>
+<tr><th scope="row">P(lift &gt; 0)</th><td class="num">${fmtPct(res.p_lift_positive, 1)}</td></tr>
+</tbody></table>${res.current_feasible ? '' : html`<p class="note">The current split itself does not meet these constraints (for example it spends a different total than the budget), so the lift also reflects the change in total spend.</p>`}`;
+}
+
+function scenarioTable(b: BudgetSection): SafeHtml {
+  if (b.scenarios.length === 0) return html``;
+  const rows = b.scenarios.map((s) =>
+    s.feasible
+      ? html`<tr><th scope="row">${s.name}</th><td class="num">${fmtAmount(s.total_spend)}</td><td class="num">${fmtEst(s.expected_outcome)}</td><td class="num">${fmtEst(s.lift)}</td><td class="num">${fmtPct(s.p_lift_positive, 1)}</td></tr>`
+      : html`<tr><th scope="row">${s.name}</th><td colspan="4">not possible: ${s.reason ?? 'no reason given'}</td></tr>`,
+  );
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-label="Scenarios table"><table><caption>Scenarios (each re-optimised under the same bounds; lift against the current split)</caption><thead><tr><th scope="col">Scenario</th><th scope="col">Total spend</th><th scope="col">Expected outcome</th><th scope="col">Lift</th><th scope="col">P(lift &gt; 0)</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+}
+
+export function budgetSection(r: ReportInput, provisional: boolean): SafeHtml {
+  const head = html`<h2 id="budget-h">Budget reallocation${provisional ? html` <span class="badge fail">provisional</span>` : ''}</h2>`;
+  if (!r.budget) return html`<section id="budget" aria-labelledby="budget-h">${head}<p>No budget problem was posed for this run.</p></section>`;
+  const b = r.budget;
+  const res = b.result;
+  const grain = r.metadata.data_range.grain;
+  if (!res.feasible)
+    return html`<section id="budget" aria-labelledby="budget-h">${head}<p class="rule">${b.rule}</p><p class="infeasible"><span class="badge fail">infeasible</span> No plan meets all the constraints: ${res.reason}</p>${res.errors.filter((e) => e.hint).map((e) => html`<p class="note">What to do: ${e.hint}</p>`)}</section>`;
+  return html`<section id="budget" aria-labelledby="budget-h">${head}<p class="rule">${b.rule}</p>
+<figure>${allocationChart('allocation', allocationRows(res), grain)}</figure>
+${planTable(res, grain)}${outcomeTable(res, r.target, grain)}${scenarioTable(b)}</section>`;
+}

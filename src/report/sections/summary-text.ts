@@ -1,0 +1,106 @@
+// The plain-language summary (issue 5): sentences generated from the numbers, every
+// posterior quantity written with its 90% interval. Plain strings; the document escapes
+// them (channel and target names are user text).
+import type { Estimate } from '../../core/types';
+import { fmtAmount, fmtEst, fmtPct, pctOf, fmtRatio } from '../format';
+import type { ReportInput } from '../types';
+
+const list = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
+
+function dataSentence(r: ReportInput): string {
+  const d = r.metadata.data_range;
+  const names = r.metadata.model.channels.map((c) => c.name);
+  return `This report covers ${plural(d.rows, d.grain)} of ${r.target}, ${d.first} to ${d.last}, with ${plural(names.length, 'media channel')} (${list(names)}).`;
+}
+
+function contributionSentences(r: ReportInput): string[] {
+  const c = r.contributions;
+  const out = [
+    `Media drove ${fmtEst(c.media_total)} of ${r.target} over that period, ${fmtEst(c.media_share_of_target, pctOf)} of the observed total; ` +
+      `the base (intercept, controls and seasonality) accounts for ${fmtEst(c.base.total)}.`,
+  ];
+  const ranked = c.channels.filter((ch) => ch.contribution.mean !== null).sort((a, b) => b.contribution.mean! - a.contribution.mean!);
+  if (ranked.length > 0) {
+    const top = ranked[0];
+    out.push(`${top.channel} contributed the most: ${fmtEst(top.contribution)}, ${fmtEst(top.share_of_media, pctOf)} of the media total.`);
+  }
+  return out;
+}
+
+function roasSentence(r: ReportInput): string | null {
+  const ranked = r.roas.filter((x) => x.roas.mean !== null).sort((a, b) => b.roas.mean! - a.roas.mean!);
+  if (ranked.length === 0) return null;
+  const best = ranked[0];
+  const first = `Return on ad spend was highest for ${best.channel}: ${fmtEst(best.roas, fmtRatio)} of ${r.target} per unit of spend`;
+  if (ranked.length === 1) return `${first}.`;
+  const worst = ranked[ranked.length - 1];
+  return `${first}; lowest for ${worst.channel}: ${fmtEst(worst.roas, fmtRatio)}.`;
+}
+
+function saturationSentence(r: ReportInput): string {
+  const flagged = r.saturation.filter((s) => s.flagged);
+  if (flagged.length === 0)
+    return 'No channel is flagged as saturated: at current spend each returns at least half its average ROAS on the next unit of spend and sits below its response curve’s elbow.';
+  const parts = flagged.map((f) => {
+    const m = r.roas.find((x) => x.channel === f.channel)?.marginal_roas;
+    return `${f.channel} (the next unit of spend returns ${fmtEst(m, fmtRatio)}; ${f.reasons.join('; ')})`;
+  });
+  return `Signs of saturation: ${list(parts)}.`;
+}
+
+function liftWords(lift: Estimate, target: string): string {
+  const m = lift.mean ?? 0;
+  return `${m >= 0 ? 'raises' : 'lowers'} expected ${target} by ${fmtEst({ ...lift, mean: Math.abs(m), q05: m >= 0 ? lift.q05 : -lift.q95!, q95: m >= 0 ? lift.q95 : -lift.q05! })}`;
+}
+
+function budgetSentences(r: ReportInput): string[] {
+  if (!r.budget) return [];
+  const res = r.budget.result;
+  const grain = r.metadata.data_range.grain;
+  if (!res.feasible) return [`No budget plan meets all the constraints: ${res.reason}.`];
+  const out = [
+    `Spending the same budget of ${fmtAmount(res.budget)} over the next ${plural(res.horizon, grain)} with the recommended split ${liftWords(res.lift, r.target)} against the current split ` +
+      `(probability of an improvement ${fmtPct(res.p_lift_positive, 0)}).`,
+  ];
+  const binding = res.constraints.flatMap((c) => (c.binds.fixed ? [`${c.channel} held fixed`] : c.binds.max ? [`${c.channel} at its maximum`] : c.binds.min ? [`${c.channel} at its minimum`] : []));
+  out.push(binding.length ? `Binding constraints: ${list(binding)}.` : 'No channel bound is binding: the plan is an interior optimum.');
+  return out;
+}
+
+function diagnosticsSentence(r: ReportInput): string {
+  const g = Object.entries(r.diagnostics.gates);
+  const failing = g.filter(([, x]) => x.status === 'fail').map(([n]) => n);
+  const warning = g.filter(([, x]) => x.status === 'warn').map(([n]) => n);
+  const warn = warning.length ? ` Warnings: ${list(warning)}.` : '';
+  if (r.diagnostics.estimates_provisional)
+    return `PROVISIONAL: the ${list(failing)} ${failing.length === 1 ? 'gate fails' : 'gates fail'}, so contributions, ROAS and the budget plan are provisional until the model is refitted (see Model diagnostics).${warn}`;
+  if (failing.length) return `The readiness gates that affect the estimates pass; ${list(failing)} ${failing.length === 1 ? 'fails' : 'fail'} without affecting them.${warn}`;
+  return `All readiness gates that affect the estimates pass.${warn}`;
+}
+
+function checkSentence(r: ReportInput): string {
+  const s = r.contributions.sum_check;
+  return `The model’s components add up to the observed total within ${fmtPct(s.relative_error, 2)} (${s.within_2_percent ? 'inside' : 'OUTSIDE'} the 2% check).`;
+}
+
+function calibrationSentence(r: ReportInput): string | null {
+  const t = r.calibration.tests;
+  const left = r.calibration.notes.filter((n) => n.severity === 'error').length;
+  if (t.length === 0 && left === 0) return null;
+  const used = t.length ? `${plural(t.length, 'lift test')} calibrate the model (${list(t.map((x) => x.label ?? x.channel))}).` : 'No lift test calibrates the model.';
+  return left ? `${used} ${plural(left, 'lift test')} could not be used (see Data and model).` : used;
+}
+
+export function summarySentences(r: ReportInput): string[] {
+  return [
+    dataSentence(r),
+    ...contributionSentences(r),
+    roasSentence(r),
+    saturationSentence(r),
+    ...budgetSentences(r),
+    calibrationSentence(r),
+    checkSentence(r),
+    diagnosticsSentence(r),
+  ].filter((s): s is string => s !== null);
+}

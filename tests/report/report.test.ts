@@ -1,0 +1,175 @@
+// The executive report rendered from a real short fit: one self-contained, inert document
+// (no script, nothing fetched, a CSP whose style hash matches its only stylesheet), every
+// section present with the run's numbers, every chart titled and labelled, user text
+// escaped, the provisional banner exactly when a gate that affects estimates fails, and an
+// infeasible budget shown with its reason.
+import { createHash } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { InferenceData } from '../../src/core/types';
+import { analyseForReport, renderExecutiveSummary, reportInput, type ReportAnalysis, type ReportInput } from '../../src/report';
+import { fmtAmount, fmtEst, fmtRatio, pctOf } from '../../src/report/format';
+import { optimizeBudget } from '../../src/analysis/optimizer';
+import { shortFit } from './fixture';
+
+const EVIL = '<img src=x onerror=alert(1)>';
+const EVIL2 = '"><svg onload=alert(2)>';
+
+/** Every start tag: its name and attribute names (a small scanner; the report is our own markup). */
+function tags(doc: string): Array<{ name: string; attrs: string[] }> {
+  return [...doc.matchAll(/<([a-zA-Z][\w-]*)((?:\s+[^\s=>/]+(?:="[^"]*")?)*)\s*\/?>/g)].map((m) => ({
+    name: m[1].toLowerCase(),
+    attrs: [...m[2].matchAll(/\s([^\s=>/]+)(?:="[^"]*")?/g)].map((a) => a[1].toLowerCase()),
+  }));
+}
+
+const svgs = (doc: string) => [...doc.matchAll(/<svg [\s\S]*?<\/svg>/g)].map((m) => m[0]);
+const kindOf = (svg: string) => /data-chart="([\w-]+)"/.exec(svg)?.[1];
+
+let idata: InferenceData;
+let analysis: ReportAnalysis;
+let input: ReportInput;
+let doc: string;
+
+beforeAll(async () => {
+  ({ idata } = await shortFit());
+  const a = analyseForReport(idata);
+  if ('errors' in a) throw new Error(JSON.stringify(a.errors));
+  analysis = a;
+  input = reportInput(idata, a, { target: 'y', sources: ['mmm_example.csv'], created_at: '2026-01-01T00:00:00.000Z' });
+  doc = renderExecutiveSummary(input);
+}, 300_000);
+
+describe('the executive report of a real fit', () => {
+  it('is one inert, self-contained document: no script, no external resource, no URL to fetch', () => {
+    expect(doc.startsWith('<!doctype html>')).toBe(true);
+    const t = tags(doc);
+    const names = new Set(t.map((x) => x.name));
+    for (const n of ['script', 'link', 'img', 'iframe', 'object', 'embed', 'image', 'use', 'foreignobject', 'base', 'form']) expect(names.has(n), n).toBe(false);
+    expect(t.flatMap((x) => x.attrs).filter((a) => a.startsWith('on') || a === 'src' || a === 'srcset' || a === 'style' || a === 'xlink:href')).toEqual([]);
+    for (const m of doc.matchAll(/href="([^"]*)"/g)) expect(m[1]).toMatch(/^#[\w-]+$/);
+    expect(doc).not.toMatch(/https?:\/\//i);
+    expect(doc).not.toMatch(/url\(|@import/);
+    expect(doc.length).toBeLessThan(400_000);
+  });
+
+  it('carries a CSP that forbids every fetch and allows exactly its one stylesheet by hash', () => {
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(doc)?.[1];
+    const styles = [...doc.matchAll(/<style>([\s\S]*?)<\/style>/g)];
+    expect(styles).toHaveLength(1);
+    const hash = createHash('sha256').update(styles[0][1], 'utf8').digest('base64');
+    expect(csp).toBe(`default-src 'none'; style-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`);
+    // The CSP must come before the stylesheet it governs.
+    expect(doc.indexOf('Content-Security-Policy')).toBeLessThan(doc.indexOf('<style>'));
+  });
+
+  it('has every section, each with the run’s data', () => {
+    for (const id of ['summary', 'contributions', 'budget', 'curves', 'diagnostics', 'spec']) expect(doc).toContain(`<section id="${id}"`);
+    const charts = svgs(doc);
+    const count = (k: string) => charts.filter((s) => kindOf(s) === k).length;
+    const C = input.metadata.model.channels.length;
+    expect([count('waterfall'), count('allocation'), count('response'), count('marginal-roas')]).toEqual([1, 1, C, C]);
+    expect(count('trace')).toBe(Object.keys(input.parameters).length);
+    // Waterfall: intercept, 3 controls, seasonality, 2 channels, total.
+    expect([...charts.find((s) => kindOf(s) === 'waterfall')!.matchAll(/<rect class="bar /g)]).toHaveLength(1 + 3 + 1 + C + 1);
+    // Traces: one line per chain.
+    for (const s of charts.filter((x) => kindOf(x) === 'trace')) expect([...s.matchAll(/<path class="trace chain-\d"/g)]).toHaveLength(2);
+    // Contributions: each channel's estimate as the analysis computed it.
+    for (const c of analysis.analysis.contributions.channels) expect(doc).toContain(fmtEst(c.contribution));
+    for (const r of analysis.analysis.roas) expect(doc).toContain(fmtEst(r.roas, fmtRatio));
+    // Budget: current and optimal spend per channel, lift with its interval, P(lift > 0).
+    const res = analysis.budget!.result;
+    if (!res.feasible) throw new Error(res.reason);
+    for (const c of res.constraints) {
+      expect(doc).toContain(fmtAmount(res.current.spend_per_period[c.channel]));
+      expect(doc).toContain(fmtAmount(res.optimal.spend_per_period[c.channel]));
+    }
+    expect(doc).toContain(fmtEst(res.lift));
+    expect(doc).toMatch(/P\(lift &gt; 0\)<\/th><td class="num">\d+\.\d%/);
+    // Diagnostics: every gate with its status, R-hat of each parameter.
+    for (const [name, g] of Object.entries(input.diagnostics.gates)) expect(doc).toMatch(new RegExp(`<th scope="row">${name}</th><td><span class="badge ${g.status}">`));
+    for (const [key, p] of Object.entries(input.parameters)) expect(doc).toContain(`<th scope="row">${key}</th><td class="num">${fmtEst(p)}</td>`);
+    // Data and model: range and every prior.
+    expect(doc).toContain(`${input.metadata.data_range.first} to ${input.metadata.data_range.last} (179 weeks)`);
+    expect(doc).toContain('<code>adstock_alpha</code> ~ Beta(alpha=1, beta=3)');
+    expect(doc).toContain('HalfNormal(sigma=2)');
+  });
+
+  it('gives every chart a title, a description and both axis titles', () => {
+    for (const s of svgs(doc)) {
+      expect(s).toMatch(/<title id="[\w-]+-title">[^<]+<\/title><desc id="[\w-]+-desc">[^<]+<\/desc>/);
+      expect(s).toMatch(/<text class="chart-title"[^>]*>[^<]+</);
+      expect([...s.matchAll(/<text class="axis-title"[^>]*>([^<]+)</g)]).toHaveLength(2);
+      expect(s).not.toMatch(/NaN|undefined|Infinity/);
+    }
+    const ids = [...doc.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('writes a summary whose estimates all carry their 90% interval', () => {
+    const summary = /<section id="summary"[\s\S]*?<\/section>/.exec(doc)![0];
+    const c = analysis.analysis.contributions;
+    const top = [...c.channels].sort((a, b) => b.contribution.mean! - a.contribution.mean!)[0];
+    expect(summary).toContain(`Media drove ${fmtEst(c.media_total)} of y`);
+    expect(summary).toContain(fmtEst(c.media_share_of_target, pctOf));
+    expect(summary).toContain(`${top.channel} contributed the most: ${fmtEst(top.contribution)}`);
+    const best = [...analysis.analysis.roas].sort((a, b) => b.roas.mean! - a.roas.mean!)[0];
+    expect(summary).toContain(`highest for ${best.channel}: ${fmtEst(best.roas, fmtRatio)}`);
+    // Each paragraph that quotes an estimate quotes its interval right after it.
+    const paragraphs = [...summary.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => m[1]);
+    expect(paragraphs.length).toBeGreaterThanOrEqual(8);
+    for (const p of paragraphs) {
+      const estimates = (p.match(/[\dkMBT%] \(90% interval [^)]+\)/g) ?? []).length;
+      const decimals = (p.match(/(?<![\d-])-?\d[\d,]*\.\d+[kMB%]?|\d+(\.\d+)?[kMB](?![a-z])/g) ?? []).length;
+      // Every decimal or suffixed quantity is a mean or an interval end (3 numbers per estimate),
+      // except percentages of the sum check and P(lift > 0), which are not posterior estimates.
+      const exempt = (p.match(/within \d+\.\d+%|improvement \d+%|\d+\.\d+× current/g) ?? []).length;
+      expect(decimals - exempt, p).toBeLessThanOrEqual(3 * estimates);
+    }
+  });
+
+  it('shows the provisional banner exactly when a gate that affects the estimates fails', () => {
+    expect(doc.includes('data-testid="provisional"')).toBe(input.diagnostics.estimates_provisional);
+    const gates = Object.fromEntries(Object.entries(input.diagnostics.gates).map(([k, g]) => [k, { ...g, status: 'pass' as const, action: null }]));
+    const clean = renderExecutiveSummary({ ...input, diagnostics: { ...input.diagnostics, gates, estimates_provisional: false } });
+    expect(clean).not.toContain('data-testid="provisional"');
+    expect(clean).not.toMatch(/badge fail">provisional/);
+    const failing = { ...gates, r_hat: { ...gates.r_hat, status: 'fail' as const, detail: 'max R-hat 1.2 (intercept)', action: 'increase warmup' } };
+    const bad = renderExecutiveSummary({ ...input, diagnostics: { ...input.diagnostics, gates: failing, estimates_provisional: true } });
+    expect(bad).toMatch(/data-testid="provisional"><strong>Provisional.<\/strong>[^<]*r_hat: max R-hat 1.2 \(intercept\)[^<]*increase warmup/);
+    expect([...bad.matchAll(/badge fail">provisional/g)]).toHaveLength(3);
+  });
+
+  it('shows an infeasible budget plainly, with the reason and what to do', () => {
+    const b = analysis.budget!;
+    const min = Object.fromEntries(b.response.channels.map((c) => [c, { min: { value: 1, relative: true } }]));
+    const budget = 0.5 * b.response.current.reduce((s, v) => s + v, 0) * 52;
+    const res = optimizeBudget(b.response, { budget, horizon: 52, constraints: min });
+    expect(res.feasible).toBe(false);
+    const out = renderExecutiveSummary({ ...input, budget: { rule: 'test rule', result: res, scenarios: [] } });
+    const section = /<section id="budget"[\s\S]*?<\/section>/.exec(out)![0];
+    expect(section).toContain('<span class="badge fail">infeasible</span> No plan meets all the constraints: the minimums');
+    expect(section).toContain('What to do: raise the budget or lower the minimums');
+    expect(section).not.toContain('data-chart="allocation"');
+    expect(out).toMatch(/No budget plan meets all the constraints: the minimums/);
+  });
+});
+
+describe('user text is escaped everywhere', () => {
+  it('a channel, a control, the target and a file named like markup appear as text, never as elements or attributes', () => {
+    const hostile: ReportInput = JSON.parse(JSON.stringify(input).replaceAll('x1', EVIL).replaceAll('event_1', EVIL2.replaceAll('"', '\\"')));
+    hostile.target = `${EVIL} & co`;
+    hostile.sources = [`raw/${EVIL}.csv`];
+    const out = renderExecutiveSummary(hostile);
+    const t = tags(out);
+    expect(t.filter((x) => x.name === 'img')).toEqual([]);
+    expect(t.filter((x) => x.attrs.some((a) => a.startsWith('on')))).toEqual([]);
+    expect(t.filter((x) => x.name === 'svg')).toHaveLength(svgs(doc).length);
+    expect(out).not.toContain(EVIL);
+    expect(out).not.toContain(EVIL2);
+    const shown = '&lt;img src=x onerror=alert(1)&gt;';
+    // In the title, summary, waterfall label, tables, curves, traces and the spec.
+    expect(out.split(shown).length - 1).toBeGreaterThan(20);
+    expect(out).toContain('&quot;&gt;&lt;svg onload=alert(2)&gt;');
+    expect(out).toContain(`<title>Marketing mix model: executive summary — ${shown} &amp; co</title>`);
+  });
+});

@@ -148,13 +148,17 @@ function workspaceRaw(dir: string): string | UserError {
   return raw;
 }
 
-/** Lift tests of analysis/incrementality_results.json; rows that cannot be used are reported and left out. */
-function liftTests(dir: string, data: Dataset): { tests: ReturnType<typeof toModelLiftTests>; notes: UserError[] } {
+/**
+ * Lift tests of analysis/incrementality_results.json. A row that cannot be used is reported
+ * and left out; a file that cannot be read at all is an error (fix it or pass --no-calibration).
+ */
+function liftTests(dir: string, data: Dataset): { tests: ReturnType<typeof toModelLiftTests>; notes: UserError[]; fatal: UserError[] } {
   const path = join(dir, LIFT_FILE);
-  if (!existsSync(path)) return { tests: [], notes: [] };
+  if (!existsSync(path)) return { tests: [], notes: [], fatal: [] };
   const imp = importLiftTests(readFileSync(path, 'utf8'), LIFT_FILE, data);
-  const notes = imp.issues.map((e) => (e.severity === 'error' ? { ...e, message: `${e.message}; this test is left out of the fit` } : e));
-  return { tests: toModelLiftTests(imp.tests), notes };
+  const fatal = imp.issues.filter((e) => e.severity === 'error' && e.row === undefined).map((e) => ({ ...e, hint: `${e.hint ?? ''} Or run with --no-calibration to fit without the lift tests.`.trim() }));
+  const notes = imp.issues.filter((e) => !fatal.some((f) => f.message === e.message)).map((e) => (e.severity === 'error' ? { ...e, message: `${e.message}; this test is left out of the fit` } : e));
+  return { tests: toModelLiftTests(imp.tests), notes, fatal };
 }
 
 /** Writes through a temporary file and a rename, so a crash never leaves half a file. */
@@ -194,7 +198,8 @@ export async function run(argv: string[]): Promise<number> {
   if (printReport(report) || !loaded.dataset) return (say('the workspace data has errors (above); nothing was fitted'), 1);
   const dataset: Dataset = { ...loaded.dataset, name: `workspace ${basename(resolve(o.dir))}` };
   const spec = defaultModelSpec(dataset, o.spec);
-  const lift = o.calibrate ? liftTests(o.dir, dataset) : { tests: [], notes: [] };
+  const lift = o.calibrate ? liftTests(o.dir, dataset) : { tests: [], notes: [], fatal: [] };
+  if (printReport(lift.fatal)) return (say(`${LIFT_FILE} cannot be read (above); nothing was fitted`), 1);
   printReport(lift.notes);
   spec.lift_tests = lift.tests;
   const s = o.settings;

@@ -7,8 +7,8 @@
 // > 1 make it S-shaped, where gradient methods can stop at a local optimum or at zero).
 // This global stage may use an evenly thinned subset of the draws (it only chooses the
 // basin). (2) The grid is then refined around that point on all draws: each channel gets a
-// window of ±2 coarse steps, re-gridded Z times finer, and solved again by the same
-// programme, then ±1 step windows for the further rounds; a refinement is kept only when it
+// window of ±2 coarse steps, re-gridded Z/2 times finer, and solved again by the same
+// programme, then ±1 step windows Z times finer for the further rounds; a refinement is kept only when it
 // does not lower the full objective, so the result is never worse than the global stage's
 // point evaluated on all draws. (3) Every candidate is projected exactly onto
 // {Σ s = b, lo ≤ s ≤ hi} (projection.ts), so it is feasible.
@@ -77,7 +77,8 @@ export function maximiseMean(resp: PlanResponse, bounds: ResolvedBounds, opts: A
     const whi = Float64Array.from(best.plan, (s, c) => Math.min(bounds.hi[c], s + half));
     let wfree = bounds.perPeriod;
     for (let c = 0; c < C; c++) wfree -= wlo[c];
-    const fine = step / Z;
+    // The first round spans ±2 coarse steps, so it refines by half as much to keep ~20 points a side.
+    const fine = step / (r === 0 ? Math.max(1, Math.round(Z / 2)) : Z);
     const next = solveWindows(resp, bounds, wlo, whi, Math.max(1, Math.round(wfree / fine)), 1);
     if (next) {
       const v = resp.meanOutcome(next);

@@ -78,3 +78,30 @@ describe('run directory → analysis → JSON outputs', () => {
     expect(bad.optimal).toBeNull();
   });
 });
+
+describe('draws from chain results', () => {
+  it('stack post-warmup rows of the chains that did not fail, in layout order', async () => {
+    const { drawsFromChains } = await import('../../src/analysis/posterior');
+    const { spec, theta } = syntheticSet('dev_weekly_logistic');
+    const P = theta.length;
+    const mk = (chain: number, warmup: number, rows: number, error?: string) => ({
+      chain,
+      draws: Float64Array.from({ length: (warmup + rows) * (P + 2) }, (_, i) => chain * 1000 + Math.floor(i / (P + 2)) + (i % (P + 2)) / 100),
+      stats: new Float64Array(0),
+      n_out: P + 2,
+      warmup,
+      draws_count: rows,
+      gradient_evaluations: 0,
+      inv_metric: new Float64Array(0),
+      step_size: 0,
+      wall_ms: 0,
+      error,
+    });
+    const m = drawsFromChains(spec, [mk(0, 2, 3), mk(1, 2, 3, 'no finite init'), mk(2, 1, 2)]);
+    expect(m.n).toBe(5);
+    expect(m.stride).toBe(P);
+    expect(m.values[0]).toBe(2); // chain 0, row 2 (first after warmup), column 0
+    expect(m.values[P + 1]).toBeCloseTo(3.01, 12); // chain 0, row 3, column 1
+    expect(m.values[3 * P]).toBe(2001); // chain 2 (chain 1 failed), row 1
+  });
+});

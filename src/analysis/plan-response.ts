@@ -92,7 +92,8 @@ export class PlanResponse {
         let ws = 0;
         for (let l = 0; l < L; l++) ws += w[l];
         this.gsum[j] = ws;
-        edgeT.forEach((t, e) => {
+        for (let e = 0; e < E; e++) {
+          const t = edgeT[e];
           let hv = 0;
           let gv = 0;
           for (let l = 0; l < L; l++) {
@@ -103,7 +104,7 @@ export class PlanResponse {
           }
           this.h[j * E + e] = hv;
           this.g[j * E + e] = gv;
-        });
+        }
       }
   }
 

@@ -5,6 +5,7 @@
 //
 //   const release = busy.hold('a fit is running');
 //   try { await fit(); } finally { release(); }
+import { untrack } from 'svelte';
 
 export interface BusyFlag {
   readonly active: boolean;
@@ -24,12 +25,16 @@ export class BusyRegistry implements BusyFlag {
     return this.#holds.map((h) => h.reason);
   }
 
-  /** Marks work as running; the returned function releases it (calling it twice is harmless). */
+  /**
+   * Marks work as running; the returned function releases it (calling it twice is harmless).
+   * Safe to call from an effect: the list is read untracked, so holding does not make the
+   * caller depend on the flag it writes (which would loop).
+   */
   hold(reason: string): () => void {
     const token = Symbol(reason);
-    this.#holds = [...this.#holds, { token, reason }];
+    this.#holds = [...untrack(() => this.#holds), { token, reason }];
     return () => {
-      this.#holds = this.#holds.filter((h) => h.token !== token);
+      this.#holds = untrack(() => this.#holds).filter((h) => h.token !== token);
     };
   }
 }

@@ -8,7 +8,8 @@ function spawnWorker(): WorkerSlot {
   return { api: wrap<ChainWorkerApi>(worker), terminate: () => worker.terminate() };
 }
 
-export function createBrowserPool(chains: number): ChainPool {
+/** size defaults to min(chains, hardware concurrency). */
+export function createBrowserPool(chains: number, size?: number): ChainPool {
   const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
-  return new ChainPool(spawnWorker, Math.max(1, Math.min(chains, cores)));
+  return new ChainPool(spawnWorker, Math.max(1, size ?? Math.min(chains, cores)));
 }

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as B from '../../src/engine/mmm/block';
-import { packMmm } from '../../src/engine/mmm/pack';
+import { DEFAULT_PARAMETERISATION, packMmm } from '../../src/engine/mmm/pack';
 import { flatLayout } from '../../src/model/layout';
 import { fourierFeatures } from '../../src/model/features';
 import { comboSpec, mixedSpec, pack, syntheticDataset } from './mmm-fixtures';
@@ -53,6 +53,19 @@ describe('MMM block layout', () => {
     const l = b[B.H_OFF_LIFT] + B.LIFT_STRIDE;
     const xMax = Math.max(...data.channels[1].spend);
     expect(Array.from(b.subarray(l, l + 5))).toEqual([1, 500 / xMax, -200 / xMax, -300 / yMax, 150 / yMax]);
+    // Column stats: the trend control (t/60, k = 1) has mean 1/2 and norm √(Σ (t/60)²).
+    const trend = data.controls[1].values;
+    expect(b[b[B.H_OFF_COLMEANS] + 1]).toBeCloseTo(0.5, 14);
+    expect(b[b[B.H_OFF_COLMEANS] + 7 + 1]).toBeCloseTo(Math.hypot(...trend), 12);
+  });
+
+  it('uses every change of sampler coordinates by default, none on request', () => {
+    const data = syntheticDataset();
+    const spec = comboSpec(data, 'geometric', 'logistic');
+    expect(DEFAULT_PARAMETERISATION).toBe(B.FLAG_MEAN_CONTRIBUTION | B.FLAG_LEVEL_INTERCEPT | B.FLAG_COLUMN_SCALE);
+    const r = packMmm(data, spec);
+    expect('block' in r && r.block[B.H_FLAGS]).toBe(7);
+    expect(pack(data, spec, 0)[B.H_FLAGS]).toBe(0);
   });
 });
 

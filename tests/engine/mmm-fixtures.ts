@@ -107,8 +107,8 @@ export function mixedSpec(data: Dataset): ModelSpec {
   return spec;
 }
 
-export function pack(data: Dataset, spec: ModelSpec): Float64Array {
-  const r = packMmm(data, spec);
+export function pack(data: Dataset, spec: ModelSpec, parameterisation = 0): Float64Array {
+  const r = packMmm(data, spec, { parameterisation });
   if ('errors' in r) throw new Error(r.errors.map((e) => e.message).join('\n'));
   return r.block;
 }
@@ -180,4 +180,76 @@ export function naiveLogDensity(data: Dataset, spec: ModelSpec, q: ArrayLike<num
     lp += priorLogDensity({ dist: 'gamma', alpha: (lift * lift) / (s * s), beta: lift / (s * s) }, Math.abs(lt.delta_y / yMax));
   }
   return { lp, theta };
+}
+
+/**
+ * The sampler's coordinates u back to the plain unconstrained q (log / logit / identity of
+ * θ) under the reparameterisation flags, computed naively: column scales first (q = u/‖z‖,
+ * the intercept u/√T, for priors on R), then S̄_c from src/model/kernels.ts, β_c = e^{u_β}/S̄_c,
+ * intercept = u_0 − Σ β_c S̄_c − Σ γ_k z̄_k − Σ φ_j F̄_j. Also returns log |dq/du|.
+ */
+export function naiveUToQ(data: Dataset, spec: ModelSpec, uIn: ArrayLike<number>, flags: number): { q: Float64Array; logJac: number } {
+  const layout = flatLayout(spec);
+  const T = data.dates.length;
+  const J = 2 * spec.fourier_order;
+  const F = fourierFeatures(data.dates, spec.fourier_order);
+  /** Scaled control or Fourier column k (controls first), as the model sees it. */
+  const column = (name: string, coord: string): number[] => {
+    if (name === 'gamma_control') {
+      const k = spec.controls.indexOf(coord);
+      const z = data.controls.find((c) => c.name === coord)!.values;
+      return Array.from(z, (v) => v / spec.control_scale[k]);
+    }
+    const j = layout.filter((e) => e.name === 'gamma_fourier').findIndex((e) => e.coord === coord);
+    return Array.from({ length: T }, (_, t) => F[t * J + j]);
+  };
+  const u = Float64Array.from(uIn);
+  let logJac = 0;
+  const priorOf = (i: number): Prior => {
+    const e = layout[i];
+    return e.coord !== undefined && e.name !== 'gamma_control' && e.name !== 'gamma_fourier'
+      ? channelPrior(spec, e.coord, e.name)
+      : spec.priors[e.name as keyof ModelSpec['priors']];
+  };
+  const thetaOf = (i: number) => {
+    const s = priorSupport(priorOf(i));
+    return s === 'real' ? q[i] : s === 'positive' ? Math.exp(q[i]) : 1 / (1 + Math.exp(-q[i]));
+  };
+  const idx = (name: string, coord?: string) => layout.findIndex((e) => e.name === name && e.coord === coord);
+  if (flags & 4) {
+    layout.forEach((e, i) => {
+      if (priorSupport(priorOf(i)) !== 'real') return;
+      let scale = 1;
+      if (e.name === 'intercept') scale = Math.sqrt(T);
+      else if (e.name === 'gamma_control' || e.name === 'gamma_fourier') scale = Math.hypot(...column(e.name, e.coord!)) || 1;
+      u[i] /= scale;
+      logJac -= Math.log(scale);
+    });
+  }
+  const q = Float64Array.from(u);
+  const sbar = new Map<string, number>();
+  for (const ch of spec.channels) {
+    const x = data.channels.find((c) => c.name === ch.name)!.spend;
+    const m = maxAbs(x);
+    const th = (n: string) => (idx(n, ch.name) >= 0 ? thetaOf(idx(n, ch.name)) : undefined);
+    const w = adstockWeights(ch.adstock, { alpha: th('adstock_alpha'), theta: th('adstock_theta'), lam: th('adstock_lam'), k: th('adstock_k') }, spec.l_max);
+    const a = applyAdstock(Array.from(x, (xi) => xi / m), w);
+    let sum = 0;
+    for (let t = 0; t < T; t++) sum += saturation(ch.saturation, { lam: th('saturation_lam'), kappa: th('saturation_kappa'), slope: th('saturation_slope') }, a[t]);
+    sbar.set(ch.name, sum / T);
+    const iB = idx('saturation_beta', ch.name);
+    if (flags & 1 && priorSupport(priorOf(iB)) === 'positive' && priorOf(iB).dist !== 'beta') q[iB] = u[iB] - Math.log(sum / T);
+  }
+  const iI = idx('intercept');
+  if (flags & 2 && priorSupport(priorOf(iI)) === 'real') {
+    let b0 = u[iI];
+    for (const ch of spec.channels) b0 -= thetaOf(idx('saturation_beta', ch.name)) * sbar.get(ch.name)!;
+    layout.forEach((e, i) => {
+      if (e.name !== 'gamma_control' && e.name !== 'gamma_fourier') return;
+      const col = column(e.name, e.coord!);
+      b0 -= thetaOf(i) * (col.reduce((x, y) => x + y, 0) / T);
+    });
+    q[iI] = b0;
+  }
+  return { q, logJac };
 }

@@ -11,6 +11,7 @@ import {
   engineFor,
   mixedSpec,
   naiveLogDensity,
+  naiveUToQ,
   pack,
   rng,
   syntheticDataset,
@@ -44,27 +45,45 @@ describe('MMM log density value', () => {
       naive.theta.forEach((th, i) => expect(Math.abs(theta[i] - th)).toBeLessThanOrEqual(1e-14 * Math.max(1, Math.abs(th))));
     }
   });
+
+  it.each(cases)('%s, reparameterised (all of mean contribution, level intercept, column scales): log p(u) = naive log p(q(u)) + log|dq/du|', (_, d, spec) => {
+    const engine = engineFor(pack(d, spec, 7), 'engine');
+    const r = rng(8);
+    for (let k = 0; k < 20; k++) {
+      const u = uniformPoint(r, engine.dim, 1);
+      // The shears have unit Jacobian determinants; the column scales a constant one.
+      const { q, logJac } = naiveUToQ(d, spec, u, 7);
+      const naive = naiveLogDensity(d, spec, q);
+      expect(Number.isFinite(naive.lp)).toBe(true);
+      const lp = engine.logDensityGradient(u, new Float64Array(engine.dim));
+      expect(Math.abs(lp - (naive.lp + logJac))).toBeLessThanOrEqual(1e-10 * Math.max(1, Math.abs(naive.lp)));
+      const theta = engine.constrain(u);
+      naive.theta.forEach((th, i) => expect(Math.abs(theta[i] - th)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(th))));
+    }
+  });
 });
 
 describe('WASM = TypeScript baseline', () => {
-  it.each(cases)('%s: value and gradient agree to 1e-12 relative (debug and release)', (_, d, spec) => {
-    const block = pack(d, spec);
-    const ref = new MmmReference(block);
-    for (const build of ['engine', 'engine.debug'] as const) {
-      const engine = engineFor(block, build);
-      const r = rng(11);
-      const gW = new Float64Array(engine.dim);
-      const gT = new Float64Array(engine.dim);
-      for (let k = 0; k < 20; k++) {
-        const q = uniformPoint(r, engine.dim, 2);
-        const lpW = engine.logDensityGradient(q, gW);
-        const lpT = ref.logDensityGradient(q, gT);
-        expect(Math.abs(lpW - lpT)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(lpT)));
-        for (let i = 0; i < gT.length; i++) expect(Math.abs(gW[i] - gT[i])).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(gT[i])));
+  it.each(cases)('%s: value and gradient agree to 1e-12 relative (debug and release, every parameterisation flag)', (_, d, spec) => {
+    for (const flags of [0, 1, 2, 4, 7]) {
+      const block = pack(d, spec, flags);
+      const ref = new MmmReference(block);
+      for (const build of ['engine', 'engine.debug'] as const) {
+        const engine = engineFor(block, build);
+        const r = rng(11);
+        const gW = new Float64Array(engine.dim);
+        const gT = new Float64Array(engine.dim);
+        for (let k = 0; k < 20; k++) {
+          const q = uniformPoint(r, engine.dim, 2);
+          const lpW = engine.logDensityGradient(q, gW);
+          const lpT = ref.logDensityGradient(q, gT);
+          expect(Math.abs(lpW - lpT)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(lpT)));
+          for (let i = 0; i < gT.length; i++) expect(Math.abs(gW[i] - gT[i])).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(gT[i])));
+          expect(Array.from(engine.constrain(q))).toEqual(Array.from(ref.constrain(q)));
+        }
       }
     }
   });
-
   it('the dev datasets pack to the expected dimension (layout.ts order)', () => {
     const d = loadDevDataset('mmm_example');
     const block = packOrThrow(d, devSpec('mmm_example', d));

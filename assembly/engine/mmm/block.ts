@@ -25,7 +25,12 @@ export const H_IDX_CONTROL: i32 = 18;
 export const H_IDX_FOURIER: i32 = 19;
 export const H_IDX_SIGMA: i32 = 20;
 export const H_LENGTH: i32 = 21;
+export const H_OFF_COLMEANS: i32 = 22;
 export const HEADER_LEN: i32 = 24;
+
+export const FLAG_MEAN_CONTRIBUTION: i32 = 1;
+export const FLAG_LEVEL_INTERCEPT: i32 = 2;
+export const FLAG_COLUMN_SCALE: i32 = 4;
 
 export const PARAM_STRIDE: i32 = 4;
 export const CHANNEL_STRIDE: i32 = 8;

@@ -1,5 +1,6 @@
 // One media channel's share of the log density, two time steps per f64x2:
-//   forward   a_t = Σ_l w_l x_{t−l} (adstock), s_t = sat(a_t) and its partials, mu_t += β s_t
+//   forward   a_t = Σ_l w_l x_{t−l} (adstock), s_t = sat(a_t) and its partials, S̄ = mean s_t;
+//             then mu_t += β s_t
 //   backward  ∂/∂β = Σ e_t s_t, ∂/∂(sat p) = β Σ e_t ∂s_t/∂p, and the adstock parameters via
 //             u_t = β e_t ∂s_t/∂a and R_l = Σ_t u_t x_{t−l} (./adstock.ts)
 // The media series is stored with l_max leading zeros (zero history), so every lag is one
@@ -23,6 +24,10 @@ export class ChannelState {
   d1: usize = 0;
   d2: usize = 0;
   satKind: i32 = 0;
+  /** β is sampled as log(β S̄) (./reparam.ts). */
+  reparam: bool = false;
+  /** S̄ = mean_t s_t at the current point. */
+  sbar: f64 = 0;
 }
 
 /** a_t = Σ_l w_l x_{t−l}, lags summed in order l = 0..L−1 (as the baseline). */
@@ -35,8 +40,11 @@ function adstockSeries(xEnd: usize, w: usize, a: usize, Tp: i32, L: i32): void {
   }
 }
 
-/** Forward pass; adds β s_t to mu. */
-export function channelForward(c: ChannelState, p1: f64, p2: f64, beta: f64, mu: usize, Tp: i32, L: i32): void {
+/**
+ * Forward pass without β: adstock a_t and s_t = sat(a_t) with its partials. Returns
+ * S̄ = (1/T) Σ_{t<T} s_t (lane-wise partial sums, the odd tail in lane 0).
+ */
+export function channelSeries(c: ChannelState, p1: f64, p2: f64, Tp: i32, T: i32, L: i32): f64 {
   const a = c.a;
   const s = c.s;
   const sa = c.sa;
@@ -44,27 +52,38 @@ export function channelForward(c: ChannelState, p1: f64, p2: f64, beta: f64, mu:
   const s2 = c.s2;
   adstockSeries(c.xpad + off(L), c.w, a, Tp, L);
   const v1 = f64x2.splat(p1);
-  const vb = f64x2.splat(beta);
+  let acc = f64x2.splat(0);
+  const pairs = T & ~1;
   if (c.satKind == SATURATION_LOGISTIC) {
     for (let t = 0; t < Tp; t += 2) {
       const o = off(t);
       const sv = logisticV(v1, v128.load(a + o), s + o, sa + o, s1 + o);
-      v128.store(mu + o, f64x2.add(v128.load(mu + o), f64x2.mul(vb, sv)));
+      if (t < pairs) acc = f64x2.add(acc, sv);
     }
   } else {
     const v2 = f64x2.splat(p2);
     const logKappa = f64x2.splat(log(p1));
-    let t = 0;
-    for (; t < Tp; t += 2) {
+    for (let t = 0; t < Tp; t += 2) {
       const o = off(t);
       const sv = hillV(v1, v2, logKappa, v128.load(a + o), s + o, sa + o, s1 + o, s2 + o);
-      v128.store(mu + o, f64x2.add(v128.load(mu + o), f64x2.mul(vb, sv)));
+      if (t < pairs) acc = f64x2.add(acc, sv);
     }
+  }
+  let s0 = f64x2.extract_lane(acc, 0);
+  if (pairs < T) s0 += ld(s, pairs);
+  return (s0 + f64x2.extract_lane(acc, 1)) / <f64>T;
+}
+
+/** mu_t += β s_t. */
+export function addScaled(mu: usize, s: usize, beta: f64, Tp: i32): void {
+  const vb = f64x2.splat(beta);
+  for (let t = 0; t < Tp; t += 2) {
+    const o = off(t);
+    v128.store(mu + o, f64x2.add(v128.load(mu + o), f64x2.mul(vb, v128.load(s + o))));
   }
 }
 
-/** Gradient results of the backward pass: ∂/∂β, ∂/∂sat p1, p2, ∂/∂adstock p1, p2. */
-export let gBeta: f64 = 0;
+/** Gradient results of the backward pass: ∂/∂sat p1, p2, ∂/∂adstock p1, p2 (θ scale). */
 export let gS1: f64 = 0;
 export let gS2: f64 = 0;
 export let gA1: f64 = 0;
@@ -101,26 +120,37 @@ function lagSums(u: usize, xEnd: usize, R: usize, Tp: i32, L: i32): void {
   }
 }
 
-/** Backward pass given e_t = ∂ log p/∂mu_t (zero in the pad); u is Tp scratch, R is L scratch. */
-export function channelBackward(c: ChannelState, beta: f64, e: usize, u: usize, R: usize, Tp: i32, L: i32): void {
+/** Σ_t e_t s_t (e is zero in the pad). */
+export function channelEs(c: ChannelState, e: usize, Tp: i32): f64 {
   const s = c.s;
+  let es = f64x2.splat(0);
+  for (let t = 0; t < Tp; t += 2) es = f64x2.add(es, f64x2.mul(v128.load(e + off(t)), v128.load(s + off(t))));
+  return hsum(es);
+}
+
+/**
+ * Backward pass for the saturation and adstock parameters given ẽ_t = e_t − shift for t < T
+ * (0 in the pad; `valid` is 1 for t < T, 0 in the pad): ∂/∂(sat p) = β Σ ẽ_t ∂s_t/∂p and the
+ * adstock parameters via u_t = β ẽ_t ∂s_t/∂a. The shift carries a reparameterisation's
+ * dependence of β or the intercept on this channel's S̄ (./reparam.ts); it is 0 without one.
+ * u is Tp scratch, R is L scratch.
+ */
+export function channelBackward(c: ChannelState, beta: f64, e: usize, shift: f64, valid: usize, u: usize, R: usize, Tp: i32, L: i32): void {
   const sa = c.sa;
   const s1 = c.s1;
   const s2 = c.s2;
   const hill = c.satKind != SATURATION_LOGISTIC;
-  let es = f64x2.splat(0);
   let es1 = f64x2.splat(0);
   let es2 = f64x2.splat(0);
   const vb = f64x2.splat(beta);
+  const vs = f64x2.splat(shift);
   for (let t = 0; t < Tp; t += 2) {
     const o = off(t);
-    const ev = v128.load(e + o);
-    es = f64x2.add(es, f64x2.mul(ev, v128.load(s + o)));
+    const ev = f64x2.sub(v128.load(e + o), f64x2.mul(vs, v128.load(valid + o)));
     es1 = f64x2.add(es1, f64x2.mul(ev, v128.load(s1 + o)));
     if (hill) es2 = f64x2.add(es2, f64x2.mul(ev, v128.load(s2 + o)));
     v128.store(u + o, f64x2.mul(f64x2.mul(vb, ev), v128.load(sa + o)));
   }
-  gBeta = hsum(es);
   gS1 = beta * hsum(es1);
   gS2 = beta * hsum(es2);
   lagSums(u, c.xpad + off(L), R, Tp, L);

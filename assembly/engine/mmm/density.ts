@@ -8,53 +8,38 @@
 // lift-test Gammas are normalised, so lp is the exact log joint density of (q, data).
 // Gradient: reverse mode by hand. With e_t = (ys_t − mu_t)/σ², ∂/∂intercept = Σ e_t,
 // ∂/∂γ_k = Σ e_t z_tk, ∂/∂β_c = Σ e_t s_ct, ∂/∂(saturation p) = β_c Σ e_t ∂s_ct/∂p, and the
-// adstock parameters through u_t = β_c e_t ∂s_ct/∂a (./channel.ts, ./adstock.ts).
+// adstock parameters through u_t = β_c e_t ∂s_ct/∂a (./channel.ts, ./adstock.ts). The sampler's
+// coordinates may be a reparameterisation of q (./reparam.ts); lp is the same density.
 // Time runs two steps per f64x2 (./vec.ts); src/engine/mmm/reference.ts mirrors the order.
-import { CHANNEL_STRIDE, CH_ADSTOCK, CH_IDX_A1, CH_IDX_A2, CH_IDX_BETA, CH_IDX_S1, CH_IDX_S2, ld, st } from './block';
-import { adstockWeights } from './adstock';
-import { ChannelState, channelBackward, channelForward, gA1, gA2, gBeta, gS1, gS2 } from './channel';
+import { CHANNEL_STRIDE, CH_IDX_A1, CH_IDX_A2, CH_IDX_BETA, CH_IDX_S1, CH_IDX_S2, ld, st } from './block';
+import { addScaled, channelBackward, channelEs, gA1, gA2, gS1, gS2 } from './channel';
 import { log } from './fmath';
 import { liftTerms } from './lift';
-import { priorTerms } from './priors';
+import { ReparamModel, gradientToU, residualShift, thetaFromU } from './reparam';
 import { dotMany, off } from './vec';
 
 const LOG_SQRT_2PI: f64 = 0.91893853320467274178;
 
 /** The loaded model: sizes, data (padded copies of the block's series), and scratch. */
-export class MmmModel {
-  T: i32 = 0;
-  /** T rounded up to even: series lengths in scratch. */
-  Tp: i32 = 0;
-  C: i32 = 0;
+export class MmmModel extends ReparamModel {
   K: i32 = 0;
   J: i32 = 0;
-  L: i32 = 0;
   nLift: i32 = 0;
-  dim: i32 = 0;
-  iIntercept: i32 = 0;
   iControl: i32 = 0;
   iFourier: i32 = 0;
   iSigma: i32 = 0;
-  /** In the block: prior table, channel records, lift tests. */
-  params: usize = 0;
-  channels: usize = 0;
   lift: usize = 0;
   /** Padded copies (Tp each): ys; K + J columns of controls then Fourier features. */
   ys: usize = 0;
   cols: usize = 0;
-  theta: usize = 0;
-  jac: usize = 0;
+  /** Tp: 1 for t < T, 0 in the pad. */
+  valid: usize = 0;
   gth: usize = 0;
   mu: usize = 0;
   e: usize = 0;
   u: usize = 0;
   /** L scratch for the adstock lag sums. */
   R: usize = 0;
-  /** log(l + 1), l = 0..L−1. */
-  logTab: usize = 0;
-  /** Index of the first control or Fourier coefficient (they are adjacent in the layout). */
-  iCols: i32 = 0;
-  ch: StaticArray<ChannelState> = new StaticArray<ChannelState>(0);
 }
 
 let model: MmmModel = new MmmModel();
@@ -68,12 +53,6 @@ export function setModel(m: MmmModel): void {
   return <i32>ld(m.channels + off(c * CHANNEL_STRIDE), slot);
 }
 
-/** Parameter value at index i, or 0 when the channel has no such parameter (-1). */
-// @ts-ignore: decorator
-@inline function thetaOr0(m: MmmModel, i: i32): f64 {
-  return i >= 0 ? ld(m.theta, i) : 0;
-}
-
 /**
  * mu_t = intercept + Σ_k γ_k z_tk + Σ_j φ_j F_tj, adding the columns in that order; four
  * columns per pass over t with their coefficients held in registers.
@@ -82,7 +61,7 @@ function baseMean(m: MmmModel): void {
   const mu = m.mu;
   const cols = m.cols;
   const coefs = m.theta + off(m.iCols);
-  const nCols = m.K + m.J;
+  const nCols = m.nCols;
   const Tp = m.Tp;
   const b0 = v128.load64_splat(m.theta + off(m.iIntercept));
   for (let t = 0; t < Tp; t += 2) v128.store(mu + off(t), b0);
@@ -145,23 +124,19 @@ function residuals(m: MmmModel, prec: f64): f64 {
   return ssq0 + f64x2.extract_lane(ssq, 1);
 }
 
-function channelsForward(m: MmmModel): void {
-  for (let c = 0; c < m.C; c++) {
-    const s = unchecked(m.ch[c]);
-    adstockWeights(rec(m, c, CH_ADSTOCK), ld(m.theta, rec(m, c, CH_IDX_A1)), thetaOr0(m, rec(m, c, CH_IDX_A2)), m.L, m.logTab, s.w, s.d1, s.d2);
-    channelForward(s, ld(m.theta, rec(m, c, CH_IDX_S1)), thetaOr0(m, rec(m, c, CH_IDX_S2)), ld(m.theta, rec(m, c, CH_IDX_BETA)), m.mu, m.Tp, m.L);
-  }
-}
-
 function add(p: usize, i: i32, v: f64): void {
   st(p, i, ld(p, i) + v);
 }
 
-function channelsBackward(m: MmmModel): void {
+/** Channel backward passes into gth (θ scale); grad holds the prior q-gradients. */
+function channelsBackward(m: MmmModel, grad: usize, gIntercept: f64): void {
   for (let c = 0; c < m.C; c++) {
+    const s = unchecked(m.ch[c]);
     const iB = rec(m, c, CH_IDX_BETA);
-    channelBackward(unchecked(m.ch[c]), ld(m.theta, iB), m.e, m.u, m.R, m.Tp, m.L);
-    add(m.gth, iB, gBeta);
+    add(m.gth, iB, channelEs(s, m.e, m.Tp));
+    const gBeta = ld(grad, iB) + ld(m.gth, iB) * ld(m.jac, iB);
+    const shift = residualShift(m, c, gBeta, gIntercept);
+    channelBackward(s, ld(m.theta, iB), m.e, shift, m.valid, m.u, m.R, m.Tp, m.L);
     add(m.gth, rec(m, c, CH_IDX_S1), gS1);
     const iS2 = rec(m, c, CH_IDX_S2);
     if (iS2 >= 0) add(m.gth, iS2, gS2);
@@ -171,13 +146,13 @@ function channelsBackward(m: MmmModel): void {
   }
 }
 
-/** log p(q) with d log p/dq written into grad (the engine's LogDensityFn). */
-export function mmmLogDensity(q: usize, grad: usize): f64 {
+/** log p(u) with d log p/du written into grad (the engine's LogDensityFn). */
+export function mmmLogDensity(u: usize, grad: usize): f64 {
   const m = model;
-  let lp = priorTerms(m.params, m.dim, q, m.theta, m.jac, grad);
+  let lp = thetaFromU(m, u, grad);
   memory.fill(m.gth, 0, <usize>m.dim << 3);
   baseMean(m);
-  channelsForward(m);
+  for (let c = 0; c < m.C; c++) addScaled(m.mu, unchecked(m.ch[c]).s, ld(m.theta, rec(m, c, CH_IDX_BETA)), m.Tp);
 
   const sigma = ld(m.theta, m.iSigma);
   const prec = 1 / (sigma * sigma);
@@ -186,17 +161,21 @@ export function mmmLogDensity(q: usize, grad: usize): f64 {
   lp += -T * (log(sigma) + LOG_SQRT_2PI) - 0.5 * ssq * prec;
   st(m.gth, m.iSigma, -T / sigma + (ssq * prec) / sigma);
   st(m.gth, m.iIntercept, sumE);
-  dotMany(m.e, m.cols, m.Tp, m.K + m.J, m.Tp, m.gth + off(m.iCols));
-  channelsBackward(m);
+  dotMany(m.e, m.cols, m.Tp, m.nCols, m.Tp, m.gth + off(m.iCols));
+  // The lift terms first: a reparameterised channel's backward pass needs the whole ∂/∂β.
   lp += liftTerms(m.lift, m.nLift, m.channels, m.theta, m.gth);
+  const gIntercept = ld(grad, m.iIntercept) + ld(m.gth, m.iIntercept) * ld(m.jac, m.iIntercept);
+  channelsBackward(m, grad, gIntercept);
 
   for (let i = 0; i < m.dim; i++) st(grad, i, ld(grad, i) + ld(m.gth, i) * ld(m.jac, i));
+  gradientToU(m, grad, gIntercept);
   return lp;
 }
 
 /** θ on the constrained scale, in layout order (outDim = dim). */
-export function mmmConstrain(q: usize, out: usize): void {
+export function mmmConstrain(u: usize, out: usize): void {
   const m = model;
-  // priorTerms also computes θ; gth serves as the throwaway gradient buffer.
-  priorTerms(m.params, m.dim, q, out, m.jac, m.gth);
+  // gth serves as the throwaway prior-gradient buffer.
+  thetaFromU(m, u, m.gth);
+  memory.copy(out, m.theta, <usize>m.dim << 3);
 }

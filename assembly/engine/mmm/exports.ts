@@ -57,6 +57,47 @@ function checkBlock(p: usize, len: i32): i32 {
   return 0;
 }
 
+/** Log-transformed priors (half_normal, gamma, log_normal) and priors on R (normal, laplace). */
+function dist(m: MmmModel, i: i32): i32 {
+  return <i32>ld(m.params + off(i * B.PARAM_STRIDE), 0);
+}
+
+function isLogTransform(code: i32): bool {
+  return code == B.DIST_HALF_NORMAL || code == B.DIST_GAMMA || code == B.DIST_LOG_NORMAL;
+}
+
+/** Which coordinates the flags change (./reparam.ts), where the priors allow it. */
+function setParameterisation(m: MmmModel, flags: i32): void {
+  m.deferred = heap.alloc(<usize>max(m.dim, 1));
+  memory.fill(m.deferred, 0, <usize>m.dim);
+  for (let c = 0; c < m.C; c++) {
+    const iB = <i32>ld(m.channels + off(c * B.CHANNEL_STRIDE), B.CH_IDX_BETA);
+    const s = unchecked(m.ch[c]);
+    s.reparam = (flags & B.FLAG_MEAN_CONTRIBUTION) != 0 && isLogTransform(dist(m, iB));
+    if (s.reparam) store<u8>(m.deferred + <usize>iB, 1);
+  }
+  const di = dist(m, m.iIntercept);
+  m.level = (flags & B.FLAG_LEVEL_INTERCEPT) != 0 && isReal(di);
+  if (m.level) store<u8>(m.deferred + <usize>m.iIntercept, 1);
+  m.uq = scratch(m.dim);
+  m.invScale = scratch(m.dim);
+  for (let i = 0; i < m.dim; i++) B.st(m.invScale, i, 1);
+  if ((flags & B.FLAG_COLUMN_SCALE) == 0) return;
+  if (isReal(di)) B.st(m.invScale, m.iIntercept, 1 / Math.sqrt(<f64>m.T));
+  const norms = m.colMeans + off(m.nCols);
+  for (let k = 0; k < m.nCols; k++) {
+    const norm = ld(norms, k);
+    if (isReal(dist(m, m.iCols + k)) && norm > 0) B.st(m.invScale, m.iCols + k, 1 / norm);
+  }
+  let lj: f64 = 0;
+  for (let i = 0; i < m.dim; i++) lj += log(ld(m.invScale, i));
+  m.logJacobian = lj;
+}
+
+function isReal(code: i32): bool {
+  return code == B.DIST_NORMAL || code == B.DIST_LAPLACE;
+}
+
 /**
  * Loads the block at ptr (len f64s). Reads the prior table, channel records and lift tests in
  * place (the block must stay where it is) and copies the series once into zero-padded scratch
@@ -80,6 +121,8 @@ export function mmmLoad(ptr: usize, len: i32): i32 {
   m.iFourier = <i32>ld(ptr, B.H_IDX_FOURIER);
   m.iSigma = <i32>ld(ptr, B.H_IDX_SIGMA);
   m.iCols = m.K > 0 ? m.iControl : max(m.iFourier, 0);
+  m.nCols = m.K + m.J;
+  m.colMeans = at(ptr, B.H_OFF_COLMEANS);
   m.params = at(ptr, B.H_OFF_PARAMS);
   m.channels = at(ptr, B.H_OFF_CHANNELS);
   m.lift = at(ptr, B.H_OFF_LIFT);
@@ -93,6 +136,8 @@ export function mmmLoad(ptr: usize, len: i32): i32 {
   m.cols = scratch(nCols * Tp);
   for (let k = 0; k < m.K; k++) copyPadded(m.cols + off(k * Tp), at(ptr, B.H_OFF_Z) + off(k * T), T, Tp);
   for (let j = 0; j < m.J; j++) copyPadded(m.cols + off((m.K + j) * Tp), at(ptr, B.H_OFF_FOURIER) + off(j * T), T, Tp);
+  m.valid = scratch(Tp);
+  for (let t = 0; t < Tp; t++) B.st(m.valid, t, t < T ? 1 : 0);
   m.theta = scratch(m.dim);
   m.jac = scratch(m.dim);
   m.gth = scratch(m.dim);
@@ -120,6 +165,7 @@ export function mmmLoad(ptr: usize, len: i32): i32 {
     s.d2 = scratch(L);
     m.ch[c] = s;
   }
+  setParameterisation(m, <i32>ld(ptr, B.H_FLAGS));
   setModel(m);
   setTarget(m.dim, m.dim, mmmLogDensity, mmmConstrain);
   return m.dim;

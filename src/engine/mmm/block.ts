@@ -15,6 +15,8 @@
 //   z                K × T controls divided by spec.control_scale, control-major
 //   fourier          J × T Fourier features, feature-major (sin_1..sin_n, cos_1..cos_n)
 //   lift             NLIFT rows × LIFT_STRIDE: [channel index, xs, dxs, dys, sigma_s]
+//   col stats        K + J means over the T periods of the scaled control and Fourier columns,
+//                    then their K + J Euclidean norms
 //
 // Parameter indices of a channel: adstock param 1/2 are (alpha, -), (alpha, theta),
 // (lam, k) for geometric, delayed, weibull_pdf/cdf; saturation param 1/2 are (lam, -) for
@@ -49,6 +51,7 @@ export const H_IDX_FOURIER = 19;
 export const H_IDX_SIGMA = 20;
 /** Total block length, checked against the length the loader is given. */
 export const H_LENGTH = 21;
+export const H_OFF_COLMEANS = 22;
 export const HEADER_LEN = 24;
 
 export const PARAM_STRIDE = 4;
@@ -74,8 +77,23 @@ export const SATURATION_CODE = { logistic: 0, hill: 1 } as const;
  */
 export const DIST_CODE = { normal: 0, half_normal: 1, laplace: 2, beta: 3, gamma: 4, log_normal: 5 } as const;
 
-/** Reserved for a reparameterisation of the saturation (none is defined in block version 1). */
-export const FLAG_NONE = 0;
+/**
+ * Changes of the sampler's coordinates (assembly/engine/mmm/reparam.ts); the model and its
+ * constrained draws are the same with any of them.
+ * MEAN_CONTRIBUTION: channels whose saturation_beta has a log transform are sampled as
+ * log(β · mean_t sat_t); LEVEL_INTERCEPT: an intercept with a prior on R is sampled as the
+ * mean level mean_t mu_t.
+ */
+export const FLAG_MEAN_CONTRIBUTION = 1;
+export const FLAG_LEVEL_INTERCEPT = 2;
+/**
+ * COLUMN_SCALE: a coefficient with a prior on R is sampled as coefficient × the norm of its
+ * column (controls, Fourier features; √T for the intercept), so every such coordinate has a
+ * posterior sd near the noise level whatever the column's units (a trend 0..178 otherwise
+ * leaves its coefficient a posterior sd of ~5e-5, below what the metric adaptation's
+ * regulariser lets the step size see).
+ */
+export const FLAG_COLUMN_SCALE = 4;
 
 /** Error codes mmmLoad returns (negative); the pack validates first, so these mean a corrupt block. */
 export const LOAD_ERRORS: Record<number, string> = {

@@ -8,53 +8,57 @@ export function softplus(x: number): number {
   return x > 0 ? x + log1p(exp(-x)) : log1p(exp(x));
 }
 
-/** Priors + log-Jacobians on the unconstrained scale (assembly/engine/mmm/priors.ts). */
-export function priorTerms(params: Float64Array, off: number, dim: number, q: ArrayLike<number>, theta: Float64Array, jac: Float64Array, grad: Float64Array): number {
-  let lp = 0;
-  for (let i = 0; i < dim; i++) {
-    const o = off + 4 * i;
-    const code = params[o];
-    const p1 = params[o + 1];
-    const p2 = params[o + 2];
-    const c = params[o + 3];
-    const qi = q[i];
-    let th = qi;
-    let dth = 1;
-    let g = 0;
-    if (code === DIST_CODE.normal) {
-      const z = (qi - p1) / p2;
-      lp += c - 0.5 * z * z;
-      g = -z / p2;
-    } else if (code === DIST_CODE.laplace) {
-      const d = qi - p1;
-      lp += c - Math.abs(d) / p2;
-      g = d > 0 ? -1 / p2 : d < 0 ? 1 / p2 : 0;
-    } else if (code === DIST_CODE.beta) {
-      th = 1 / (1 + exp(-qi));
-      const om = 1 / (1 + exp(qi));
-      dth = th * om;
-      lp += c - p1 * softplus(-qi) - p2 * softplus(qi);
-      g = p1 * om - p2 * th;
+/** One parameter's prior + log-Jacobian at qi (assembly/engine/mmm/priors.ts priorTerm). */
+export function priorTerm(params: Float64Array, off: number, i: number, qi: number, theta: Float64Array, jac: Float64Array, grad: Float64Array): number {
+  const o = off + 4 * i;
+  const code = params[o];
+  const p1 = params[o + 1];
+  const p2 = params[o + 2];
+  const c = params[o + 3];
+  let lp: number;
+  let th = qi;
+  let dth = 1;
+  let g: number;
+  if (code === DIST_CODE.normal) {
+    const z = (qi - p1) / p2;
+    lp = c - 0.5 * z * z;
+    g = -z / p2;
+  } else if (code === DIST_CODE.laplace) {
+    const d = qi - p1;
+    lp = c - Math.abs(d) / p2;
+    g = d > 0 ? -1 / p2 : d < 0 ? 1 / p2 : 0;
+  } else if (code === DIST_CODE.beta) {
+    th = 1 / (1 + exp(-qi));
+    const om = 1 / (1 + exp(qi));
+    dth = th * om;
+    lp = c - p1 * softplus(-qi) - p2 * softplus(qi);
+    g = p1 * om - p2 * th;
+  } else {
+    th = exp(qi);
+    dth = th;
+    if (code === DIST_CODE.half_normal) {
+      const z = th / p1;
+      lp = c - 0.5 * z * z + qi;
+      g = 1 - z * z;
+    } else if (code === DIST_CODE.gamma) {
+      lp = c + p1 * qi - p2 * th;
+      g = p1 - p2 * th;
     } else {
-      th = exp(qi);
-      dth = th;
-      if (code === DIST_CODE.half_normal) {
-        const z = th / p1;
-        lp += c - 0.5 * z * z + qi;
-        g = 1 - z * z;
-      } else if (code === DIST_CODE.gamma) {
-        lp += c + p1 * qi - p2 * th;
-        g = p1 - p2 * th;
-      } else {
-        const z = (qi - p1) / p2;
-        lp += c - 0.5 * z * z;
-        g = -z / p2;
-      }
+      const z = (qi - p1) / p2;
+      lp = c - 0.5 * z * z;
+      g = -z / p2;
     }
-    theta[i] = th;
-    jac[i] = dth;
-    grad[i] = g;
   }
+  theta[i] = th;
+  jac[i] = dth;
+  grad[i] = g;
+  return lp;
+}
+
+/** Every parameter's term in index order, except the deferred ones (set later from others). */
+export function priorTerms(params: Float64Array, off: number, dim: number, q: ArrayLike<number>, theta: Float64Array, jac: Float64Array, grad: Float64Array, deferred: Uint8Array): number {
+  let lp = 0;
+  for (let i = 0; i < dim; i++) if (!deferred[i]) lp += priorTerm(params, off, i, q[i], theta, jac, grad);
   return lp;
 }
 

@@ -5,12 +5,10 @@ import type { Data, Layout, Shape } from 'plotly.js';
 import type { Coverage, QqData, TestStatistic } from '../../diagnostics';
 import type { DensityOverlay } from './kde';
 import { DIVERGENT_COLOUR, type Figure } from './figures-sampler';
+import { fmt, pct } from './format';
 
 const finite = (a: ArrayLike<number>): Array<number | null> => Array.from(a, (v) => (Number.isFinite(v) ? v : null));
 const legendBelow = { orientation: 'h' as const, y: -0.25 };
-const pct = (v: number) => (Number.isFinite(v) ? `${(100 * v).toFixed(0)}%` : '—');
-export const fmt = (v: number | null | undefined, digits = 3): string =>
-  v === null || v === undefined || !Number.isFinite(v) ? '—' : Number(v.toPrecision(digits)).toString();
 
 /** A horizontal line across the plot at y (data units). */
 const hline = (y: number, dash: 'dash' | 'dot' = 'dash', color = '#57606a'): Partial<Shape> => ({

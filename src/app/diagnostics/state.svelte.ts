@@ -43,6 +43,14 @@ export class DiagnosticsState {
     return idata !== null && idata === this.#for ? this.provisional : null;
   }
 
+  /** The report, only when it belongs to `idata` (a view never shows another run's numbers). */
+  reportFor(idata: InferenceData | null): MmmDiagnosticsJson | null {
+    return idata !== null && idata === this.#for ? this.#report : null;
+  }
+  detailsFor(idata: InferenceData | null): RunDetails | null {
+    return idata !== null && idata === this.#for ? this.#details : null;
+  }
+
   /** Failing gates that affect the estimates, by name (empty when none, or unknown). */
   get failingGates(): string[] {
     const g = this.#report?.gates ?? {};

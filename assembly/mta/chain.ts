@@ -35,15 +35,20 @@ function grow(): void {
   cap = c;
 }
 
-function stateOf(code: i32): i32 {
-  const p = direct + (<usize>code << 2);
-  let s = load<i32>(p) - 1;
-  if (s >= 0) return s;
-  s = states++;
-  store<i32>(p, s + 1);
+/** Creates the state of a code seen for the first time (the rare path, kept out of the loop). */
+function newState(code: i32): i32 {
+  const s = states++;
+  store<i32>(direct + (<usize>code << 2), s + 1);
   if (s >= cap) grow();
   store<i32>(codes + (<usize>s << 2), code);
   return s;
+}
+
+// @ts-ignore: decorator
+@inline
+function stateOf(code: i32): i32 {
+  const s = load<i32>(direct + (<usize>code << 2)) - 1;
+  return s >= 0 ? s : newState(code);
 }
 
 /** Builds the chain of order k; the number of states, or -1 when the code space is too large. */

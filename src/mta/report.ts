@@ -80,7 +80,7 @@ export function buildReport(input: ReportInput): MtaReport {
       model: {
         kind: 'multi_touch_attribution',
         time_decay: { unit: r.timeDecayUnit, half_life: r.timeDecayUnit === 'days' ? s.halfLifeDays : s.halfLifeTouches },
-        position_based: { first: s.positionFirst, last: s.positionLast, middle: 1 - s.positionFirst - s.positionLast },
+        position_based: { first: s.positionFirst, last: s.positionLast, middle: Math.round((1 - s.positionFirst - s.positionLast) * 1e12) / 1e12 },
         markov_orders: r.markov.map((m) => m.order),
         markov_repeats: 'merged',
         shapley_full: { characteristic: 'conversion_rate_of_exact_channel_set', max_channels: s.maxShapleyChannels, coalitions_observed: r.shapleyFullInfo.coalitionsObserved },

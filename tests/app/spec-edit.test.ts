@@ -78,3 +78,12 @@ describe('edits', () => {
     expect(() => setAdstock(base, 'nope', 'delayed')).toThrow(/unknown channel/);
   });
 });
+
+describe('a preset on another dataset', () => {
+  it('takes the new dataset\'s controls when none are carried over', () => {
+    const other = { ...data, controls: [{ name: 'price', values: new Float64Array(data.dates.length).fill(1) }] };
+    const s = presetSpec(other, 'pymc', { l_max: 5, fourier_order: 1, controls: undefined });
+    expect(s.controls).toEqual(['price']);
+    expect([s.l_max, s.fourier_order]).toEqual([5, 1]);
+  });
+});

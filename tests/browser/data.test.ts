@@ -11,7 +11,12 @@ const WORKSPACE = path.join(SHARED, 'synthetic/dev_workspace_hill');
 
 async function loaded(): Promise<string> {
   const page = browser().page;
-  await page.locator('[role="status"]', { hasText: 'Loaded' }).first().waitFor({ timeout: 30_000 });
+  try {
+    await page.locator('[role="status"]', { hasText: 'Loaded' }).first().waitFor({ timeout: 30_000 });
+  } catch (e) {
+    await browser().screenshot('data-not-loaded');
+    throw e;
+  }
   return (await page.locator('#overview-h').textContent()) ?? '';
 }
 
@@ -31,7 +36,7 @@ describe('data step', () => {
   it('loads the bundled demo without leaving the origin', async () => {
     const s = browser();
     const page = await s.open();
-    await page.getByRole('button', { name: 'Try the demo' }).click();
+    await page.getByRole('button', { name: 'Load the demo data only' }).click();
     expect(await loaded()).toMatch(/mmm_example/);
     await expect(page.getByTestId('format').textContent()).resolves.toBe('Wide CSV');
     await expect(roleOf('date_week').inputValue()).resolves.toBe('date');
@@ -101,5 +106,25 @@ describe('data step', () => {
     expect(text).toMatch(/file broken\.csv, row 4, column tv/);
     expect(text).toMatch(/file broken\.csv, row 7, column date/);
     await browser().screenshot('data-broken-desktop');
+  });
+
+  it('shows hostile headers and cells as text: nothing executes, no element is injected', async () => {
+    const page = await browser().open();
+    const img = '<img src=x onerror="window.__xss=1">';
+    const script = '<script>window.__xss=2</script>';
+    const rows = Array.from({ length: 10 }, (_, i) => {
+      const d = new Date(Date.UTC(2024, 0, 1 + 7 * i)).toISOString().slice(0, 10);
+      return `${d},${100 + i},${10 + (i % 3)},"${i % 2 ? img.replace(/"/g, '""') : 'a'}"`;
+    });
+    const csv = [`date,sales,"${img.replace(/"/g, '""')}","${script}"`, ...rows].join('\n');
+    await page.locator('input[type="file"][multiple]').first().setInputFiles({ name: `${img}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.locator('table.roles').waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(300);
+    // The payloads are on screen as text...
+    await expect(page.locator('table.roles').textContent()).resolves.toContain(img);
+    // ...and never became elements or ran (the harness also fails on any CSP violation).
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.locator('img[src="x"], #panel script').count()).toBe(0);
+    await browser().screenshot('data-xss-desktop');
   });
 });

@@ -1,5 +1,6 @@
-// The whole flow on the bundled demo in the built studio: data → model → a short fit
-// (2 chains × (300 + 300), issue 3 acceptance 6) with per-chain progress observed →
+// The whole flow on the bundled demo in the built studio: "Try the demo" loads the data,
+// sets up the default model and runs a short fit (2 chains × (300 + 300), issue 3
+// acceptance 6) with per-chain progress observed →
 // results with data → the run saved, listed after a reload, and identical on reopening.
 // Then a cancelled fit leaves the library as it was and the UI responsive.
 import { describe, expect, it } from 'vitest';
@@ -27,12 +28,13 @@ describe('fit flow on the demo', () => {
   it('fits with per-chain progress and shows the results', async () => {
     const s = browser();
     const page = await s.open();
-    await page.getByRole('button', { name: 'Try the demo' }).click();
-    await page.locator('[role="status"]', { hasText: 'Loaded' }).first().waitFor({ timeout: 30_000 });
-    await page.getByRole('button', { name: 'Next: set up the model →' }).click();
-    await page.getByRole('button', { name: 'Next: fit →' }).click();
+    // Short runs for the browser suite (issue 3 acceptance 6): set them before the demo fits.
+    await page.locator('#tab-fit').click();
     await setSampler(2, 300, 300, 20261122);
-    await page.getByRole('button', { name: 'Start fit' }).click();
+    await page.locator('#tab-data').click();
+    // "Try the demo": loads the bundled dataset, sets up the default model and fits it.
+    await page.getByRole('button', { name: 'Try the demo' }).click();
+    await page.waitForSelector('#tab-fit[aria-selected="true"]', { timeout: 30_000 });
     // Progress: both chains report an iteration > 0 before the fit ends.
     const seen = await page.waitForFunction(
       () => {

@@ -9,7 +9,7 @@ describe('working state across a reload', () => {
   it('restores data, model edits and sampler settings', async () => {
     const page = await browser().open();
     await page.waitForSelector('[data-restored="true"]');
-    await page.getByRole('button', { name: 'Try the demo' }).click();
+    await page.getByRole('button', { name: 'Load the demo data only' }).click();
     await page.locator('[role="status"]', { hasText: 'Loaded' }).first().waitFor({ timeout: 30_000 });
     await page.locator('#tab-model').click();
     await page.getByRole('radio', { name: /Hill/ }).check();

@@ -13,7 +13,7 @@ export const PRESETS: ReadonlyArray<{ id: PresetId; label: string; description: 
   { id: 'hill', label: 'Hill', description: 'Geometric adstock, Hill saturation (half-saturation point kappa, slope).' },
 ];
 
-export function presetSpec(data: Dataset, preset: PresetId, base?: Pick<ModelSpec, 'l_max' | 'fourier_order' | 'controls'>): ModelSpec {
+export function presetSpec(data: Dataset, preset: PresetId, base?: Partial<Pick<ModelSpec, 'l_max' | 'fourier_order' | 'controls'>>): ModelSpec {
   return defaultModelSpec(data, {
     adstock: 'geometric',
     saturation: preset === 'hill' ? 'hill' : 'logistic',

@@ -20,9 +20,15 @@ export class ModelState {
     return this.#problem;
   }
 
-  /** A fresh spec for a dataset, from a preset (keeps the window, seasonality and controls of the current spec). */
-  applyPreset(data: Dataset, preset: edit.PresetId): void {
-    this.#spec = edit.presetSpec(data, preset, this.#spec ?? undefined);
+  /**
+   * A fresh spec for a dataset from a preset. Keeps the current adstock window and
+   * seasonality order; keeps the control selection only for the same dataset (`sameData`),
+   * since another dataset has other columns.
+   */
+  applyPreset(data: Dataset, preset: edit.PresetId, sameData = true): void {
+    const cur = this.#spec;
+    const keep = cur ? { l_max: cur.l_max, fourier_order: cur.fourier_order, controls: sameData ? cur.controls : undefined } : undefined;
+    this.#spec = edit.presetSpec(data, preset, keep);
     this.#preset = preset;
     this.#problem = null;
   }

@@ -18,8 +18,8 @@ export class Studio {
   readonly model = new ModelState();
   readonly runs = new RunsState();
   readonly results = new ResultsState();
-  /** A newly imported dataset starts from the PyMC-Marketing preset, keeping window and seasonality settings. */
-  readonly importer = new ImportState(this.data, (d) => this.model.applyPreset(d, this.model.preset === 'hill' ? 'hill' : 'pymc'));
+  /** A newly imported dataset gets a fresh spec from the current preset (window and seasonality order kept). */
+  readonly importer = new ImportState(this.data, (d) => this.model.applyPreset(d, this.model.preset === 'hill' ? 'hill' : 'pymc', false));
   readonly fit: FitState;
   /** The run the Results step shows ($state.raw: draws are big and never mutated). */
   #current = $state.raw<RunRecord | null>(null);
@@ -47,6 +47,14 @@ export class Studio {
     if (!saved) for (const e of this.runs.errors) this.fit.addError(e);
     this.#current = record;
     this.nav.go('results');
+  }
+
+  /** The demo: load the bundled dataset with the default model, then fit it with the current sampler settings. */
+  async tryDemo(): Promise<void> {
+    await this.importer.loadDemo();
+    if (!this.data.dataset || this.data.hasErrors) return;
+    this.nav.go('fit');
+    await this.runFit();
   }
 
   /** Opens a saved run: its data, model and results become the studio's. */

@@ -19,10 +19,8 @@ export function channelNameLen(id: i32): i32 {
   return nameLen(id);
 }
 
+export { parseBegin, parseInput, parseChunk } from './parse';
 export {
-  parseBegin,
-  parseInput,
-  parseChunk,
   chunkRows,
   chunkTouchCount,
   chunkTouches,
@@ -41,7 +39,7 @@ export {
   parseEmptyTokens,
   parseFirstEmptyRow,
   textCap,
-} from './parse';
+} from './parse-exports';
 export { tableAlloc, tableTouches, tableOffsets, tableConversions, tableValue, tableNulls, tableTime } from './table';
 export { heuristicsRun } from './heuristics';
 export { shapleySimplifiedRun, shapleyFullRun, shapleyFullObserved } from './shapley';

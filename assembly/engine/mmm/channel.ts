@@ -30,9 +30,34 @@ export class ChannelState {
   sbar: f64 = 0;
 }
 
-/** a_t = Σ_l w_l x_{t−l}, lags summed in order l = 0..L−1 (as the baseline). */
+/**
+ * a_t = Σ_l w_l x_{t−l}, lags summed in order l = 0..L−1 (as the baseline). Four pairs of
+ * time steps per iteration: each pair's sum is a chain of dependent adds, and four independent
+ * chains side by side keep the adder busy instead of waiting on one.
+ */
 function adstockSeries(xEnd: usize, w: usize, a: usize, Tp: i32, L: i32): void {
-  for (let t = 0; t < Tp; t += 2) {
+  let t = 0;
+  for (; t + 8 <= Tp; t += 8) {
+    const xt = xEnd + off(t);
+    let a0 = f64x2.splat(0);
+    let a1 = f64x2.splat(0);
+    let a2 = f64x2.splat(0);
+    let a3 = f64x2.splat(0);
+    for (let l = 0; l < L; l++) {
+      const wl = v128.load64_splat(w + off(l));
+      const x = xt - off(l);
+      a0 = f64x2.add(a0, f64x2.mul(wl, v128.load(x)));
+      a1 = f64x2.add(a1, f64x2.mul(wl, v128.load(x, 16)));
+      a2 = f64x2.add(a2, f64x2.mul(wl, v128.load(x, 32)));
+      a3 = f64x2.add(a3, f64x2.mul(wl, v128.load(x, 48)));
+    }
+    const o = a + off(t);
+    v128.store(o, a0);
+    v128.store(o, a1, 16);
+    v128.store(o, a2, 32);
+    v128.store(o, a3, 48);
+  }
+  for (; t < Tp; t += 2) {
     const xt = xEnd + off(t);
     let acc = f64x2.splat(0);
     for (let l = 0; l < L; l++) acc = f64x2.add(acc, f64x2.mul(v128.load64_splat(w + off(l)), v128.load(xt - off(l))));

@@ -84,6 +84,20 @@ describe('WASM = TypeScript baseline', () => {
       }
     }
   });
+  it.each(cases)('%s: unconstrain() inverts constrain() under every parameterisation', (_, d, spec) => {
+    for (const flags of [0, 7]) {
+      const block = pack(d, spec, flags);
+      const engine = engineFor(block, 'engine');
+      const ref = new MmmReference(block);
+      const r = rng(12);
+      for (let k = 0; k < 10; k++) {
+        const u = uniformPoint(r, engine.dim, 2);
+        const back = ref.unconstrain(engine.constrain(u));
+        u.forEach((ui, i) => expect(Math.abs(back[i] - ui)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(ui))));
+      }
+    }
+  });
+
   it('the dev datasets pack to the expected dimension (layout.ts order)', () => {
     const d = loadDevDataset('mmm_example');
     const block = packOrThrow(d, devSpec('mmm_example', d));

@@ -107,6 +107,32 @@ export class MmmReference {
     return out;
   }
 
+  /**
+   * The sampler's coordinates u of a constrained point θ (layout order), the inverse of
+   * constrain(): for explicit initial points (ChainJob.init) given as model variables.
+   */
+  unconstrain(thetaIn: ArrayLike<number>, out: Float64Array = new Float64Array(this.dim)): Float64Array {
+    const { b, theta } = this;
+    theta.set(thetaIn);
+    for (let i = 0; i < this.dim; i++) {
+      const d = b[this.oP + i * B.PARAM_STRIDE];
+      const th = theta[i];
+      out[i] = d === B.DIST_CODE.beta ? Math.log(th / (1 - th)) : LOG_TRANSFORMED.includes(d) ? Math.log(th) : th;
+    }
+    for (const ch of this.ch) {
+      ch.sbar = channelSeries(ch, b, theta, this.logTab, this.T, this.L);
+      if (ch.reparam) out[ch.iB] += Math.log(ch.sbar);
+    }
+    if (this.level) {
+      let level = theta[this.iI];
+      for (const ch of this.ch) level += theta[ch.iB] * ch.sbar;
+      for (let k = 0; k < this.K + this.J; k++) level += theta[this.iCols + k] * b[this.oMeans + k];
+      out[this.iI] = level;
+    }
+    for (let i = 0; i < this.dim; i++) out[i] /= this.invScale[i];
+    return out;
+  }
+
   /** θ from u with the channels' forward series (assembly/engine/mmm/reparam.ts thetaFromU). */
   private thetaFromU(uIn: ArrayLike<number>, grad: Float64Array): number {
     const { b, theta, jac } = this;

@@ -67,7 +67,7 @@ describe('worker API (run in Node)', () => {
   it('streams a File, reports progress and returns the report', async () => {
     const bytes = readShared('PathData.csv');
     const progress: MtaProgress[] = [];
-    const out = await api.analyze({ kind: 'file', file: new File([bytes], 'PathData.csv') }, { format: 'auto' }, (p) => progress.push(p));
+    const out = await api.analyze({ kind: 'file', file: new File([bytes as Uint8Array<ArrayBuffer>], 'PathData.csv') }, { format: 'auto' }, (p) => progress.push(p));
     expect(out.ok).toBe(true);
     if (!out.ok) return;
     expect(out.engine).toBe('wasm');

@@ -82,6 +82,7 @@ export function attribute(table: PathTable, overrides: Partial<AttributionSettin
   return {
     channels: table.channels,
     totals: tot,
+    hasValue: table.hasValue,
     heuristics: heur,
     shapley,
     shapleyFull: shapleyFullCredit,

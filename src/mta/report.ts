@@ -32,9 +32,10 @@ function num(x: number): number | null {
   return Number.isFinite(x) ? x : null;
 }
 
-function byChannel(channels: string[], c: Credit): ChannelCredit {
+/** Credit per channel; value is null when the input had no conversion values. */
+function byChannel(channels: string[], c: Credit, hasValue: boolean): ChannelCredit {
   const out: ChannelCredit = {};
-  channels.forEach((name, i) => (out[name] = { conversions: num(c.conversions[i]), value: num(c.value[i]) }));
+  channels.forEach((name, i) => (out[name] = { conversions: num(c.conversions[i]), value: hasValue ? num(c.value[i]) : null }));
   return out;
 }
 
@@ -53,21 +54,22 @@ export function buildReport(input: ReportInput): MtaReport {
   const { result: r, source } = input;
   const ch = r.channels;
   const s = r.settings;
+  const v = r.hasValue;
   const models: MtaReport['models'] = {};
-  for (const m of HEURISTIC_MODELS) models[m] = byChannel(ch, r.heuristics[m]);
-  models.shapley = byChannel(ch, r.shapley);
-  models.shapley_full = r.shapleyFull ? byChannel(ch, r.shapleyFull) : null;
+  for (const m of HEURISTIC_MODELS) models[m] = byChannel(ch, r.heuristics[m], v);
+  models.shapley = byChannel(ch, r.shapley, v);
+  models.shapley_full = r.shapleyFull ? byChannel(ch, r.shapleyFull, v) : null;
   const removal: MtaReport['removal_effects'] = {};
   const markov: MtaReport['markov'] = {};
   for (const m of r.markov) {
     const key = `markov_${m.order}`;
-    models[key] = byChannel(ch, m.credit);
-    removal[key] = byChannel(ch, { conversions: m.removalConversions, value: m.removalValue });
+    models[key] = byChannel(ch, m.credit, v);
+    removal[key] = byChannel(ch, { conversions: m.removalConversions, value: m.removalValue }, v);
     markov[key] = {
       order: m.order,
       states: m.states,
       p_conversion: num(m.pConversion),
-      expected_value_per_journey: num(m.expectedValue),
+      expected_value_per_journey: v ? num(m.expectedValue) : null,
       solver: { method: 'gauss_seidel', sweeps: m.sweeps, max_residual: num(m.residual) },
     };
   }
@@ -96,7 +98,7 @@ export function buildReport(input: ReportInput): MtaReport {
         touches: r.totals.touches,
         journeys: r.totals.journeys,
         conversions: r.totals.conversions,
-        value: r.totals.value,
+        value: v ? r.totals.value : null,
         non_converting: r.totals.nulls,
         mean_touches_per_journey: num(r.summary.meanTouches),
       },

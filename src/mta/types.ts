@@ -166,6 +166,8 @@ export interface Totals {
 export interface AttributionResult {
   channels: string[];
   totals: Totals;
+  /** Whether the input carried conversion values (credited value is meaningless otherwise). */
+  hasValue: boolean;
   heuristics: Record<HeuristicModel, Credit>;
   /** Zhao et al. (2018) simplified Shapley. */
   shapley: Credit;

@@ -67,15 +67,18 @@ describe('carryover attribute', () => {
     }
   });
 
-  it('writes null for a model that cannot be computed (full Shapley without non-converters)', async () => {
+  it('writes null for what cannot be computed (full Shapley without non-converters, value without a value column)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mta-cli-'));
     const file = join(dir, 'p.csv');
-    writeFileSync(file, 'path,total_conversions,total_conversion_value\na > b,3,30\nb,1,5\n');
+    writeFileSync(file, 'path,total_conversions\na > b,3\nb,1\n');
     const { code, stderr } = await runQuiet([file, '--out', dir]);
     expect(code).toBe(0);
     expect(stderr).toMatch(/Full Shapley skipped/);
     const report = JSON.parse(readFileSync(join(dir, 'mta_attribution.json'), 'utf8'));
     expect(report.models.shapley_full).toBeNull();
+    // No value column: credited value cannot be computed.
+    expect(report.models.linear.a).toEqual({ conversions: 1.5, value: null });
+    expect(report.metadata.totals.value).toBeNull();
     expect(report.warnings.some((w: any) => /Full Shapley/.test(w.message))).toBe(true);
   });
 

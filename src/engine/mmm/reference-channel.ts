@@ -57,25 +57,30 @@ export function channelSeries(ch: RefChannel, b: Float64Array, theta: Float64Arr
   return (s0 + s1) / T;
 }
 
-/** R_l = Σ_{t ≥ l} u_t x_{t−l}, partial sums by the parity of t. */
-function lagDot(u: Float64Array, b: Float64Array, ox: number, l: number, T: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let t = l;
-  if (t & 1 && t < T) s1 += u[t] * b[ox + t++ - l];
-  for (; t + 1 < T; t += 2) {
-    s0 += u[t] * b[ox + t - l];
-    s1 += u[t + 1] * b[ox + t + 1 - l];
+/**
+ * R_l = Σ_{t ≥ l} u_t x_{t−l} into R[l], partial sums by the parity of t. Results go to an
+ * array, not a return value: a double returned from a call V8 does not inline is boxed.
+ */
+function lagSums(u: Float64Array, b: Float64Array, ox: number, T: number, L: number, R: Float64Array): void {
+  for (let l = 0; l < L; l++) {
+    let s0 = 0;
+    let s1 = 0;
+    let t = l;
+    if (t & 1 && t < T) s1 += u[t] * b[ox + t++ - l];
+    for (; t + 1 < T; t += 2) {
+      s0 += u[t] * b[ox + t - l];
+      s1 += u[t + 1] * b[ox + t + 1 - l];
+    }
+    if (t < T) s0 += u[t] * b[ox + t - l];
+    R[l] = s0 + s1;
   }
-  if (t < T) s0 += u[t] * b[ox + t - l];
-  return s0 + s1;
 }
 
 /** Backward results (θ scale): ∂/∂ saturation p1, p2 and adstock p1, p2. */
 export const back = { s1: 0, s2: 0, a1: 0, a2: 0 };
 
-/** The backward pass with ẽ_t = e_t − shift (assembly/engine/mmm/channel.ts channelBackward); u is T scratch. */
-export function channelBackward(ch: RefChannel, b: Float64Array, beta: number, e: Float64Array, shift: number, u: Float64Array, T: number, L: number): void {
+/** The backward pass with ẽ_t = e_t − shift (assembly/engine/mmm/channel.ts channelBackward); u is T scratch, R is L scratch. */
+export function channelBackward(ch: RefChannel, b: Float64Array, beta: number, e: Float64Array, shift: number, u: Float64Array, R: Float64Array, T: number, L: number): void {
   let p1 = 0;
   let q1 = 0;
   let p2 = 0;
@@ -95,10 +100,10 @@ export function channelBackward(ch: RefChannel, b: Float64Array, beta: number, e
   back.s2 = beta * (p2 + q2);
   let g1 = 0;
   let g2 = 0;
+  lagSums(u, b, ch.oX, T, L, R);
   for (let l = 0; l < L; l++) {
-    const R = lagDot(u, b, ch.oX, l, T);
-    g1 += ch.w[l] * ch.d1[l] * R;
-    g2 += ch.w[l] * ch.d2[l] * R;
+    g1 += ch.w[l] * ch.d1[l] * R[l];
+    g2 += ch.w[l] * ch.d2[l] * R[l];
   }
   back.a1 = g1;
   back.a2 = g2;

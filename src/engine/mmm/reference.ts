@@ -39,6 +39,7 @@ export class MmmReference {
   private readonly mu: Float64Array;
   private readonly e: Float64Array;
   private readonly u: Float64Array;
+  private readonly R: Float64Array;
   private readonly logTab: Float64Array;
 
   constructor(block: Float64Array) {
@@ -96,7 +97,7 @@ export class MmmReference {
     this.uq = new Float64Array(this.dim);
     const f = (n: number) => new Float64Array(n);
     [this.theta, this.jac, this.gth, this.scratch] = [f(this.dim), f(this.dim), f(this.dim), f(this.dim)];
-    [this.mu, this.e, this.u] = [f(T), f(T), f(T)];
+    [this.mu, this.e, this.u, this.R] = [f(T), f(T), f(T), f(L)];
     this.logTab = Float64Array.from({ length: L }, (_, l) => log(l + 1));
   }
 
@@ -139,13 +140,15 @@ export class MmmReference {
     const u = this.uq;
     for (let i = 0; i < this.dim; i++) u[i] = uIn[i] * this.invScale[i];
     let lp = this.logJacobian + priorTerms(b, this.oP, this.dim, u, theta, jac, grad, this.deferred);
-    for (const ch of this.ch) {
+    const C = this.ch.length;
+    for (let c = 0; c < C; c++) {
+      const ch = this.ch[c];
       ch.sbar = channelSeries(ch, b, theta, this.logTab, this.T, this.L);
       if (ch.reparam) lp += priorTerm(b, this.oP, ch.iB, u[ch.iB] - log(ch.sbar), theta, jac, grad);
     }
     if (this.level) {
       let b0 = u[this.iI];
-      for (const ch of this.ch) b0 -= theta[ch.iB] * ch.sbar;
+      for (let c = 0; c < C; c++) b0 -= theta[this.ch[c].iB] * this.ch[c].sbar;
       for (let k = 0; k < this.K + this.J; k++) b0 -= theta[this.iCols + k] * b[this.oMeans + k];
       lp += priorTerm(b, this.oP, this.iI, b0, theta, jac, grad);
     }
@@ -164,9 +167,10 @@ export class MmmReference {
       const coef = theta[this.iCols + k];
       for (let t = 0; t < T; t++) mu[t] += coef * b[this.oZ + k * T + t];
     }
-    for (const ch of this.ch) {
-      const beta = theta[ch.iB];
-      for (let t = 0; t < T; t++) mu[t] += beta * ch.s[t];
+    for (let c = 0; c < this.ch.length; c++) {
+      const s = this.ch[c].s;
+      const beta = theta[this.ch[c].iB];
+      for (let t = 0; t < T; t++) mu[t] += beta * s[t];
     }
     const sigma = theta[this.iS];
     const prec = 1 / (sigma * sigma);
@@ -197,7 +201,10 @@ export class MmmReference {
     this.channelsBackward(grad, gI);
     for (let i = 0; i < this.dim; i++) grad[i] += gth[i] * this.jac[i];
     if (this.level) {
-      for (const ch of this.ch) grad[ch.iB] -= gI * ch.sbar * this.jac[ch.iB];
+      for (let c = 0; c < this.ch.length; c++) {
+        const ch = this.ch[c];
+        grad[ch.iB] -= gI * ch.sbar * this.jac[ch.iB];
+      }
       for (let k = 0; k < nCols; k++) grad[this.iCols + k] -= gI * b[this.oMeans + k] * this.jac[this.iCols + k];
     }
     for (let i = 0; i < this.dim; i++) grad[i] *= this.invScale[i];
@@ -206,12 +213,13 @@ export class MmmReference {
 
   private channelsBackward(grad: Float64Array, gI: number): void {
     const { T, b, theta, gth } = this;
-    for (const ch of this.ch) {
+    for (let c = 0; c < this.ch.length; c++) {
+      const ch = this.ch[c];
       const beta = theta[ch.iB];
       gth[ch.iB] += dotPairs(this.e, 0, ch.s, 0, T);
       const gB = grad[ch.iB] + gth[ch.iB] * this.jac[ch.iB];
       const shift = ch.reparam ? gB / (beta * T * ch.sbar) : this.level ? gI / T : 0;
-      channelBackward(ch, b, beta, this.e, shift, this.u, T, this.L);
+      channelBackward(ch, b, beta, this.e, shift, this.u, this.R, T, this.L);
       gth[ch.iS1] += back.s1;
       if (ch.iS2 >= 0) gth[ch.iS2] += back.s2;
       gth[ch.iA1] += back.a1;

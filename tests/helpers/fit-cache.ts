@@ -13,18 +13,17 @@ import { wasmBytes } from '../../src/node/wasm-bytes';
 const ROOT = resolve(__dirname, '../..');
 const CACHE = join(ROOT, 'node_modules', '.cache', 'carryover-fits');
 
+/** What can change a fit's numbers: the engine WASM and the TypeScript that packs, runs and assembles. */
+const RESULT_SOURCES = ['src/engine/fit.ts', 'src/engine/inference-data.ts', 'src/engine/chain-runner.ts', 'src/engine/wasm-engine.ts', 'src/engine/mmm', 'src/model', 'src/analysis/rng.ts'];
+
 function sourceHash(): string {
   const h = createHash('sha256');
   h.update(wasmBytes('engine'));
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir).sort()) {
-      const p = join(dir, e);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.ts$/.test(e)) h.update(p).update(readFileSync(p));
-    }
+  const add = (p: string) => {
+    if (statSync(p).isDirectory()) for (const e of readdirSync(p).sort()) add(join(p, e));
+    else if (p.endsWith('.ts')) h.update(p.slice(ROOT.length)).update(readFileSync(p));
   };
-  walk(join(ROOT, 'src', 'engine'));
-  walk(join(ROOT, 'src', 'model'));
+  for (const rel of RESULT_SOURCES) add(join(ROOT, rel));
   return h.digest('hex').slice(0, 16);
 }
 

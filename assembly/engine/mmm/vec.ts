@@ -17,15 +17,16 @@
 
 /**
  * out[j] = Σ_t a_t b_{j,t} for the n series b_j = b + j·stride (f64s), t < Tp; one of a, b_j
- * is zero in the pad. Four series per pass.
+ * is zero in the pad. Four series per pass; a last pass of one to three series repeats its
+ * last series in the spare accumulators (cheaper than passes of one, which wait on their adds).
  */
 export function dotMany(a: usize, b: usize, stride: i32, n: i32, Tp: i32, out: usize): void {
-  let j = 0;
-  for (; j + 4 <= n; j += 4) {
+  for (let j = 0; j < n; j += 4) {
+    const last = n - 1;
     const b0 = b + off(j * stride);
-    const b1 = b0 + off(stride);
-    const b2 = b1 + off(stride);
-    const b3 = b2 + off(stride);
+    const b1 = b + off(min(j + 1, last) * stride);
+    const b2 = b + off(min(j + 2, last) * stride);
+    const b3 = b + off(min(j + 3, last) * stride);
     let s0 = f64x2.splat(0);
     let s1 = f64x2.splat(0);
     let s2 = f64x2.splat(0);
@@ -39,15 +40,9 @@ export function dotMany(a: usize, b: usize, stride: i32, n: i32, Tp: i32, out: u
       s3 = f64x2.add(s3, f64x2.mul(av, v128.load(b3 + o)));
     }
     store<f64>(out + off(j), hsum(s0));
-    store<f64>(out + off(j + 1), hsum(s1));
-    store<f64>(out + off(j + 2), hsum(s2));
-    store<f64>(out + off(j + 3), hsum(s3));
-  }
-  for (; j < n; j++) {
-    const bj = b + off(j * stride);
-    let s = f64x2.splat(0);
-    for (let t = 0; t < Tp; t += 2) s = f64x2.add(s, f64x2.mul(v128.load(a + off(t)), v128.load(bj + off(t))));
-    store<f64>(out + off(j), hsum(s));
+    if (j + 1 < n) store<f64>(out + off(j + 1), hsum(s1));
+    if (j + 2 < n) store<f64>(out + off(j + 2), hsum(s2));
+    if (j + 3 < n) store<f64>(out + off(j + 3), hsum(s3));
   }
 }
 

@@ -147,7 +147,8 @@ export const sat = { value: 0, da: 0, d1: 0, d2: 0 };
 export function saturationPoint(kind: number, p1: number, p2: number, a: number): void {
   if (kind === 0) {
     expFrac(-p1 * a);
-    const h = 2 * frac.a * frac.b;
+    const ab = frac.a * frac.b;
+    const h = ab + ab;
     sat.value = frac.a - frac.b;
     sat.da = p1 * h;
     sat.d1 = a * h;

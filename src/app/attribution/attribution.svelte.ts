@@ -142,3 +142,14 @@ export class AttributionState {
     this.#client.dispose();
   }
 }
+
+let shared: AttributionState | null = null;
+
+/**
+ * The studio's one attribution state: it outlives the view, so leaving the Attribution area
+ * and coming back keeps the results (and an analysis still running keeps running).
+ */
+export function sharedAttributionState(): AttributionState {
+  shared ??= new AttributionState();
+  return shared;
+}

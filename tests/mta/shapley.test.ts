@@ -151,4 +151,27 @@ describe('full Shapley (Dalessandro et al. 2012) on conversion rates', () => {
     expect(credit.value[1]).toBeCloseTo(10 + 50 * 0.4, 12);
     expect(coalitionsObserved).toBe(3);
   });
+
+  it('is exact and quick at the 15-channel limit: every conversion credited, WASM equal to TypeScript', async () => {
+    const { wasmKernels } = await import('../../src/mta/kernels');
+    const { MtaWasm } = await import('../../src/mta/wasm-mta');
+    const { wasmModule } = await import('../../src/node/wasm-bytes');
+    let seed = 99;
+    const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const rows: Row[] = Array.from({ length: 3000 }, () => ({
+      path: Array.from({ length: 1 + Math.floor(rand() * 8) }, () => Math.floor(rand() * 15)),
+      conv: rand() < 0.3 ? 1 : 0,
+      nulls: rand() < 0.7 ? 1 : 0,
+      value: 0,
+    })).map((r) => ({ ...r, value: r.conv * 10 }));
+    const t = table(15, rows);
+    const t0 = performance.now();
+    const js = shapleyFull(t);
+    expect(performance.now() - t0).toBeLessThan(5000);
+    const total = rows.reduce((a, r) => a + r.conv, 0);
+    expect(js.credit.conversions.reduce((a, b) => a + b, 0)).toBeCloseTo(total, 6);
+    const wasm = wasmKernels(t, MtaWasm.create(wasmModule('mta'))).shapleyFull();
+    expect(wasm.coalitionsObserved).toBe(js.coalitionsObserved);
+    for (let k = 0; k < 15; k++) expect(Math.abs(wasm.credit.conversions[k] - js.credit.conversions[k])).toBeLessThan(1e-9 * Math.max(1, Math.abs(js.credit.conversions[k])));
+  });
 });

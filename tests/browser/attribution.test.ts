@@ -62,6 +62,10 @@ describe('attribution area', () => {
     await browser().assertLayout('attribution, PathData, desktop');
     await browser().assertAccessible('attribution, PathData');
     await browser().screenshot('attribution-pathdata');
+    // Leaving the area and coming back keeps the analysis.
+    await page.getByRole('tab', { name: /Data/ }).click();
+    await page.getByRole('tab', { name: /Attribution/ }).click();
+    await page.waitForSelector('[data-testid="mta-results"]', { timeout: 10_000 });
   });
 
   it('shows bad rows with their row numbers and no results', async () => {

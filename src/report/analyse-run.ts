@@ -60,6 +60,7 @@ export interface ReportAnalysis {
 /** The budget problem of the settings, and the rule in words. */
 export function budgetProblem(resp: PlanResponse, T: number, grain: string, s: BudgetSettings): { problem: BudgetProblem; rule: string } {
   const N = s.horizon;
+  if (resp.horizon !== N) throw new RangeError(`the plan response covers ${resp.horizon} periods, the budget settings ${N}`);
   const recent = resp.current.reduce((a, v) => a + v, 0) * N;
   const budget = s.budget ?? recent;
   const constraints = Object.fromEntries(

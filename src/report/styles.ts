@@ -57,5 +57,6 @@ svg.chart{max-width:100%;height:auto;font-family:inherit;display:block}
 .notes{padding-left:18px}
 code{font-size:.9em;background:#f3f5f8;padding:0 3px;border-radius:3px}
 footer{margin:40px auto 24px;font-size:.85rem;color:var(--muted)}
+@media (max-width:640px){header,main,footer{padding:0 12px}table.compact{width:100%;min-width:0}table.compact td.num{white-space:normal}th,td{overflow-wrap:anywhere}}
 @media print{h2{break-after:avoid}figure,tr{break-inside:avoid}.table-scroll{overflow:visible}}
 `.trim();

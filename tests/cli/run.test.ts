@@ -85,6 +85,25 @@ describe('carryover run: bad input', () => {
   });
 });
 
+describe('carryover run: options', () => {
+  it('--no-calibration fits without the lift tests; an unreachable --budget is reported as infeasible (exit 3) with every file written', () => {
+    const dir = copyWorkspace();
+    const r = carryover(['run', dir, '--chains', '1', '--warmup', '20', '--draws', '20', '--seed', '3', '--no-calibration', '--budget', '1e12', '--quiet']);
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stderr).toMatch(/0 lift tests/);
+    expect(r.stderr).toMatch(/no budget plan meets the constraints: the maximums .* allow at most/);
+    for (const p of OUTPUTS) expect(existsSync(join(dir, p)), p).toBe(true);
+    const idata = JSON.parse(readFileSync(join(dir, 'analysis/inference_data.json'), 'utf8'));
+    expect(idata.attrs.model.lift_tests).toEqual([]);
+    const budget = JSON.parse(readFileSync(join(dir, 'analysis/mmm_budget_optimization.json'), 'utf8'));
+    expect(budget).toMatchObject({ feasible: false, budget: 1e12, horizon_periods: 52, optimal: null });
+    expect(budget.reason).toMatch(/less than the budget/);
+    expect(budget.metadata.budget_rule).toMatch(/as given/);
+    const html = readFileSync(join(dir, 'reports/mmm_executive_summary.html'), 'utf8');
+    expect(html).toMatch(/badge fail">infeasible<\/span> No plan meets all the constraints: the maximums/);
+  }, 120_000);
+});
+
 describe('carryover run on the synthetic workspace', () => {
   it('writes every output, calibrated by the workspace lift tests, without touching the inputs', () => {
     const dir = copyWorkspace();

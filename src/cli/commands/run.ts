@@ -49,7 +49,9 @@ when present, WORKSPACE_DIR/analysis/incrementality_results.json (lift tests); f
 writes analysis/{inference_data,summary,mmm_diagnostics,mmm_channel_contributions,
 mmm_budget_optimization}.json and reports/mmm_executive_summary.html.
 Budget default: the last 52 periods' spend over a 52-period horizon, each channel
-between 0.5x and 2x its mean spend per period over those periods.`;
+between 0.5x and 2x its mean spend per period over those periods.
+Exit status: 0 done; 1 bad input; 2 bad options; 3 done, but no budget plan meets the
+constraints (mmm_budget_optimization.json and the report say why), as \`carryover optimize\`.`;
 
 const ADSTOCKS: AdstockKind[] = ['geometric', 'delayed', 'weibull_pdf', 'weibull_cdf'];
 const SATURATIONS: SaturationKind[] = ['logistic', 'hill'];
@@ -211,9 +213,9 @@ export async function run(argv: string[]): Promise<number> {
     say(`fitted in ${(fit.wallMs / 1000).toFixed(1)} s; analysing and optimising the budget`);
     const a = analyseForReport(fit.idata, { budget: o.budget });
     if ('errors' in a) return (printReport(a.errors), 1);
-    if (a.budget && !a.budget.result.feasible) say(`budget: infeasible: ${a.budget.result.reason}`);
     writeOutputs(o, dataset, fit.idata, a, { calibration: lift.notes, data: report.filter((e) => e.severity === 'warning') });
     say(`wrote ${RUN_OUTPUTS.map((p) => join(o.dir, p)).join(', ')}`);
+    if (a.budget && !a.budget.result.feasible) return (say(`no budget plan meets the constraints: ${a.budget.result.reason}`), 3);
     return 0;
   } catch (e) {
     if (e instanceof FitInputError) return (printReport(e.errors), 1);

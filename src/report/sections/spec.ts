@@ -47,7 +47,7 @@ function modelTable(r: ReportInput): SafeHtml {
   });
   const controls = spec.controls.map((k, i) => html`<div><code>${k}</code>${spec.control_scale[i] !== 1 ? html` (divided by ${fmtNum(spec.control_scale[i], 6)})` : ''}</div>`);
   const g = spec.priors;
-  return html`<table class="compact"><caption>Model (adstock window ${spec.l_max} periods, yearly Fourier order ${spec.fourier_order})</caption><thead><tr><th scope="col">Channel</th><th scope="col">Adstock</th><th scope="col">Saturation</th><th scope="col">Priors</th></tr></thead><tbody>${rows}</tbody></table>
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-label="Model specification table"><table class="compact"><caption>Model (adstock window ${spec.l_max} periods, yearly Fourier order ${spec.fourier_order})</caption><thead><tr><th scope="col">Channel</th><th scope="col">Adstock</th><th scope="col">Saturation</th><th scope="col">Priors</th></tr></thead><tbody>${rows}</tbody></table></div>
 <table class="compact"><caption>Other priors and controls</caption><tbody>
 <tr><th scope="row">intercept</th><td>${priorText(g.intercept)}</td></tr>
 <tr><th scope="row">gamma_control</th><td>${priorText(g.gamma_control)}</td></tr>

@@ -29,24 +29,13 @@
 // A +20% test measures a marginal-ish ROAS, below the average ROAS when the curve saturates,
 // so a lift test's prior defaults to 'test'; an MTA credit per unit spend is an average over
 // the window and uses 'window'.
-import type { AdstockKind, ChannelSpec, LiftTest, Prior, SaturationKind, UserError } from '../core/types';
+import type { AdstockKind, ChannelSpec, LiftTest, Prior, RoasPrior, RoasScope, SaturationKind, UserError } from '../core/types';
 import { adstockWeights, applyAdstock, saturation, type AdstockParams, type SaturationParams } from '../model/kernels';
 import { adstockVariables, defaultChannelPrior, saturationVariables } from '../model/priors';
 
-export type RoasScope = 'window' | 'test';
+export type { RoasScope } from '../core/types';
 
-export interface RoasPrior {
-  channel: string;
-  /** LogNormal(mu, sigma) on ROAS (log-scale parameters). */
-  mu: number;
-  sigma: number;
-  scope: RoasScope;
-  /** Operating point of a 'test' prior, original units per period. */
-  x?: number;
-  delta_x?: number;
-  label: string;
-  source: 'lift_test' | 'mta' | 'user';
-}
+export type { RoasPrior } from '../core/types';
 
 /** Meridian's lognormal_dist_from_mean_std: the LogNormal with this mean and sd. */
 export function logNormalFromMeanSd(mean: number, sd: number): { mu: number; sigma: number } {

@@ -69,6 +69,26 @@ export interface LiftTest {
   label?: string;
 }
 
+/** Which ROAS a ROAS prior speaks about: over the data window (Meridian's ROI) or at a lift test's operating point. */
+export type RoasScope = 'window' | 'test';
+
+/**
+ * A LogNormal(mu, sigma) prior on a channel's ROAS (Meridian's ROI prior; src/calibration).
+ * It replaces the channel's saturation_beta prior by beta | curve ~ LogNormal(mu − log K, sigma),
+ * K = the channel's ROAS per unit beta (src/calibration/roas-prior.ts has the derivation).
+ */
+export interface RoasPrior {
+  channel: string;
+  mu: number;
+  sigma: number;
+  scope: RoasScope;
+  /** Operating point of a 'test' prior, original units per period. */
+  x?: number;
+  delta_x?: number;
+  label: string;
+  source: 'lift_test' | 'mta' | 'user';
+}
+
 export interface ModelSpec {
   /** Adstock window (default 8). */
   l_max: number;
@@ -86,6 +106,8 @@ export interface ModelSpec {
     y_sigma: Prior;
   };
   lift_tests: LiftTest[];
+  /** ROAS priors (optional; at most one per channel). */
+  roas_priors?: RoasPrior[];
 }
 
 export interface SamplerSettings {

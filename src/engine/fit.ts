@@ -79,8 +79,8 @@ export function pointwiseGroups(results: ChainResult[], data: Dataset, spec: Mod
   const sigmaIdx = variableLayout(spec).find((v) => v.name === 'y_sigma')!.offset;
   const y = data.target.values;
   const T = y.length;
-  const ll: NestedArray = [];
-  const pp: NestedArray = [];
+  const ll: number[][][] = [];
+  const pp: number[][][] = [];
   for (const r of results) {
     const post = drawMatrix(spec, r.draws.subarray(r.warmup * r.n_out), r.n_out);
     const rng = new Rng((seed ^ Math.imul(r.chain + 1, 0x9e3779b9)) >>> 0);
@@ -102,7 +102,7 @@ export function pointwiseGroups(results: ChainResult[], data: Dataset, spec: Mod
     ll.push(llChain);
     pp.push(ppChain);
   }
-  return { log_likelihood: ll, posterior_predictive: pp };
+  return { log_likelihood: ll as NestedArray, posterior_predictive: pp as NestedArray };
 }
 
 /** Runs a full fit on the given pool. Rejects with FitInputError for bad input, AbortError on cancel. */

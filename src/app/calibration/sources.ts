@@ -1,0 +1,116 @@
+// Where the studio's lift tests come from, and how they become ModelSpec.lift_tests.
+// A source keeps what the user gave (a file's text, or table/spec records), never the mapped
+// numbers: x and delta_x of a dated test are read from the data (MODEL.md §6), so every
+// source is imported again, through src/calibration, whenever the dataset changes.
+import type { Dataset, LiftTest, UserError } from '../../core/types';
+import { detectShape, importLiftTests, liftTestsFromIncrementality, liftTestsFromPymcRows, type CalibratedLiftTest, type LiftImport, type LiftImportOptions } from '../../calibration';
+
+/** Record shapes the table entry (and the saved spec) use: per period, or a dated test with its 90% CI. */
+export type RecordShape = 'pymc' | 'incrementality';
+
+export type SourceKind = 'workspace' | 'file' | 'table' | 'saved';
+
+export interface LiftSourceInput {
+  /** Unique within the list; a new file with the same name replaces the old one. */
+  id: string;
+  kind: SourceKind;
+  /** File name as shown in errors ("table" for the table, "model spec" for saved tests). */
+  name: string;
+  text?: string;
+  records?: Array<Record<string, unknown>>;
+  shape?: RecordShape;
+}
+
+/** One mapped test with the key the "use" checkbox is stored under. */
+export interface SourcedTest extends CalibratedLiftTest {
+  key: string;
+  sourceId: string;
+  sourceKind: SourceKind;
+}
+
+export interface SourceImport {
+  source: LiftSourceInput;
+  tests: SourcedTest[];
+  issues: UserError[];
+}
+
+export const TABLE_FILE = 'table';
+export const SAVED_FILE = 'model spec';
+
+/** Imports one source against the dataset. Table rows are numbered from 1 (the table has no header row). */
+export function importSource(source: LiftSourceInput, data: Dataset, opts: LiftImportOptions = {}): SourceImport {
+  const out = source.text !== undefined ? importLiftTests(source.text, source.name, data, opts) : importRecords(source, data);
+  return {
+    source,
+    tests: out.tests.map((t) => ({ ...t, key: `${source.id}#${t.row}`, sourceId: source.id, sourceKind: source.kind })),
+    issues: out.issues,
+  };
+}
+
+/** Each non-blank record on its own, so a row keeps its number (its position, from 1) when blank rows are skipped. */
+function importRecords(source: LiftSourceInput, data: Dataset): LiftImport {
+  const out: LiftImport = { tests: [], issues: [] };
+  (source.records ?? []).forEach((rec, i) => {
+    if (isBlank(rec)) return;
+    const one = source.shape === 'incrementality' ? liftTestsFromIncrementality([rec], source.name, data, i + 1) : liftTestsFromPymcRows([rec], source.name, data, i + 1);
+    out.tests.push(...one.tests);
+    out.issues.push(...one.issues);
+  });
+  return out;
+}
+
+/** Nothing typed but (perhaps) the channel, which the table pre-selects. */
+export function isBlank(rec: Record<string, unknown>): boolean {
+  return Object.entries(rec).every(([k, v]) => k === 'channel' || v === undefined || v === null || (typeof v === 'string' && v.trim() === ''));
+}
+
+/** The lift tests the fit uses: every mapped test whose key is not excluded, in source order. */
+export function modelTests(imports: SourceImport[], excluded: ReadonlySet<string>): LiftTest[] {
+  return imports.flatMap((i) => i.tests.filter((t) => !excluded.has(t.key))).map(({ channel, x, delta_x, delta_y, sigma, label }) => ({ channel, x, delta_x, delta_y, sigma, label }));
+}
+
+/** Same tests, same numbers, same order (a label difference counts: the panel shows it). */
+export function sameTests(a: readonly LiftTest[], b: readonly LiftTest[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((t, i) => {
+      const u = b[i];
+      return t.channel === u.channel && t.x === u.x && t.delta_x === u.delta_x && t.delta_y === u.delta_y && t.sigma === u.sigma && (t.label ?? '') === (u.label ?? '');
+    })
+  );
+}
+
+/**
+ * Tests already in a spec (a restored session, an opened run) as a source of per-period
+ * records, so they are validated against the data like any other input and keep their labels.
+ */
+export function savedSource(tests: readonly LiftTest[]): LiftSourceInput {
+  return {
+    id: 'saved',
+    kind: 'saved',
+    name: SAVED_FILE,
+    shape: 'pymc',
+    records: tests.map((t) => ({ channel: t.channel, x: t.x, delta_x: t.delta_x, delta_y: t.delta_y, sigma: t.sigma, ...(t.label ? { label: t.label } : {}) })),
+  };
+}
+
+/** Adds a source, replacing one with the same id (a re-uploaded file, the edited table). */
+export function withSource(sources: readonly LiftSourceInput[], s: LiftSourceInput): LiftSourceInput[] {
+  const i = sources.findIndex((x) => x.id === s.id);
+  return i < 0 ? [...sources, s] : sources.map((x, j) => (j === i ? s : x));
+}
+
+/** What the mapped table shows for a test: the source in words. */
+export function describeSource(t: SourcedTest): string {
+  const what = t.sourceKind === 'workspace' ? 'workspace' : t.sourceKind === 'table' ? 'table' : t.sourceKind === 'saved' ? 'saved with the model' : 'file';
+  const shape = t.source === 'pymc' ? 'per period' : t.source === 'robyn' ? 'Robyn rows' : 'incrementality results';
+  return t.sourceKind === 'file' || t.sourceKind === 'workspace' ? `${what} ${t.file}, row ${t.row} (${shape})` : `${what}, row ${t.row} (${shape})`;
+}
+
+/** The input shape of a file source, read off its header (undefined for JSON or an unknown header). */
+export function fileShape(source: LiftSourceInput): 'pymc' | 'robyn' | 'incrementality' | undefined {
+  const body = source.text?.replace(/^\uFEFF/, '').trim();
+  if (!body || body.startsWith('[') || body.startsWith('{')) return source.text === undefined ? undefined : 'incrementality';
+  const header = body.split(/\r?\n/, 1)[0];
+  return detectShape(header.split(/[,;\t]/).map((h) => h.trim().replace(/^"|"$/g, '')));
+}

@@ -1,0 +1,83 @@
+// What the Ridge step draws, from a RidgeResult: the candidates split into the Pareto front
+// and the rest, the chosen model, and per channel the ridge ROAS (bootstrap) next to the
+// Bayesian ROAS (posterior) when a run on the same data is at hand.
+import type { Estimate } from '../../core/types';
+import type { RidgeResult } from '../../ridge';
+
+export interface ParetoPoints {
+  ids: number[];
+  nrmse: number[];
+  rssd: number[];
+  mape: Array<number | null>;
+}
+
+export interface ParetoView {
+  front: ParetoPoints;
+  others: ParetoPoints;
+  chosen: { id: number; nrmse: number; rssd: number; mape: number | null };
+  /** Candidates left out of the plot because an objective is not finite (a failed fit). */
+  failed: number;
+}
+
+const points = (): ParetoPoints => ({ ids: [], nrmse: [], rssd: [], mape: [] });
+
+export function paretoView(r: RidgeResult): ParetoView {
+  const front = points();
+  const others = points();
+  let failed = 0;
+  const onFront = new Set(r.pareto);
+  // Front in the result's order (ascending NRMSE), so the line through it is drawn left to right.
+  const order = [...r.pareto, ...r.candidates.map((c) => c.id).filter((id) => !onFront.has(id))];
+  for (const id of order) {
+    const o = r.candidates[id].objectives;
+    if (!Number.isFinite(o.nrmse) || !Number.isFinite(o.decomp_rssd)) {
+      failed++;
+      continue;
+    }
+    const p = onFront.has(id) ? front : others;
+    p.ids.push(id);
+    p.nrmse.push(o.nrmse);
+    p.rssd.push(o.decomp_rssd);
+    p.mape.push(o.mape_lift);
+  }
+  const c = r.candidates[r.chosen].objectives;
+  return { front, others, chosen: { id: r.chosen, nrmse: c.nrmse, rssd: c.decomp_rssd, mape: c.mape_lift }, failed };
+}
+
+export interface RoasRow {
+  channel: string;
+  spend: number;
+  contribution: Estimate;
+  roas: Estimate;
+  marginal_roas: Estimate;
+  effect_share: number;
+  spend_share: number;
+  /** The Bayesian run's ROAS of the same channel; null when there is no run or no such channel. */
+  bayes: Estimate | null;
+}
+
+export function roasRows(r: RidgeResult, bayes: Array<{ channel: string; roas: Estimate }> | null): RoasRow[] {
+  return Object.entries(r.channels).map(([channel, c]) => ({
+    channel,
+    spend: c.spend,
+    contribution: c.contribution,
+    roas: c.roas,
+    marginal_roas: c.marginal_roas,
+    effect_share: c.point.effect_share,
+    spend_share: c.point.spend_share,
+    bayes: bayes?.find((b) => b.channel === channel)?.roas ?? null,
+  }));
+}
+
+/** The chosen model's hyperparameters per channel: { channel: { variable: value } } and lambda. */
+export function chosenHyper(r: RidgeResult): { channels: Array<{ channel: string; values: Array<[string, number]> }>; lambda: number } {
+  const byChannel = new Map<string, Array<[string, number]>>();
+  for (const [key, v] of Object.entries(r.model.hyper)) {
+    const m = /^(.+)\[(.+)\]$/.exec(key);
+    if (!m) continue;
+    const list = byChannel.get(m[2]) ?? [];
+    list.push([m[1], v]);
+    byChannel.set(m[2], list);
+  }
+  return { channels: [...byChannel].map(([channel, values]) => ({ channel, values })), lambda: r.model.hyper.lambda };
+}

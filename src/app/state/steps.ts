@@ -7,6 +7,8 @@ export const STEPS = [
   { id: 'results', label: 'Results', flow: true },
   { id: 'diagnostics', label: 'Diagnostics', flow: false },
   { id: 'optimize', label: 'Optimize', flow: false },
+  { id: 'calibration', label: 'Calibration', flow: false },
+  { id: 'ridge', label: 'Ridge', flow: false },
   { id: 'attribution', label: 'Attribution', flow: false },
   { id: 'runs', label: 'Runs', flow: false },
 ] as const;

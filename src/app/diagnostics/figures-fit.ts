@@ -39,7 +39,7 @@ export function densityFigure(d: DensityOverlay, target: string): Figure {
   return {
     data,
     layout: {
-      title: { text: `Observed against replicated ${target}: densities` },
+      title: { text: 'Density: observed vs replicated' },
       xaxis: { title: { text: target } },
       yaxis: { title: { text: 'Density' }, rangemode: 'tozero' },
       legend: legendBelow,
@@ -69,7 +69,7 @@ export function intervalsFigure(dates: string[], observed: Float64Array, c: Cove
       { type: 'scatter', mode: 'markers', x: dates, y: outside, name: `Observed, outside 90% (${nOut})`, marker: { size: 7, symbol: 'diamond', color: DIVERGENT_COLOUR } },
     ],
     layout: {
-      title: { text: `Coverage: ${pct(c.coverage_50)} in the 50%, ${pct(c.coverage_90)} in the 90% interval` },
+      title: { text: `Intervals: ${pct(c.coverage_50)} in 50%, ${pct(c.coverage_90)} in 90%` },
       xaxis: { title: { text: 'Date' } },
       yaxis: { title: { text: target } },
       legend: legendBelow,
@@ -127,7 +127,7 @@ export function residualsFigure(dates: string[], e: Float64Array, target: string
   return {
     data: [{ type: 'scatter', mode: 'lines+markers', x: dates, y: finite(e), name: 'Residual', marker: { size: 4, color: '#0072B2' }, line: { width: 1, color: '#0072B2' } }],
     layout: {
-      title: { text: `Residuals over time (Durbin–Watson ${fmt(dw)}, lag-1 ${fmt(lag1, 2)})` },
+      title: { text: `Residuals (DW ${fmt(dw)}, lag-1 ${fmt(lag1, 2)})` },
       xaxis: { title: { text: 'Date' } },
       yaxis: { title: { text: `${target}: observed − predictive mean` } },
       shapes: [hline(0, 'dash')],
@@ -146,7 +146,7 @@ export function qqFigure(q: QqData): Figure {
       { type: 'scatter', mode: 'lines', x: [lo, hi], y: [lo, hi], name: 'Normal (y = x)', line: { dash: 'dash', color: '#57606a', width: 1 } },
     ],
     layout: {
-      title: { text: 'Normal Q-Q plot of the standardised residuals' },
+      title: { text: 'Normal Q-Q of standardised residuals' },
       xaxis: { title: { text: 'Normal quantile' } },
       yaxis: { title: { text: 'Standardised residual' } },
       legend: legendBelow,

@@ -95,7 +95,7 @@ export function pairsFigure(a: ScalarChains, b: ScalarChains, divergent: number[
   data.push({ type: 'scatter', mode: 'markers', x: dx, y: dy, name: `Divergent (${dx.length})`, marker: { size: 8, symbol: 'x', color: DIVERGENT_COLOUR } });
   return {
     data,
-    layout: { title: { text: `Pairs: ${b.key} against ${a.key}` }, xaxis: { title: { text: a.key } }, yaxis: { title: { text: b.key } }, legend: legendBelow },
+    layout: { title: { text: 'Pairs (divergent draws marked ×)' }, xaxis: { title: { text: a.key } }, yaxis: { title: { text: b.key } }, legend: legendBelow },
   };
 }
 
@@ -116,7 +116,7 @@ export function energyFigure(energy: Float64Array[]): Figure {
     layout: {
       title: { text: 'Energy: marginal against transition' },
       barmode: 'overlay',
-      xaxis: { title: { text: 'Energy (minus its chain mean) / change between draws' } },
+      xaxis: { title: { text: 'Energy (centred) or energy change' } },
       yaxis: { title: { text: 'Density' } },
       legend: legendBelow,
     },

@@ -91,7 +91,7 @@ describe('fit figures', () => {
     expect(nonNull(t[4].y)).toBe(20 - outside);
     const report = buildDiagnostics(idata);
     expect(c.coverage_90).toBe(report.ppc.coverage_90);
-    expect(f.layout.title).toEqual({ text: `Coverage: ${(100 * report.ppc.coverage_50!).toFixed(0)}% in the 50%, ${(100 * report.ppc.coverage_90!).toFixed(0)}% in the 90% interval` });
+    expect(f.layout.title).toEqual({ text: `Intervals: ${(100 * report.ppc.coverage_50!).toFixed(0)}% in 50%, ${(100 * report.ppc.coverage_90!).toFixed(0)}% in 90%` });
   });
 
   it('Pareto k: points above the threshold apart, the 0.7 line and the S-dependent one', () => {

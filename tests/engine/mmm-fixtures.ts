@@ -2,7 +2,8 @@
 // dataset with zero-spend stretches (Hill at a = 0), model specs for every adstock ×
 // saturation combination, engines, and a naive log density built only from
 // src/model/kernels.ts + src/model/priors.ts (independent of the block and the kernels'
-// gradient code).
+// gradient code); a ROAS prior's term comes from src/calibration/roas-prior.ts.
+import { roasPerBeta, roasPriorBetaLogDensity } from '../../src/calibration/roas-prior';
 import type { AdstockKind, Dataset, ModelSpec, Prior, SaturationKind } from '../../src/core/types';
 import { packMmm } from '../../src/engine/mmm/pack';
 import { WasmEngine } from '../../src/engine/wasm-engine';
@@ -119,30 +120,63 @@ export function engineFor(block: Float64Array, build: WasmName = 'engine.debug')
   return e;
 }
 
+/** log p(β | curve) of a ROAS prior, from src/calibration/roas-prior.ts. */
+function naiveRoasTerm(data: Dataset, spec: ModelSpec, channel: string, byKey: Map<string, number>, beta: number): number {
+  const prior = spec.roas_priors!.find((r) => r.channel === channel)!;
+  const ch = spec.channels.find((c) => c.name === channel)!;
+  const p = (n: string) => byKey.get(`${n}[${channel}]`);
+  const curve = {
+    adstock: ch.adstock,
+    saturation: ch.saturation,
+    adstockParams: { alpha: p('adstock_alpha'), theta: p('adstock_theta'), lam: p('adstock_lam'), k: p('adstock_k') },
+    saturationParams: { lam: p('saturation_lam'), kappa: p('saturation_kappa'), slope: p('saturation_slope') },
+    lMax: spec.l_max,
+  };
+  const spend = data.channels.find((c) => c.name === channel)!.spend;
+  const k = roasPerBeta(prior, curve, { spend, spendMax: maxAbs(spend), targetMaxAbs: maxAbs(data.target.values) });
+  return roasPriorBetaLogDensity(prior, beta, k);
+}
+
 function maxAbs(v: ArrayLike<number>): number {
   let m = 0;
   for (let i = 0; i < v.length; i++) m = Math.max(m, Math.abs(v[i]));
   return m;
 }
 
-/** Naive θ(q) and log p(q) from the shared TypeScript kernels and priors. */
-export function naiveLogDensity(data: Dataset, spec: ModelSpec, q: ArrayLike<number>): { lp: number; theta: number[] } {
+/**
+ * The prior a layout entry's transform follows: its own, except a saturation_beta whose channel
+ * has a ROAS prior, which is then LogNormal (on (0, ∞), log transform) whatever its own prior.
+ */
+export function transformPrior(spec: ModelSpec, e: { name: string; coord?: string }): Prior {
+  if (e.coord === undefined || e.name === 'gamma_control' || e.name === 'gamma_fourier') return spec.priors[e.name as keyof ModelSpec['priors']];
+  const roas = e.name === 'saturation_beta' ? spec.roas_priors?.find((r) => r.channel === e.coord) : undefined;
+  return roas ? { dist: 'log_normal', mu: roas.mu, sigma: roas.sigma } : channelPrior(spec, e.coord, e.name);
+}
+
+/**
+ * Naive θ(q) and log p(q) from the shared TypeScript kernels and priors. A channel with a ROAS
+ * prior has log LogNormal(β; mu − log K, σ) + q_β for β (src/calibration/roas-prior.ts, K from
+ * its roasPerBeta). likelihood = false leaves out the data terms (the prior-only density).
+ */
+export function naiveLogDensity(data: Dataset, spec: ModelSpec, q: ArrayLike<number>, likelihood = true): { lp: number; theta: number[] } {
   const layout = flatLayout(spec);
   const theta: number[] = [];
   const byKey = new Map<string, number>();
   let lp = 0;
+  const roasBeta: Array<{ i: number; channel: string }> = [];
   layout.forEach((e, i) => {
-    const p: Prior = e.coord !== undefined && e.name !== 'gamma_control' && e.name !== 'gamma_fourier'
-      ? channelPrior(spec, e.coord, e.name)
-      : spec.priors[e.name as keyof ModelSpec['priors']];
+    const p = transformPrior(spec, e);
     const s = priorSupport(p);
     const th = s === 'real' ? q[i] : s === 'positive' ? Math.exp(q[i]) : 1 / (1 + Math.exp(-q[i]));
     const logJac = s === 'real' ? 0 : s === 'positive' ? q[i] : Math.log(th) + Math.log(1 - th);
-    lp += priorLogDensity(p, th) + logJac;
+    if (e.name === 'saturation_beta' && spec.roas_priors?.some((r) => r.channel === e.coord)) roasBeta.push({ i, channel: e.coord! });
+    else lp += priorLogDensity(p, th) + logJac;
     theta.push(th);
     byKey.set(e.coord === undefined ? e.name : `${e.name}[${e.coord}]`, th);
   });
   const v = (name: string, coord?: string) => byKey.get(coord === undefined ? name : `${name}[${coord}]`)!;
+  for (const { i, channel } of roasBeta) lp += naiveRoasTerm(data, spec, channel, byKey, theta[i]) + q[i];
+  if (!likelihood) return { lp, theta };
   const T = data.dates.length;
   const yMax = maxAbs(data.target.values);
   const mu = new Array<number>(T).fill(v('intercept'));
@@ -205,12 +239,7 @@ export function naiveUToQ(data: Dataset, spec: ModelSpec, uIn: ArrayLike<number>
   };
   const u = Float64Array.from(uIn);
   let logJac = 0;
-  const priorOf = (i: number): Prior => {
-    const e = layout[i];
-    return e.coord !== undefined && e.name !== 'gamma_control' && e.name !== 'gamma_fourier'
-      ? channelPrior(spec, e.coord, e.name)
-      : spec.priors[e.name as keyof ModelSpec['priors']];
-  };
+  const priorOf = (i: number): Prior => transformPrior(spec, layout[i]);
   const thetaOf = (i: number) => {
     const s = priorSupport(priorOf(i));
     return s === 'real' ? q[i] : s === 'positive' ? Math.exp(q[i]) : 1 / (1 + Math.exp(-q[i]));

@@ -26,15 +26,27 @@ export const H_IDX_FOURIER: i32 = 19;
 export const H_IDX_SIGMA: i32 = 20;
 export const H_LENGTH: i32 = 21;
 export const H_OFF_COLMEANS: i32 = 22;
-export const HEADER_LEN: i32 = 24;
+export const H_NROAS: i32 = 23;
+export const H_OFF_ROAS: i32 = 24;
+export const HEADER_LEN: i32 = 26;
 
 export const FLAG_MEAN_CONTRIBUTION: i32 = 1;
 export const FLAG_LEVEL_INTERCEPT: i32 = 2;
 export const FLAG_COLUMN_SCALE: i32 = 4;
+export const FLAG_SAMPLE_PRIOR: i32 = 8;
 
 export const PARAM_STRIDE: i32 = 4;
 export const CHANNEL_STRIDE: i32 = 8;
 export const LIFT_STRIDE: i32 = 5;
+export const ROAS_STRIDE: i32 = 5;
+
+export const RO_CHANNEL: i32 = 0;
+export const RO_SCOPE: i32 = 1;
+export const RO_LO: i32 = 2;
+export const RO_HI: i32 = 3;
+export const RO_LOGK: i32 = 4;
+export const ROAS_WINDOW: i32 = 0;
+export const ROAS_TEST: i32 = 1;
 
 export const CH_ADSTOCK: i32 = 0;
 export const CH_SATURATION: i32 = 1;

@@ -28,6 +28,15 @@ export class ChannelState {
   reparam: bool = false;
   /** S̄ = mean_t s_t at the current point. */
   sbar: f64 = 0;
+  /** ROAS prior (./roas.ts): scope code, or -1 for none; its row's lo, hi and log K0. */
+  roasScope: i32 = -1;
+  roasLo: f64 = 0;
+  roasHi: f64 = 0;
+  roasLogK0: f64 = 0;
+  /** At the current point: G = ∂lp/∂log β of the ROAS term, and ∂log K/∂(sat p1, p2) ('test'). */
+  roasG: f64 = 0;
+  roasD1: f64 = 0;
+  roasD2: f64 = 0;
 }
 
 /**

@@ -3,6 +3,8 @@
 //
 //   mu_t = intercept + Σ_k γ_k z_tk + Σ_j φ_j F_tj + Σ_c β_c sat_c(adstock_c(xs_c))_t
 //   log p(q) = Σ_i [log prior_i(θ_i) + log |dθ_i/dq_i|] + Σ_t log N(ys_t | mu_t, σ) + lift terms
+// (a channel's ROAS prior, ./roas.ts, stands in for its β prior; FLAG_SAMPLE_PRIOR drops the
+// likelihood and lift terms, leaving the prior)
 //
 // Nothing is dropped: every prior, the Normal likelihood (−T log √(2π) included) and the
 // lift-test Gammas are normalised, so lp is the exact log joint density of (q, data).
@@ -11,10 +13,11 @@
 // adstock parameters through u_t = β_c e_t ∂s_ct/∂a (./channel.ts, ./adstock.ts). The sampler's
 // coordinates may be a reparameterisation of q (./reparam.ts); lp is the same density.
 // Time runs two steps per f64x2 (./vec.ts); src/engine/mmm/reference.ts mirrors the order.
-import { CHANNEL_STRIDE, CH_IDX_A1, CH_IDX_A2, CH_IDX_BETA, CH_IDX_S1, CH_IDX_S2, ld, st } from './block';
+import { CHANNEL_STRIDE, ROAS_TEST, CH_IDX_A1, CH_IDX_A2, CH_IDX_BETA, CH_IDX_S1, CH_IDX_S2, ld, st } from './block';
 import { addScaled, channelBackward, channelEs, gA1, gA2, gS1, gS2 } from './channel';
 import { log } from './fmath';
 import { liftTerms } from './lift';
+import { roasShift } from './roas';
 import { ReparamModel, gradientToU, residualShift, thetaFromU } from './reparam';
 import { dotMany, off } from './vec';
 
@@ -40,6 +43,8 @@ export class MmmModel extends ReparamModel {
   u: usize = 0;
   /** L scratch for the adstock lag sums. */
   R: usize = 0;
+  /** FLAG_SAMPLE_PRIOR: the likelihood is left out. */
+  priorOnly: bool = false;
 }
 
 let model: MmmModel = new MmmModel();
@@ -135,15 +140,42 @@ function channelsBackward(m: MmmModel, grad: usize, gIntercept: f64): void {
     const iB = rec(m, c, CH_IDX_BETA);
     add(m.gth, iB, channelEs(s, m.e, m.Tp));
     const gBeta = ld(grad, iB) + ld(m.gth, iB) * ld(m.jac, iB);
-    const shift = residualShift(m, c, gBeta, gIntercept);
-    channelBackward(s, ld(m.theta, iB), m.e, shift, m.valid, m.u, m.R, m.Tp, m.L);
-    add(m.gth, rec(m, c, CH_IDX_S1), gS1);
+    const beta = ld(m.theta, iB);
+    const shift = residualShift(m, c, gBeta, gIntercept) + roasShift(s, beta, m.T);
+    channelBackward(s, beta, m.e, shift, m.valid, m.u, m.R, m.Tp, m.L);
+    const iS1 = rec(m, c, CH_IDX_S1);
     const iS2 = rec(m, c, CH_IDX_S2);
+    add(m.gth, iS1, gS1);
     if (iS2 >= 0) add(m.gth, iS2, gS2);
+    if (s.roasScope == ROAS_TEST) {
+      add(m.gth, iS1, s.roasG * s.roasD1);
+      if (iS2 >= 0) add(m.gth, iS2, s.roasG * s.roasD2);
+    }
     add(m.gth, rec(m, c, CH_IDX_A1), gA1);
     const iA2 = rec(m, c, CH_IDX_A2);
     if (iA2 >= 0) add(m.gth, iA2, gA2);
   }
+}
+
+/**
+ * The data's terms: the Normal likelihood of ys and the lift tests' Gammas, with their
+ * θ-gradients into gth and e_t for the channels' backward passes. Added to lp0 term by term
+ * (the order the sums have always had, so the draws of a model without these flags are unchanged).
+ */
+function likelihood(m: MmmModel, lp0: f64): f64 {
+  baseMean(m);
+  for (let c = 0; c < m.C; c++) addScaled(m.mu, unchecked(m.ch[c]).s, ld(m.theta, rec(m, c, CH_IDX_BETA)), m.Tp);
+  const sigma = ld(m.theta, m.iSigma);
+  const prec = 1 / (sigma * sigma);
+  const ssq = residuals(m, prec);
+  const T = <f64>m.T;
+  let lp = lp0 + (-T * (log(sigma) + LOG_SQRT_2PI) - 0.5 * ssq * prec);
+  st(m.gth, m.iSigma, -T / sigma + (ssq * prec) / sigma);
+  st(m.gth, m.iIntercept, sumE);
+  dotMany(m.e, m.cols, m.Tp, m.nCols, m.Tp, m.gth + off(m.iCols));
+  // The lift terms before the backward passes: a reparameterised channel's needs the whole ∂/∂β.
+  lp += liftTerms(m.lift, m.nLift, m.channels, m.theta, m.gth);
+  return lp;
 }
 
 /** log p(u) with d log p/du written into grad (the engine's LogDensityFn). */
@@ -151,19 +183,9 @@ export function mmmLogDensity(u: usize, grad: usize): f64 {
   const m = model;
   let lp = thetaFromU(m, u, grad);
   memory.fill(m.gth, 0, <usize>m.dim << 3);
-  baseMean(m);
-  for (let c = 0; c < m.C; c++) addScaled(m.mu, unchecked(m.ch[c]).s, ld(m.theta, rec(m, c, CH_IDX_BETA)), m.Tp);
-
-  const sigma = ld(m.theta, m.iSigma);
-  const prec = 1 / (sigma * sigma);
-  const ssq = residuals(m, prec);
-  const T = <f64>m.T;
-  lp += -T * (log(sigma) + LOG_SQRT_2PI) - 0.5 * ssq * prec;
-  st(m.gth, m.iSigma, -T / sigma + (ssq * prec) / sigma);
-  st(m.gth, m.iIntercept, sumE);
-  dotMany(m.e, m.cols, m.Tp, m.nCols, m.Tp, m.gth + off(m.iCols));
-  // The lift terms first: a reparameterised channel's backward pass needs the whole ∂/∂β.
-  lp += liftTerms(m.lift, m.nLift, m.channels, m.theta, m.gth);
+  // Prior only (FLAG_SAMPLE_PRIOR): e stays 0 (set at load), so the backward passes carry
+  // only the priors' dependence on the curves (reparameterisation shifts, ROAS priors).
+  if (!m.priorOnly) lp = likelihood(m, lp);
   const gIntercept = ld(grad, m.iIntercept) + ld(m.gth, m.iIntercept) * ld(m.jac, m.iIntercept);
   channelsBackward(m, grad, gIntercept);
 

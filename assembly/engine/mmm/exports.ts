@@ -54,7 +54,45 @@ function checkBlock(p: usize, len: i32): i32 {
   for (let i = 0; i < <i32>ld(p, B.H_NLIFT); i++) {
     if (!inRange(<i32>ld(p, offLift + i * B.LIFT_STRIDE), C)) return -4;
   }
+  return checkRoasRows(p, C);
+}
+
+/**
+ * ROAS prior rows (./roas.ts): a channel at most once, a known scope, 0 ≤ lo < hi for 'test',
+ * a finite log K0, and the channel's saturation_beta row a log_normal.
+ */
+function checkRoasRows(p: usize, C: i32): i32 {
+  const n = <i32>ld(p, B.H_NROAS);
+  if (n < 0 || n > C) return -5;
+  const offR = <i32>ld(p, B.H_OFF_ROAS);
+  const offCh = <i32>ld(p, B.H_OFF_CHANNELS);
+  const offP = <i32>ld(p, B.H_OFF_PARAMS);
+  for (let i = 0; i < n; i++) {
+    const row = p + (<usize>(offR + i * B.ROAS_STRIDE) << 3);
+    const c = <i32>ld(row, B.RO_CHANNEL);
+    if (!inRange(c, C)) return -5;
+    for (let j = 0; j < i; j++) if (<i32>ld(p + (<usize>(offR + j * B.ROAS_STRIDE) << 3), B.RO_CHANNEL) == c) return -5;
+    const scope = <i32>ld(row, B.RO_SCOPE);
+    if (scope != B.ROAS_WINDOW && scope != B.ROAS_TEST) return -5;
+    if (scope == B.ROAS_TEST && !(ld(row, B.RO_LO) >= 0 && ld(row, B.RO_HI) > ld(row, B.RO_LO))) return -5;
+    if (!isFinite<f64>(ld(row, B.RO_LOGK))) return -5;
+    const iB = <i32>ld(p + (<usize>(offCh + c * B.CHANNEL_STRIDE) << 3), B.CH_IDX_BETA);
+    if (<i32>ld(p + (<usize>(offP + iB * B.PARAM_STRIDE) << 3), 0) != B.DIST_LOG_NORMAL) return -5;
+  }
   return 0;
+}
+
+/** Attaches the ROAS prior rows to their channels. */
+function loadRoasRows(m: MmmModel, ptr: usize): void {
+  const offR = at(ptr, B.H_OFF_ROAS);
+  for (let i = 0; i < <i32>ld(ptr, B.H_NROAS); i++) {
+    const row = offR + off(i * B.ROAS_STRIDE);
+    const s = unchecked(m.ch[<i32>ld(row, B.RO_CHANNEL)]);
+    s.roasScope = <i32>ld(row, B.RO_SCOPE);
+    s.roasLo = ld(row, B.RO_LO);
+    s.roasHi = ld(row, B.RO_HI);
+    s.roasLogK0 = ld(row, B.RO_LOGK);
+  }
 }
 
 /** Log-transformed priors (half_normal, gamma, log_normal) and priors on R (normal, laplace). */
@@ -74,7 +112,8 @@ function setParameterisation(m: MmmModel, flags: i32): void {
     const iB = <i32>ld(m.channels + off(c * B.CHANNEL_STRIDE), B.CH_IDX_BETA);
     const s = unchecked(m.ch[c]);
     s.reparam = (flags & B.FLAG_MEAN_CONTRIBUTION) != 0 && isLogTransform(dist(m, iB));
-    if (s.reparam) store<u8>(m.deferred + <usize>iB, 1);
+    // A ROAS prior's term needs the channel's curve: evaluated with the channel (./reparam.ts).
+    if (s.reparam || s.roasScope >= 0) store<u8>(m.deferred + <usize>iB, 1);
   }
   const di = dist(m, m.iIntercept);
   m.level = (flags & B.FLAG_LEVEL_INTERCEPT) != 0 && isReal(di);
@@ -165,7 +204,12 @@ export function mmmLoad(ptr: usize, len: i32): i32 {
     s.d2 = scratch(L);
     m.ch[c] = s;
   }
-  setParameterisation(m, <i32>ld(ptr, B.H_FLAGS));
+  loadRoasRows(m, ptr);
+  const flags = <i32>ld(ptr, B.H_FLAGS);
+  setParameterisation(m, flags);
+  m.priorOnly = (flags & B.FLAG_SAMPLE_PRIOR) != 0;
+  // Prior only: the residual weights stay 0 (the likelihood never writes them).
+  memory.fill(m.e, 0, off(Tp));
   setModel(m);
   setTarget(m.dim, m.dim, mmmLogDensity, mmmConstrain);
   return m.dim;

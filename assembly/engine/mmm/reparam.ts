@@ -24,11 +24,15 @@
 // and for the channel's adstock and saturation parameters the dependence of q_β (or of the
 // intercept) on S̄ enters as a shift of the residual weights e_t in the backward pass:
 //   e_t − g_β/(β T S̄) (MEAN_CONTRIBUTION), e_t − G_0/T (LEVEL_INTERCEPT only).
+// A channel with a ROAS prior (./roas.ts) has its β deferred too: the prior's term needs the
+// channel's curve, so it is evaluated here, after the channel's forward series; g_β then
+// includes it, so the shears above carry its dependence on S̄ like the likelihood's.
 import { CHANNEL_STRIDE, CH_ADSTOCK, CH_IDX_A1, CH_IDX_A2, CH_IDX_BETA, CH_IDX_S1, CH_IDX_S2, ld, st } from './block';
 import { adstockWeights } from './adstock';
 import { ChannelState, channelSeries } from './channel';
 import { log } from './fmath';
 import { priorTerm, priorTerms } from './priors';
+import { roasPriorTerm } from './roas';
 import { off } from './vec';
 
 /** What the density needs to know about the model to map u to θ. */
@@ -81,9 +85,15 @@ export function thetaFromU(m: ReparamModel, uIn: usize, grad: usize): f64 {
   for (let c = 0; c < m.C; c++) {
     const s = unchecked(m.ch[c]);
     adstockWeights(rec(m, c, CH_ADSTOCK), ld(m.theta, rec(m, c, CH_IDX_A1)), thetaOr0(m, rec(m, c, CH_IDX_A2)), m.L, m.logTab, s.w, s.d1, s.d2);
-    s.sbar = channelSeries(s, ld(m.theta, rec(m, c, CH_IDX_S1)), thetaOr0(m, rec(m, c, CH_IDX_S2)), m.Tp, m.T, m.L);
-    if (s.reparam) {
-      const iB = rec(m, c, CH_IDX_BETA);
+    const p1 = ld(m.theta, rec(m, c, CH_IDX_S1));
+    const p2 = thetaOr0(m, rec(m, c, CH_IDX_S2));
+    s.sbar = channelSeries(s, p1, p2, m.Tp, m.T, m.L);
+    const iB = rec(m, c, CH_IDX_BETA);
+    if (s.roasScope >= 0) {
+      // A ROAS prior replaces β's prior (./roas.ts); its q is log β in either coordinate system.
+      const qB = s.reparam ? ld(u, iB) - log(s.sbar) : ld(u, iB);
+      lp += roasPriorTerm(s, m.params, iB, qB, p1, p2, m.theta, m.jac, grad);
+    } else if (s.reparam) {
       lp += priorTerm(m.params, iB, ld(u, iB) - log(s.sbar), m.theta, m.jac, grad);
     }
   }

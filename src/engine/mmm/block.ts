@@ -17,6 +17,15 @@
 //   lift             NLIFT rows × LIFT_STRIDE: [channel index, xs, dxs, dys, sigma_s]
 //   col stats        K + J means over the T periods of the scaled control and Fourier columns,
 //                    then their K + J Euclidean norms
+//   roas             NROAS rows × ROAS_STRIDE: [channel index, scope (ROAS_WINDOW / ROAS_TEST),
+//                    lo, hi, log K0], one row at most per channel (ModelSpec.roas_priors)
+//
+// A ROAS prior (src/calibration/roas-prior.ts; Meridian's ROI prior) replaces its channel's
+// saturation_beta prior: that parameter's row holds log_normal(mu, sigma) and the density
+// evaluates it at log β + log K(curve) instead of log β, where K is the channel's ROAS per
+// unit β: 'window' K = K0 · S̄ (S̄ = mean_t sat(adstock(xs))_t, K0 = max|y| · T / Σ_t x_t),
+// 'test' K = K0 · (sat(hi) − sat(lo)) (lo, hi = the scaled spends before and during the test
+// in increasing order, K0 = max|y| / |delta_x|). lo and hi are 0 in a 'window' row.
 //
 // Parameter indices of a channel: adstock param 1/2 are (alpha, -), (alpha, theta),
 // (lam, k) for geometric, delayed, weibull_pdf/cdf; saturation param 1/2 are (lam, -) for
@@ -52,11 +61,23 @@ export const H_IDX_SIGMA = 20;
 /** Total block length, checked against the length the loader is given. */
 export const H_LENGTH = 21;
 export const H_OFF_COLMEANS = 22;
-export const HEADER_LEN = 24;
+export const H_NROAS = 23;
+export const H_OFF_ROAS = 24;
+export const HEADER_LEN = 26;
 
 export const PARAM_STRIDE = 4;
 export const CHANNEL_STRIDE = 8;
 export const LIFT_STRIDE = 5;
+export const ROAS_STRIDE = 5;
+
+/** Slots of a ROAS prior row. */
+export const RO_CHANNEL = 0;
+export const RO_SCOPE = 1;
+export const RO_LO = 2;
+export const RO_HI = 3;
+export const RO_LOGK = 4;
+export const ROAS_WINDOW = 0;
+export const ROAS_TEST = 1;
 
 export const CH_ADSTOCK = 0;
 export const CH_SATURATION = 1;
@@ -94,6 +115,12 @@ export const FLAG_LEVEL_INTERCEPT = 2;
  * regulariser lets the step size see).
  */
 export const FLAG_COLUMN_SCALE = 4;
+/**
+ * SAMPLE_PRIOR: the data's likelihood is left out (the Normal on ys and the lift tests' Gammas);
+ * every prior stays, ROAS priors included. Sampling this density draws from the prior, for a
+ * prior predictive check and for checking what the priors imply (issue 6 acceptance 5).
+ */
+export const FLAG_SAMPLE_PRIOR = 8;
 
 /** Error codes mmmLoad returns (negative); the pack validates first, so these mean a corrupt block. */
 export const LOAD_ERRORS: Record<number, string> = {
@@ -101,4 +128,5 @@ export const LOAD_ERRORS: Record<number, string> = {
   [-2]: 'block length does not match its header',
   [-3]: 'sizes out of range (T, C, l_max or dimension)',
   [-4]: 'a parameter index or code is out of range',
+  [-5]: 'a ROAS prior row is invalid (channel, scope, operating point or its saturation_beta row)',
 };

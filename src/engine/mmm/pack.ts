@@ -1,13 +1,14 @@
 // Packs a dataset and a model spec into the flat MMM data block (layout in ./block.ts) that
 // the WASM log density reads in place and the TypeScript baseline (./reference.ts) reads too.
 // Scaling as MODEL.md §1: ys = y / max|y|, xs = x / max x per channel, controls divided by
-// spec.control_scale, Fourier features from src/model/features.ts; lift tests as §6.
-import type { Dataset, ModelSpec, Prior, UserError } from '../../core/types';
+// spec.control_scale, Fourier features from src/model/features.ts; lift tests as §6; ROAS
+// priors (ModelSpec.roas_priors) as rows the density turns into their channels' β priors.
+import type { Dataset, ModelSpec, Prior, RoasPrior, UserError } from '../../core/types';
 import { fourierFeatures } from '../../model/features';
 import { flatLayout } from '../../model/layout';
 import { DEFAULT_GLOBAL_PRIORS, defaultChannelPrior, logGamma } from '../../model/priors';
 import * as B from './block';
-import { checkData, checkLiftTest, checkPrior } from './validate';
+import { checkData, checkLiftTest, checkPrior, checkRoasPriors } from './validate';
 
 const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 
@@ -48,7 +49,11 @@ function priorParams(p: Prior): [number, number] {
   }
 }
 
-/** The prior of each flat-layout entry, with validation errors. */
+/**
+ * The prior of each flat-layout entry, with validation errors. A channel's ROAS prior takes
+ * the place of its saturation_beta prior (as log_normal(mu, sigma), shifted by −log K in the
+ * density; ./block.ts), so that channel's own saturation_beta prior is not used or checked.
+ */
 function layoutPriors(spec: ModelSpec): { priors: Prior[]; errors: UserError[] } {
   const priors: Prior[] = [];
   const errors: UserError[] = [];
@@ -60,6 +65,11 @@ function layoutPriors(spec: ModelSpec): { priors: Prior[]; errors: UserError[] }
       errors.push(...checkPrior(e.name, p));
     } else {
       const ch = spec.channels.find((c) => c.name === e.coord)!;
+      const roas = e.name === 'saturation_beta' ? spec.roas_priors?.find((r) => r.channel === ch.name) : undefined;
+      if (roas) {
+        priors.push({ dist: 'log_normal', mu: roas.mu, sigma: roas.sigma });
+        continue;
+      }
       p = ch.priors[e.name] ?? defaultChannelPrior(e.name, ch.saturation);
       errors.push(...checkPrior(e.name, p, ch.name));
     }
@@ -88,6 +98,11 @@ function maxAbs(v: ArrayLike<number>): number {
 export interface PackOptions {
   /** Sampler coordinates, FLAG_* bits of ./block.ts (default DEFAULT_PARAMETERISATION). */
   parameterisation?: number;
+  /**
+   * Leave the likelihood out (B.FLAG_SAMPLE_PRIOR): the block's density is the prior, ROAS
+   * priors included, for prior predictive checks. Combines with any parameterisation.
+   */
+  samplePrior?: boolean;
 }
 
 /**
@@ -108,6 +123,8 @@ export function packMmm(data: Dataset, spec: ModelSpec, opts: PackOptions = {}):
   const { priors, errors: priorErrors } = layoutPriors(spec);
   errors.push(...priorErrors);
   spec.lift_tests.forEach((lt, i) => errors.push(...checkLiftTest(lt, i, spec)));
+  const roasErrors = checkRoasPriors(spec);
+  errors.push(...roasErrors);
   const T = data.target.values.length;
   const J = 2 * spec.fourier_order;
   if (errors.length) return { errors };
@@ -117,6 +134,8 @@ export function packMmm(data: Dataset, spec: ModelSpec, opts: PackOptions = {}):
   const K = spec.controls.length;
   const L = spec.l_max;
   const NL = spec.lift_tests.length;
+  const roasPriors = spec.roas_priors ?? [];
+  const NR = roasPriors.length;
   const layout = flatLayout(spec);
   const DIM = layout.length;
   const offParams = B.HEADER_LEN;
@@ -127,7 +146,8 @@ export function packMmm(data: Dataset, spec: ModelSpec, opts: PackOptions = {}):
   const offF = offZ + K * T;
   const offLift = offF + J * T;
   const offColMeans = offLift + NL * B.LIFT_STRIDE;
-  const length = offColMeans + 2 * (K + J);
+  const offRoas = offColMeans + 2 * (K + J);
+  const length = offRoas + NR * B.ROAS_STRIDE;
   const block = new Float64Array(length);
 
   const index = (name: string, coord?: string) => layout.find((e) => e.name === name && e.coord === coord)?.index ?? -1;
@@ -141,7 +161,7 @@ export function packMmm(data: Dataset, spec: ModelSpec, opts: PackOptions = {}):
   h[B.H_LMAX] = L;
   h[B.H_NLIFT] = NL;
   h[B.H_DIM] = DIM;
-  h[B.H_FLAGS] = opts.parameterisation ?? DEFAULT_PARAMETERISATION;
+  h[B.H_FLAGS] = (opts.parameterisation ?? DEFAULT_PARAMETERISATION) | (opts.samplePrior ? B.FLAG_SAMPLE_PRIOR : 0);
   h[B.H_TARGET_MAX] = yMax;
   h[B.H_OFF_PARAMS] = offParams;
   h[B.H_OFF_CHANNELS] = offChannels;
@@ -156,6 +176,8 @@ export function packMmm(data: Dataset, spec: ModelSpec, opts: PackOptions = {}):
   h[B.H_IDX_SIGMA] = index('y_sigma');
   h[B.H_LENGTH] = length;
   h[B.H_OFF_COLMEANS] = offColMeans;
+  h[B.H_NROAS] = NR;
+  h[B.H_OFF_ROAS] = offRoas;
 
   priors.forEach((p, i) => {
     const o = offParams + i * B.PARAM_STRIDE;
@@ -211,5 +233,33 @@ export function packMmm(data: Dataset, spec: ModelSpec, opts: PackOptions = {}):
     block[o + 3] = lt.delta_y / yMax;
     block[o + 4] = lt.sigma / yMax;
   });
+  roasPriors.forEach((p, i) => {
+    const c = spec.channels.findIndex((ch) => ch.name === p.channel);
+    const spend = data.channels.find((d) => d.name === p.channel)!.spend;
+    roasRow(block.subarray(offRoas + i * B.ROAS_STRIDE, offRoas + (i + 1) * B.ROAS_STRIDE), c, p, spend, channelMax[c], yMax);
+  });
   return { block };
+}
+
+/**
+ * A ROAS prior's row (./block.ts): K = K0 · S̄ over the window, K0 = max|y| · T / Σ_t x_t
+ * (MODEL.md §5 ROAS = Σ_t β sat_t max|y| / Σ_t x_t); K = K0 · (sat(hi) − sat(lo)) at a test,
+ * K0 = max|y| / |delta_x| (MODEL.md §6 lift / delta_x, with lo, hi ordered so either sign of
+ * delta_x gives the same positive K).
+ */
+function roasRow(row: Float64Array, c: number, p: RoasPrior, spend: ArrayLike<number>, xMax: number, yMax: number): void {
+  row[B.RO_CHANNEL] = c;
+  if (p.scope === 'window') {
+    let total = 0;
+    for (let t = 0; t < spend.length; t++) total += spend[t];
+    row[B.RO_SCOPE] = B.ROAS_WINDOW;
+    row[B.RO_LOGK] = Math.log(yMax) + Math.log(spend.length) - Math.log(total);
+    return;
+  }
+  const x0 = p.x! / xMax;
+  const x1 = (p.x! + p.delta_x!) / xMax;
+  row[B.RO_SCOPE] = B.ROAS_TEST;
+  row[B.RO_LO] = Math.min(x0, x1);
+  row[B.RO_HI] = Math.max(x0, x1);
+  row[B.RO_LOGK] = Math.log(yMax) - Math.log(Math.abs(p.delta_x!));
 }

@@ -6,6 +6,7 @@ import * as B from './block';
 import { log } from './fmath';
 import { back, channelBackward, channelSeries, newChannel, type RefChannel } from './reference-channel';
 import { digamma, dotPairs, lgamma, priorTerm, priorTerms, sat, saturationPoint } from './reference-kernels';
+import { readRoasRows, roasPriorTerm, roasShift, type RefRoas } from './reference-roas';
 
 const LOG_SQRT_2PI = 0.91893853320467274178;
 const LOG_TRANSFORMED: number[] = [B.DIST_CODE.half_normal, B.DIST_CODE.gamma, B.DIST_CODE.log_normal];
@@ -27,6 +28,8 @@ export class MmmReference {
   private readonly oMeans: number;
   private readonly nLift: number;
   private readonly level: boolean;
+  private readonly priorOnly: boolean;
+  private readonly roas: Array<RefRoas | undefined>;
   private readonly deferred: Uint8Array;
   private readonly invScale: Float64Array;
   private readonly logJacobian: number;
@@ -62,6 +65,8 @@ export class MmmReference {
     const dist = (i: number) => b[this.oP + i * B.PARAM_STRIDE];
     const flags = b[B.H_FLAGS];
     this.deferred = new Uint8Array(this.dim);
+    this.priorOnly = (flags & B.FLAG_SAMPLE_PRIOR) !== 0;
+    this.roas = readRoasRows(b, b[B.H_C]);
     this.ch = Array.from({ length: b[B.H_C] }, (_, c) => {
       const o = b[B.H_OFF_CHANNELS] + c * B.CHANNEL_STRIDE;
       const ch: RefChannel = {
@@ -76,7 +81,7 @@ export class MmmReference {
         oX: b[B.H_OFF_XS] + c * T,
       };
       ch.reparam = (flags & B.FLAG_MEAN_CONTRIBUTION) !== 0 && LOG_TRANSFORMED.includes(dist(ch.iB));
-      if (ch.reparam) this.deferred[ch.iB] = 1;
+      if (ch.reparam || this.roas[c]) this.deferred[ch.iB] = 1;
       return ch;
     });
     const isReal = (i: number) => dist(i) === B.DIST_CODE.normal || dist(i) === B.DIST_CODE.laplace;
@@ -144,7 +149,11 @@ export class MmmReference {
     for (let c = 0; c < C; c++) {
       const ch = this.ch[c];
       ch.sbar = channelSeries(ch, b, theta, this.logTab, this.T, this.L);
-      if (ch.reparam) lp += priorTerm(b, this.oP, ch.iB, u[ch.iB] - log(ch.sbar), theta, jac, grad);
+      const r = this.roas[c];
+      if (r) {
+        const qB = ch.reparam ? u[ch.iB] - log(ch.sbar) : u[ch.iB];
+        lp += roasPriorTerm(r, ch, b, this.oP, qB, theta[ch.iS1], ch.iS2 >= 0 ? theta[ch.iS2] : 0, theta, jac, grad);
+      } else if (ch.reparam) lp += priorTerm(b, this.oP, ch.iB, u[ch.iB] - log(ch.sbar), theta, jac, grad);
     }
     if (this.level) {
       let b0 = u[this.iI];
@@ -157,10 +166,30 @@ export class MmmReference {
 
   /** log p(u), with d log p/du written into grad. */
   logDensityGradient(u: ArrayLike<number>, grad: Float64Array): number {
-    const { T, b, theta, gth, mu, e } = this;
+    const { gth } = this;
     const nCols = this.K + this.J;
     let lp = this.thetaFromU(u, grad);
     gth.fill(0);
+    if (this.priorOnly) this.e.fill(0);
+    else lp = this.likelihood(lp);
+    const gI = grad[this.iI] + gth[this.iI] * this.jac[this.iI];
+    this.channelsBackward(grad, gI);
+    for (let i = 0; i < this.dim; i++) grad[i] += gth[i] * this.jac[i];
+    if (this.level) {
+      for (let c = 0; c < this.ch.length; c++) {
+        const ch = this.ch[c];
+        grad[ch.iB] -= gI * ch.sbar * this.jac[ch.iB];
+      }
+      for (let k = 0; k < nCols; k++) grad[this.iCols + k] -= gI * this.b[this.oMeans + k] * this.jac[this.iCols + k];
+    }
+    for (let i = 0; i < this.dim; i++) grad[i] *= this.invScale[i];
+    return lp;
+  }
+
+  /** The Normal likelihood and the lift terms added to lp0 (density.ts likelihood), gradients into gth, e_t set. */
+  private likelihood(lp0: number): number {
+    const { T, b, theta, gth, mu, e } = this;
+    const nCols = this.K + this.J;
     const b0 = theta[this.iI];
     for (let t = 0; t < T; t++) mu[t] = b0;
     for (let k = 0; k < nCols; k++) {
@@ -192,22 +221,11 @@ export class MmmReference {
       }
     }
     const ssq = ssq0 + ssq1;
-    lp += -T * (log(sigma) + LOG_SQRT_2PI) - 0.5 * ssq * prec;
+    let lp = lp0 + (-T * (log(sigma) + LOG_SQRT_2PI) - 0.5 * ssq * prec);
     gth[this.iS] = -T / sigma + (ssq * prec) / sigma;
     gth[this.iI] = se0 + se1;
     for (let k = 0; k < nCols; k++) gth[this.iCols + k] = dotPairs(e, 0, b, this.oZ + k * T, T);
     lp += this.liftTerms();
-    const gI = grad[this.iI] + gth[this.iI] * this.jac[this.iI];
-    this.channelsBackward(grad, gI);
-    for (let i = 0; i < this.dim; i++) grad[i] += gth[i] * this.jac[i];
-    if (this.level) {
-      for (let c = 0; c < this.ch.length; c++) {
-        const ch = this.ch[c];
-        grad[ch.iB] -= gI * ch.sbar * this.jac[ch.iB];
-      }
-      for (let k = 0; k < nCols; k++) grad[this.iCols + k] -= gI * b[this.oMeans + k] * this.jac[this.iCols + k];
-    }
-    for (let i = 0; i < this.dim; i++) grad[i] *= this.invScale[i];
     return lp;
   }
 
@@ -218,10 +236,15 @@ export class MmmReference {
       const beta = theta[ch.iB];
       gth[ch.iB] += dotPairs(this.e, 0, ch.s, 0, T);
       const gB = grad[ch.iB] + gth[ch.iB] * this.jac[ch.iB];
-      const shift = ch.reparam ? gB / (beta * T * ch.sbar) : this.level ? gI / T : 0;
+      const r = this.roas[c];
+      const shift = (ch.reparam ? gB / (beta * T * ch.sbar) : this.level ? gI / T : 0) + roasShift(r, ch, beta, T);
       channelBackward(ch, b, beta, this.e, shift, this.u, this.R, T, this.L);
       gth[ch.iS1] += back.s1;
       if (ch.iS2 >= 0) gth[ch.iS2] += back.s2;
+      if (r && r.scope === B.ROAS_TEST) {
+        gth[ch.iS1] += r.g * r.d1;
+        if (ch.iS2 >= 0) gth[ch.iS2] += r.g * r.d2;
+      }
       gth[ch.iA1] += back.a1;
       if (ch.iA2 >= 0) gth[ch.iA2] += back.a2;
     }

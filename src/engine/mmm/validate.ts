@@ -179,3 +179,36 @@ export function checkLiftTest(lt: LiftTest, i: number, spec: ModelSpec): UserErr
     return e(`${label} (${lt.channel}): spend before or during the test is negative.`, 'Check x and delta_x (spend per period).');
   return [];
 }
+
+/**
+ * ModelSpec.roas_priors (src/calibration/roas-prior.ts): each names a model channel, at most one
+ * per channel, LogNormal(mu, sigma) with finite mu and positive sigma, a known scope, and for
+ * 'test' an operating point x ≥ 0, delta_x ≠ 0 with x + delta_x ≥ 0 (a spend cut is a test too:
+ * its K = max|y| · (sat(x + delta_x) − sat(x)) / delta_x is positive as well). A 'window' prior on
+ * a channel without spend (K = 0) is refused by checkData already.
+ */
+export function checkRoasPriors(spec: ModelSpec): UserError[] {
+  const errs: UserError[] = [];
+  const seen = new Set<string>();
+  (spec.roas_priors ?? []).forEach((p, i) => {
+    const label = p.label ? `ROAS prior "${p.label}"` : `ROAS prior ${i + 1}`;
+    const e = (message: string, hint: string) => errs.push({ severity: 'error', channel: p.channel, message, hint });
+    if (!spec.channels.some((c) => c.name === p.channel))
+      return e(`${label} is for channel "${p.channel}", which is not in the model.`, 'Use one of the model channels or drop the prior.');
+    if (seen.has(p.channel))
+      return e(`Channel "${p.channel}" has more than one ROAS prior (${label} is the second).`, 'Keep one ROAS prior per channel: combine them or drop one.');
+    seen.add(p.channel);
+    if (!Number.isFinite(p.mu)) return e(`${label} (${p.channel}): mu is not a finite number.`, 'Give the log-scale location of the LogNormal.');
+    if (!(Number.isFinite(p.sigma) && p.sigma > 0))
+      return e(`${label} (${p.channel}): sigma must be a positive number (got ${p.sigma}).`, 'Give the log-scale sd of the LogNormal, e.g. 0.5 for a factor of about 2.3 either way at 90%.');
+    if (p.scope !== 'window' && p.scope !== 'test')
+      return e(`${label} (${p.channel}): scope "${String(p.scope)}" is neither 'window' nor 'test'.`, "Use 'window' (ROAS over the data) or 'test' (incremental ROAS at a lift test's spend).");
+    if (p.scope === 'window') return;
+    if (!Number.isFinite(p.x) || !Number.isFinite(p.delta_x))
+      return e(`${label} (${p.channel}): a 'test' ROAS prior needs the test's spend x and change delta_x per period.`, 'Fill in x and delta_x, or use scope window.');
+    if (p.delta_x === 0) return e(`${label} (${p.channel}): delta_x is 0, so there is no incremental ROAS.`, 'Give the spend change per period of the test.');
+    if (p.x! < 0 || p.x! + p.delta_x! < 0)
+      return e(`${label} (${p.channel}): spend before or during the test is negative.`, 'Check x and delta_x (spend per period).');
+  });
+  return errs;
+}

@@ -69,6 +69,18 @@ describe('sub-path build', () => {
     }
   });
 
+  it('is a production build that registers sw.js at the base', () => {
+    // A development-mode build (NODE_ENV left at 'test') drops the registration as dead code.
+    const code = filesUnder(out)
+      .filter((f) => f.startsWith('assets/index-') && f.endsWith('.js'))
+      .map((f) => readFileSync(path.join(out, f), 'utf8'))
+      .join('\n');
+    // Booleans, not toMatch: a failure would otherwise print the whole bundle.
+    expect(/serviceWorker\.register\(/.test(code), 'serviceWorker.register( in the bundle').toBe(true);
+    expect(/`\$\{\w+\}sw\.js`|["'`]\/carryover\/sw\.js["'`]/.test(code), 'the worker is sw.js under the base').toBe(true);
+    expect(code.includes(`\`${SUBPATH}\``) || code.includes(`"${SUBPATH}"`), 'the base is /carryover/').toBe(true);
+  });
+
   it('has a manifest whose start URL and scope are the base', () => {
     const manifestUrl = new URL(`${SUBPATH}manifest.webmanifest`, 'https://user.github.io');
     const m = JSON.parse(readFileSync(path.join(out, 'manifest.webmanifest'), 'utf8'));

@@ -14,7 +14,8 @@ export const SUBPATH_OUT = path.join(REPO_ROOT, 'test-results', 'pwa', 'subpath-
 const STAMP = `${SUBPATH_OUT}.fingerprint`;
 const LOCK = `${SUBPATH_OUT}.lock`;
 
-const INPUTS = ['src', 'public', 'vite-plugins', 'index.html', 'vite.config.ts', 'svelte.config.js', 'package-lock.json'];
+// This file too: how the build is made is part of what it is.
+const INPUTS = ['src', 'public', 'vite-plugins', 'index.html', 'vite.config.ts', 'svelte.config.js', 'package-lock.json', 'tests/pwa/support/subpath-build.ts'];
 
 function walk(p: string, out: string[]): void {
   if (!existsSync(p)) return;
@@ -58,13 +59,23 @@ export async function subpathBuild(): Promise<string> {
     const fp = fingerprint();
     const fresh = existsSync(STAMP) && readFileSync(STAMP, 'utf8') === fp && existsSync(path.join(SUBPATH_OUT, 'sw.js'));
     if (!fresh) {
-      await build({
-        configFile: path.join(REPO_ROOT, 'vite.config.ts'),
-        root: REPO_ROOT,
-        base: SUBPATH,
-        logLevel: 'warn',
-        build: { outDir: SUBPATH_OUT, emptyOutDir: true },
-      });
+      // vitest sets NODE_ENV=test, and Vite derives import.meta.env.PROD from NODE_ENV: without
+      // this the build would be a development build (no service worker registration).
+      const nodeEnv = process.env.NODE_ENV;
+      process.env.NODE_ENV = 'production';
+      try {
+        await build({
+          configFile: path.join(REPO_ROOT, 'vite.config.ts'),
+          root: REPO_ROOT,
+          base: SUBPATH,
+          mode: 'production',
+          logLevel: 'warn',
+          build: { outDir: SUBPATH_OUT, emptyOutDir: true },
+        });
+      } finally {
+        if (nodeEnv === undefined) delete process.env.NODE_ENV;
+        else process.env.NODE_ENV = nodeEnv;
+      }
       writeFileSync(STAMP, fp);
     }
     return SUBPATH_OUT;

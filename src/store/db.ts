@@ -29,5 +29,9 @@ export function openRunsDb(name = DB_NAME): Promise<Db> {
       }
       if (oldVersion < 2) db.createObjectStore('session');
     },
+    // Another tab runs a newer Carryover that needs to upgrade the database: let it.
+    blocking(_current, _next, event) {
+      (event.target as IDBDatabase).close();
+    },
   });
 }

@@ -4,7 +4,7 @@
 // results with data → the run saved, listed after a reload, and identical on reopening.
 // Then a cancelled fit leaves the library as it was and the UI responsive.
 import { describe, expect, it } from 'vitest';
-import { useBrowser } from './harness';
+import { DESKTOP, PHONE, useBrowser } from './harness';
 
 const browser = useBrowser();
 
@@ -74,6 +74,12 @@ describe('fit flow on the demo', () => {
     await row.getByRole('button', { name: 'Open' }).click();
     await page.waitForSelector('section[aria-labelledby="params-h"] tbody tr');
     expect(await parameterTable()).toEqual(tableBefore);
+    // The Fit step with its finished chains at phone width.
+    await page.locator('#tab-fit').click();
+    await page.setViewportSize(PHONE);
+    await browser().assertLayout('fit @ 390');
+    await browser().screenshot('fit-phone');
+    await page.setViewportSize(DESKTOP);
   });
 
   it('a cancelled fit saves nothing and the studio stays responsive', async () => {

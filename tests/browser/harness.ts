@@ -79,7 +79,8 @@ export function useBrowser(options: BrowserOptions = {}): () => BrowserSession {
   let session: BrowserSession | undefined;
   let server: PreviewServer | undefined;
   let release: (() => void) | undefined;
-  const readySelector = options.readySelector ?? '[data-testid="studio"]';
+  // The shell is up and the saved session restored (so a test's first action cannot race it).
+  const readySelector = options.readySelector ?? '[data-testid="studio"][data-restored="true"]';
 
   beforeAll(async () => {
     release = await acquireBrowserLock();

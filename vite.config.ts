@@ -45,11 +45,20 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
   },
   test: {
-    include: ['tests/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 300_000,
-    // Heavy tests (fits, browser) are spread over the two cores by file; see tests/README.md.
-    fileParallelism: true,
-    maxWorkers: 2,
+    // Two groups run one after the other: Node tests spread over both cores, then the
+    // browser tests one file at a time (each drives its own Chromium against one preview
+    // server, and a waiting browser file would only hold a worker).
+    projects: [
+      {
+        extends: true,
+        test: { name: 'node', include: ['tests/**/*.test.ts'], exclude: ['tests/browser/**'], maxWorkers: 2, sequence: { groupOrder: 0 } },
+      },
+      {
+        extends: true,
+        test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], fileParallelism: false, maxWorkers: 1, sequence: { groupOrder: 1 } },
+      },
+    ],
   },
 });

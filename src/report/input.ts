@@ -14,7 +14,7 @@ export interface ReportExtras {
   diagnostics?: MmmDiagnosticsJson;
   calibrationNotes?: UserError[];
   notes?: UserError[];
-  /** Points per chain in the trace sparklines (default 100). */
+  /** Points per chain in the trace sparklines (default 60). */
   tracePoints?: number;
   created_at?: string;
 }
@@ -45,7 +45,7 @@ export function reportInput(idata: InferenceData, a: ReportAnalysis, x: ReportEx
     budget: a.budget ? { rule: a.budget.rule, result: a.budget.result, scenarios: a.budget.scenarios } : null,
     diagnostics: x.diagnostics ?? buildDiagnostics(idata),
     parameters: summarizeParameters(idata),
-    traces: traceSet(idata, x.tracePoints ?? 100),
+    traces: traceSet(idata, x.tracePoints ?? 60),
     calibration: { tests, notes: x.calibrationNotes ?? [] },
     notes: x.notes ?? [],
     created_at: x.created_at,

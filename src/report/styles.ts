@@ -23,7 +23,8 @@ caption{text-align:left;font-weight:600;padding:4px 0}
 th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
 thead th{border-bottom:2px solid var(--line);font-size:.85rem;color:var(--muted)}
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-.table-scroll{overflow-x:auto;max-width:100%}
+.table-scroll,.chart-scroll{overflow-x:auto;max-width:100%}
+.chart-scroll svg.chart{min-width:640px}
 figure{margin:12px 0}
 figcaption,.note,.rule{font-size:.88rem;color:var(--muted)}
 .infeasible{font-weight:600}
@@ -57,6 +58,6 @@ svg.chart{max-width:100%;height:auto;font-family:inherit;display:block}
 .notes{padding-left:18px}
 code{font-size:.9em;background:#f3f5f8;padding:0 3px;border-radius:3px}
 footer{margin:40px auto 24px;font-size:.85rem;color:var(--muted)}
-@media (max-width:640px){header,main,footer{padding:0 12px}table.compact{width:100%;min-width:0}table.compact td.num{white-space:normal}th,td{overflow-wrap:anywhere}}
+@media (max-width:640px){header,main,footer{padding:0 12px}table.compact{width:100%;min-width:0}table.compact td.num{white-space:normal}table.compact th,table.compact td{overflow-wrap:anywhere}}
 @media print{h2{break-after:avoid}figure,tr{break-inside:avoid}.table-scroll{overflow:visible}}
 `.trim();

@@ -130,13 +130,18 @@ describe('the executive report of a real fit', () => {
   it('shows the provisional banner exactly when a gate that affects the estimates fails', () => {
     expect(doc.includes('data-testid="provisional"')).toBe(input.diagnostics.estimates_provisional);
     const gates = Object.fromEntries(Object.entries(input.diagnostics.gates).map(([k, g]) => [k, { ...g, status: 'pass' as const, action: null }]));
-    const clean = renderExecutiveSummary({ ...input, diagnostics: { ...input.diagnostics, gates, estimates_provisional: false } });
+    // A failing gate that does not affect the estimates (Pareto k) is flagged, not provisional.
+    const efficiency = { ...gates, pareto_k: { ...gates.pareto_k, status: 'fail' as const } };
+    expect(efficiency.pareto_k.affects_estimates).toBe(false);
+    const clean = renderExecutiveSummary({ ...input, diagnostics: { ...input.diagnostics, gates: efficiency, estimates_provisional: false } });
     expect(clean).not.toContain('data-testid="provisional"');
-    expect(clean).not.toMatch(/badge fail">provisional/);
+    expect(clean).not.toMatch(/badge fail">provisional|PROVISIONAL/);
+    expect(clean).toContain('<p>All readiness gates that affect the estimates pass. Also flagged: pareto_k (fail).</p>');
     const failing = { ...gates, r_hat: { ...gates.r_hat, status: 'fail' as const, detail: 'max R-hat 1.2 (intercept)', action: 'increase warmup' } };
     const bad = renderExecutiveSummary({ ...input, diagnostics: { ...input.diagnostics, gates: failing, estimates_provisional: true } });
     expect(bad).toMatch(/data-testid="provisional"><strong>Provisional.<\/strong>[^<]*r_hat: max R-hat 1.2 \(intercept\)[^<]*increase warmup/);
     expect([...bad.matchAll(/badge fail">provisional/g)]).toHaveLength(3);
+    expect(bad).toContain('<p>PROVISIONAL: the r_hat gate fails, so contributions, ROAS and the budget plan are provisional');
   });
 
   it('shows an infeasible budget plainly, with the reason and what to do', () => {

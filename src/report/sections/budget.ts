@@ -61,6 +61,6 @@ export function budgetSection(r: ReportInput, provisional: boolean): SafeHtml {
   if (!res.feasible)
     return html`<section id="budget" aria-labelledby="budget-h">${head}<p class="rule">${b.rule}</p><p class="infeasible"><span class="badge fail">infeasible</span> No plan meets all the constraints: ${res.reason}</p>${res.errors.filter((e) => e.hint).map((e) => html`<p class="note">What to do: ${e.hint}</p>`)}</section>`;
   return html`<section id="budget" aria-labelledby="budget-h">${head}<p class="rule">${b.rule}</p>
-<figure>${allocationChart('allocation', allocationRows(res), grain)}</figure>
+<figure><div class="chart-scroll" tabindex="0" role="region" aria-label="Allocation chart">${allocationChart('allocation', allocationRows(res), grain)}</div></figure>
 ${planTable(res, grain)}${outcomeTable(res, r.target, grain)}${scenarioTable(b)}</section>`;
 }

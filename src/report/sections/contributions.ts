@@ -42,6 +42,6 @@ export function contributionsSection(r: ReportInput, provisional: boolean): Safe
   const total = r.contributions.sum_check.observed_total;
   return html`<section id="contributions" aria-labelledby="contributions-h"><h2 id="contributions-h">Contributions and ROAS${provisional ? html` <span class="badge fail">provisional</span>` : ''}</h2>
 <p>What each part of the model added to ${r.target} over the data window. ROAS is contribution over spend in the window; marginal ROAS is the return on the next unit of spend added in proportion to current spend.</p>
-<figure>${waterfallChart({ id: 'waterfall', target: r.target, steps: waterfallSteps(r), total: r.model_total, observedTotal: total })}<figcaption>Grey: intercept; light blue: controls; green: seasonality; blue: media channels; dark: the model total. Whiskers: each component's 90% interval. Diamond: observed total.</figcaption></figure>
+<figure><div class="chart-scroll" tabindex="0" role="region" aria-label="Contribution waterfall">${waterfallChart({ id: 'waterfall', target: r.target, steps: waterfallSteps(r), total: r.model_total, observedTotal: total })}</div><figcaption>Grey: intercept; light blue: controls; green: seasonality; blue: media channels; dark: the model total. Whiskers: each component's 90% interval. Diamond: observed total.</figcaption></figure>
 ${channelTable(r)}${baseTable(r)}${sumCheck(r)}</section>`;
 }

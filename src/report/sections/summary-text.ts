@@ -70,13 +70,12 @@ function budgetSentences(r: ReportInput): string[] {
 
 function diagnosticsSentence(r: ReportInput): string {
   const g = Object.entries(r.diagnostics.gates);
-  const failing = g.filter(([, x]) => x.status === 'fail').map(([n]) => n);
-  const warning = g.filter(([, x]) => x.status === 'warn').map(([n]) => n);
-  const warn = warning.length ? ` Warnings: ${list(warning)}.` : '';
-  if (r.diagnostics.estimates_provisional)
-    return `PROVISIONAL: the ${list(failing)} ${failing.length === 1 ? 'gate fails' : 'gates fail'}, so contributions, ROAS and the budget plan are provisional until the model is refitted (see Model diagnostics).${warn}`;
-  if (failing.length) return `The readiness gates that affect the estimates pass; ${list(failing)} ${failing.length === 1 ? 'fails' : 'fail'} without affecting them.${warn}`;
-  return `All readiness gates that affect the estimates pass.${warn}`;
+  const blocking = g.filter(([, x]) => x.status === 'fail' && x.affects_estimates).map(([n]) => n);
+  const other = g.filter(([, x]) => x.status === 'warn' || (x.status === 'fail' && !x.affects_estimates)).map(([n, x]) => `${n} (${x.status})`);
+  const rest = other.length ? ` Also flagged: ${list(other)}.` : '';
+  if (blocking.length)
+    return `PROVISIONAL: the ${list(blocking)} ${blocking.length === 1 ? 'gate fails' : 'gates fail'}, so contributions, ROAS and the budget plan are provisional until the model is refitted (see Model diagnostics).${rest}`;
+  return `All readiness gates that affect the estimates pass.${rest}`;
 }
 
 function checkSentence(r: ReportInput): string {

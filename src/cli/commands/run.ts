@@ -5,7 +5,7 @@
 // reports/mmm_executive_summary.html out (MODEL.md §8). The workspace's own inputs are never
 // written. Progress on stderr.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { randomInt } from 'node:crypto';
 import type { AdstockKind, ChainProgress, Dataset, InferenceData, SamplerSettings, SaturationKind, UserError } from '../../core/types';
 import { DEFAULT_SAMPLER } from '../../core/types';
@@ -158,15 +158,19 @@ function liftTests(dir: string, data: Dataset): { tests: ReturnType<typeof toMod
   const path = join(dir, LIFT_FILE);
   if (!existsSync(path)) return { tests: [], notes: [], fatal: [] };
   const imp = importLiftTests(readFileSync(path, 'utf8'), LIFT_FILE, data);
-  const fatal = imp.issues.filter((e) => e.severity === 'error' && e.row === undefined).map((e) => ({ ...e, hint: `${e.hint ?? ''} Or run with --no-calibration to fit without the lift tests.`.trim() }));
-  const notes = imp.issues.filter((e) => !fatal.some((f) => f.message === e.message)).map((e) => (e.severity === 'error' ? { ...e, message: `${e.message}; this test is left out of the fit` } : e));
+  const notes: UserError[] = [];
+  const fatal: UserError[] = [];
+  for (const e of imp.issues) {
+    if (e.severity === 'error' && e.row === undefined) fatal.push({ ...e, hint: `${e.hint ?? ''} Or run with --no-calibration to fit without the lift tests.`.trim() });
+    else notes.push(e.severity === 'error' ? { ...e, message: `${e.message}; this test is left out of the fit` } : e);
+  }
   return { tests: toModelLiftTests(imp.tests), notes, fatal };
 }
 
 /** Writes through a temporary file and a rename, so a crash never leaves half a file. */
 function writeAtomic(dir: string, rel: (typeof RUN_OUTPUTS)[number], text: string): void {
   const path = join(dir, rel);
-  mkdirSync(join(path, '..'), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true });
   writeFileSync(`${path}.tmp`, text);
   renameSync(`${path}.tmp`, path);
 }

@@ -3,10 +3,11 @@
 // finds nothing serious, and nothing is requested outside the origin (checked after each
 // test by the harness).
 import { describe, expect, it } from 'vitest';
+import { STEPS } from '../../src/app/state/steps';
 import { DESKTOP, PHONE, useBrowser } from './harness';
 
 const browser = useBrowser();
-const STEP_IDS = ['data', 'model', 'fit', 'results', 'diagnostics', 'optimize', 'attribution', 'runs'];
+const STEP_IDS = STEPS.map((s) => s.id);
 
 describe('studio shell', () => {
   it('renders the title and one tab per step, Data selected', async () => {
@@ -32,13 +33,13 @@ describe('studio shell', () => {
     await expect(page.getByRole('heading', { name: '2 · Model' }).isVisible()).resolves.toBe(true);
     expect(new URL(page.url()).hash).toBe('#model');
     await page.keyboard.press('End');
-    await expect(focused()).resolves.toBe('tab-runs');
+    await expect(focused()).resolves.toBe(`tab-${STEP_IDS[STEP_IDS.length - 1]}`);
     await expect(page.getByRole('heading', { name: 'Runs library' }).isVisible()).resolves.toBe(true);
     await page.keyboard.press('ArrowRight');
     await expect(focused()).resolves.toBe('tab-data');
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
-    await expect(focused()).resolves.toBe('tab-attribution');
+    await expect(focused()).resolves.toBe(`tab-${STEP_IDS[STEP_IDS.length - 2]}`);
     await page.keyboard.press('Home');
     await expect(focused()).resolves.toBe('tab-data');
     // Tab leaves the tab list for the step's content.

@@ -22,7 +22,7 @@ table.compact{width:auto;min-width:50%}
 caption{text-align:left;font-weight:600;padding:4px 0}
 th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
 thead th{border-bottom:2px solid var(--line);font-size:.85rem;color:var(--muted)}
-td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td.num{text-align:right;font-variant-numeric:tabular-nums}
 .table-scroll,.chart-scroll{overflow-x:auto;max-width:100%}
 .chart-scroll svg.chart{min-width:640px}
 figure{margin:12px 0}
@@ -56,8 +56,9 @@ svg.chart{max-width:100%;height:auto;font-family:inherit;display:block}
 .trace{fill:none;stroke-width:.8;opacity:.85}
 .chain-0{stroke:#2f5fb3}.chain-1{stroke:#d9730d}.chain-2{stroke:#1b7f3b}.chain-3{stroke:#b42318}.chain-4{stroke:#6f42c1}.chain-5{stroke:#8c564b}.chain-6{stroke:#e377c2}.chain-7{stroke:#17becf}
 .notes{padding-left:18px}
+.flags{margin:4px 0 12px;padding-left:18px;font-size:.9rem}
 code{font-size:.9em;background:#f3f5f8;padding:0 3px;border-radius:3px}
 footer{margin:40px auto 24px;font-size:.85rem;color:var(--muted)}
-@media (max-width:640px){header,main,footer{padding:0 12px}table.compact{width:100%;min-width:0}table.compact td.num{white-space:normal}table.compact th,table.compact td{overflow-wrap:anywhere}}
+@media (max-width:640px){header,main,footer{padding:0 12px}table.compact{width:100%;min-width:0}table.compact th,table.compact td{overflow-wrap:anywhere}}
 @media print{h2{break-after:avoid}figure,tr{break-inside:avoid}.table-scroll{overflow:visible}}
 `.trim();

@@ -19,10 +19,11 @@ function channelTable(r: ReportInput): SafeHtml {
   const rows = r.contributions.channels.map((c) => {
     const roas = r.roas.find((x) => x.channel === c.channel);
     const flag = r.saturation.find((s) => s.channel === c.channel);
-    const flagCell = flag?.flagged ? html`<span class="badge warn">saturated</span> ${flag.reasons.join('; ')}` : html`<span class="badge pass">no</span>`;
+    const flagCell = flag?.flagged ? html`<span class="badge warn">saturated</span>` : html`<span class="badge pass">no</span>`;
     return html`<tr><th scope="row">${c.channel}</th><td class="num">${fmtAmount(c.spend)}</td><td class="num">${fmtEst(c.contribution)}</td><td class="num">${fmtEst(c.share_of_media, pctOf)}</td><td class="num">${fmtEst(roas?.roas, fmtRatio)}</td><td class="num">${fmtEst(roas?.marginal_roas, fmtRatio)}</td><td>${flagCell}</td></tr>`;
   });
-  return html`<div class="table-scroll" tabindex="0" role="region" aria-label="Channel contributions table"><table><caption>Channels over the data window (means with 90% intervals)</caption><thead><tr><th scope="col">Channel</th><th scope="col">Spend</th><th scope="col">Contribution (90% interval)</th><th scope="col">Share of media</th><th scope="col">ROAS</th><th scope="col">Marginal ROAS</th><th scope="col">Saturated?</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  const reasons = r.saturation.filter((s) => s.flagged).map((s) => html`<li><strong>${s.channel}</strong>: ${s.reasons.join('; ')}.</li>`);
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-label="Channel contributions table"><table><caption>Channels over the data window (means with 90% intervals)</caption><thead><tr><th scope="col">Channel</th><th scope="col">Spend</th><th scope="col">Contribution (90% interval)</th><th scope="col">Share of media</th><th scope="col">ROAS</th><th scope="col">Marginal ROAS</th><th scope="col">Saturated?</th></tr></thead><tbody>${rows}</tbody></table></div>${reasons.length ? html`<ul class="flags">${reasons}</ul>` : ''}`;
 }
 
 function baseTable(r: ReportInput): SafeHtml {

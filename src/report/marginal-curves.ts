@@ -4,11 +4,44 @@
 // the next unit of spend, added in proportion to current spend, is
 //   dR/d(spend) = R'(m) / S = beta·max|y|·Σ_t a_t·sat'(m·a_t) / S,   S = Σ_t spend_t,
 // exact (no finite differences); at m = 1 it is the decomposition's marginal ROAS.
-import type { ModelSpec } from '../core/types';
+import type { ModelSpec, SaturationKind } from '../core/types';
 import type { BandEstimate } from '../analysis/estimate';
 import { bandEstimate } from '../analysis/estimate';
 import { paramIndex, readChannelParams, type DrawMatrix, type ForwardData } from '../model/forward';
 import { adstockWeights, applyAdstock, saturationDerivative, type AdstockParams, type SaturationParams } from '../model/kernels';
+
+/**
+ * Σ_t a_t·sat'(m·a_t) for one channel and draw, written out per curve (this loop runs
+ * draws × channels × multipliers × T times). With e = exp(−lam·m·a), the logistic
+ * derivative is 2·lam·e/(1+e)²; with r = (m·a/kappa)^s = exp(s·(log a + log m − log kappa)),
+ * Hill's a·sat'(m·a) = s·r / (m·(1+r)²): one exp per term instead of two pow. `logA` holds
+ * log a_t (−Infinity where a_t = 0, whose terms are 0). m = 0 takes the generic derivative.
+ */
+function slopeSum(kind: SaturationKind, sp: SaturationParams, a: Float64Array, logA: Float64Array, m: number): number {
+  let s = 0;
+  const T = a.length;
+  if (m > 0 && kind === 'logistic') {
+    const k = -sp.lam! * m;
+    for (let t = 0; t < T; t++) {
+      const e = Math.exp(k * a[t]);
+      s += (a[t] * e) / ((1 + e) * (1 + e));
+    }
+    return 2 * sp.lam! * s;
+  }
+  if (m > 0 && kind === 'hill') {
+    const slope = sp.slope!;
+    const c = Math.log(m) - Math.log(sp.kappa!);
+    for (let t = 0; t < T; t++) {
+      if (!(a[t] > 0)) continue;
+      const r = Math.exp(slope * (logA[t] + c));
+      s += r / ((1 + r) * (1 + r));
+    }
+    return (slope * s) / m;
+  }
+  // a_t = 0 adds nothing (and Hill's sat'(0) may be infinite for slope < 1).
+  for (let t = 0; t < T; t++) if (a[t] > 0) s += a[t] * saturationDerivative(kind, sp, m * a[t]);
+  return s;
+}
 
 /** Per channel, n × M marginal ROAS draws (row-major by draw); NaN for a channel that spent nothing. */
 export function marginalRoasDrawsOnGrid(fd: ForwardData, spec: ModelSpec, draws: DrawMatrix, multipliers: readonly number[]): Float64Array[] {
@@ -17,6 +50,7 @@ export function marginalRoasDrawsOnGrid(fd: ForwardData, spec: ModelSpec, draws:
   const idx = paramIndex(spec);
   const w = new Float64Array(fd.lMax);
   const a = new Float64Array(T);
+  const logA = new Float64Array(T);
   const ad: AdstockParams = {};
   const sp: SaturationParams = {};
   const out = Array.from({ length: C }, () => new Float64Array(draws.n * M));
@@ -28,13 +62,8 @@ export function marginalRoasDrawsOnGrid(fd: ForwardData, spec: ModelSpec, draws:
       const beta = readChannelParams(ci, draws.values, d * draws.stride, ad, sp) * fd.targetMaxAbs;
       adstockWeights(ci.adstock, ad, fd.lMax, w);
       applyAdstock(fd.xs.subarray(c * T, (c + 1) * T), w, a);
-      for (let i = 0; i < M; i++) {
-        const m = multipliers[i];
-        let s = 0;
-        // a_t = 0 adds nothing (and Hill's sat'(0) may be infinite for slope < 1).
-        for (let t = 0; t < T; t++) if (a[t] > 0) s += a[t] * saturationDerivative(ci.saturation, sp, m * a[t]);
-        out[c][d * M + i] = S > 0 ? (beta * s) / S : NaN;
-      }
+      if (ci.saturation === 'hill') for (let t = 0; t < T; t++) logA[t] = Math.log(a[t]);
+      for (let i = 0; i < M; i++) out[c][d * M + i] = S > 0 ? (beta * slopeSum(ci.saturation, sp, a, logA, multipliers[i])) / S : NaN;
     }
   }
   return out;

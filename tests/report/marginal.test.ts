@@ -26,20 +26,20 @@ describe.each(['dev_weekly_logistic', 'dev_weekly_hill'] as const)('marginal ROA
   const fd = forwardDataFromDataset(data, spec);
   if ('errors' in fd) throw new Error(JSON.stringify(fd.errors));
   const draws = jitteredDraws(spec, theta, 30, 0.15, 11);
-  const grid = [0.4, 1, 1.8];
+  const grid = [0, 0.4, 1, 1.8];
   const m = marginalRoasDrawsOnGrid(fd, spec, draws, grid);
 
   it('equals the analytic marginal ROAS of the decomposition at 1× current spend', () => {
     const dec = decompose(fd, spec, draws, { maxDrawsOverTime: 1 });
     spec.channels.forEach((_, c) => {
       const ref = marginalRoasDraws(dec, c);
-      for (let d = 0; d < draws.n; d++) expect(Math.abs(m[c][d * 3 + 1] - ref[d])).toBeLessThanOrEqual(1e-12 * Math.abs(ref[d]));
+      for (let d = 0; d < draws.n; d++) expect(Math.abs(m[c][d * 4 + 2] - ref[d])).toBeLessThanOrEqual(1e-12 * Math.abs(ref[d]));
     });
   });
 
   it('equals the central difference of the response curve elsewhere', () => {
     const h = 1e-5;
-    for (const [i, mult] of [[0, 0.4], [2, 1.8]] as const)
+    for (const [i, mult] of [[1, 0.4], [3, 1.8]] as const)
       spec.channels.forEach((_, c) => {
         let S = 0;
         for (let t = 0; t < fd.T; t++) S += fd.spend[c * fd.T + t];
@@ -47,9 +47,30 @@ describe.each(['dev_weekly_logistic', 'dev_weekly_hill'] as const)('marginal ROA
           const up = scaledTotal(fd, spec, draws.values, draws.stride, d, c, mult + h);
           const down = scaledTotal(fd, spec, draws.values, draws.stride, d, c, mult - h);
           const fdiff = (up - down) / (2 * h * S);
-          expect(Math.abs(m[c][d * 3 + i] - fdiff)).toBeLessThanOrEqual(1e-6 * Math.abs(fdiff) + 1e-12);
+          expect(Math.abs(m[c][d * 4 + i] - fdiff)).toBeLessThanOrEqual(1e-6 * Math.abs(fdiff) + 1e-12);
         }
       });
+  });
+
+  it('at zero spend: logistic is the one-sided difference quotient; Hill is flat (slope > 1) or vertical (slope < 1)', () => {
+    const h = 1e-7;
+    const idx = paramIndex(spec);
+    spec.channels.forEach((ch, c) => {
+      let S = 0;
+      for (let t = 0; t < fd.T; t++) S += fd.spend[c * fd.T + t];
+      for (let d = 0; d < draws.n; d += 5) {
+        const at0 = m[c][d * 4];
+        if (ch.saturation === 'logistic') {
+          const slope = scaledTotal(fd, spec, draws.values, draws.stride, d, c, h) / (h * S);
+          expect(Math.abs(at0 - slope), `${ch.name} draw ${d}`).toBeLessThanOrEqual(1e-5 * Math.abs(at0));
+        } else {
+          // Hill's derivative at 0 is s·a^(s−1)/kappa^s: 0 for s > 1, infinite for s < 1.
+          const slope = draws.values[d * draws.stride + idx.channels[c].slope];
+          if (slope > 1) expect(at0).toBe(0);
+          else if (slope < 1) expect(at0).toBe(Infinity);
+        }
+      }
+    });
   });
 });
 

@@ -14,6 +14,7 @@ export default defineConfig({
         carryover: 'src/cli/main.ts',
         'chain-worker': 'src/node/chain-worker.ts',
         bench: 'bench/index.ts',
+        'mta-bench-worker': 'bench/mta-worker.ts',
       },
       output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
     },

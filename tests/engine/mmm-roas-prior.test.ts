@@ -141,6 +141,11 @@ describe('ROAS prior: log density value', () => {
     }
   });
 
+  it('prior only defaults to the plain coordinates', () => {
+    const r0 = packMmm(data, specs[0][1], { samplePrior: true });
+    expect('block' in r0 && r0.block[B.H_FLAGS]).toBe(B.FLAG_SAMPLE_PRIOR);
+  });
+
   it.each(specs)('%s, prior only (flags 8 and 15): the naive density without the data terms', (_, spec) => {
     for (const flags of [0, 7]) {
       const r0 = packMmm(data, spec, { parameterisation: flags, samplePrior: true });

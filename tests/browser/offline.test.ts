@@ -1,8 +1,8 @@
 // Offline and updates (issue 8), on a production build for a sub-path as GitHub Pages
 // serves it (/carryover/). First visit: the service worker installs for the base and
-// precaches the whole build. Then with the network off: reload, load the demo, fit
-// 2 × (150 + 150) and see the results, every file coming from the cache and none from the
-// network. Then a new version: announced, its "Reload" refused while a fit runs, applied on
+// precaches the whole build. Then with the network off: reload, try the demo (load + fit
+// 2 × (150 + 150)) and see the results, list the holiday calendar's countries, import a
+// CSV file, export the run — every file coming from the cache and none from the network. Then a new version: announced, its "Reload" refused while a fit runs, applied on
 // the click once the fit is done, and the old cache gone.
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import type { Request, Response } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SUBPATH, subpathBuild } from '../pwa/support/subpath-build';
 import { REPO_ROOT, useBrowser } from './harness';
-import { loadDemo, startShortFit, tryDemo, waitResults } from './support/flows';
+import { exportNewestRun, importFiles, loadDemo, startShortFit, tryDemo, waitResults } from './support/flows';
 
 const SERVED = path.join(REPO_ROOT, 'test-results', 'pwa', 'offline-served');
 const baseBefore = process.env.CARRYOVER_BASE;
@@ -56,7 +56,7 @@ describe('offline', () => {
     expect(await cachesInPage()).toEqual({ [`carryover:${scope}:${buildHash()}`]: precacheCount() });
   });
 
-  it('with the network off: reload, load the demo, fit and see the results, all from the cache', async () => {
+  it('with the network off: reload, demo fit, holiday calendar, file import and run export, all from the cache', async () => {
     const s = browser();
     const page = s.page;
     const network: string[] = [];
@@ -80,6 +80,16 @@ describe('offline', () => {
       await tryDemo(page, 11);
       expect(await waitResults(page)).toBe(6 * 179);
       await s.screenshot('offline-results');
+      // The holiday calendar (public/holidays) is read when the country list opens.
+      await page.locator('#tab-data').click();
+      const holidays = page.getByRole('combobox', { name: 'Holidays' });
+      await holidays.focus();
+      await page.waitForFunction(() => (document.querySelector('select option[value="US"]') ?? null) !== null, undefined, { timeout: 30_000 });
+      expect(await holidays.locator('option').count()).toBeGreaterThan(100);
+      // A file import and an export need nothing from the network either.
+      const csv = path.join(REPO_ROOT, 'public/demo/mmm_example.csv');
+      expect(await importFiles(page, [{ name: 'offline-copy.csv', mimeType: 'text/csv', buffer: readFileSync(csv) }])).toMatch(/offline-copy/);
+      expect((await exportNewestRun(page)).suggestedFilename()).toMatch(/\.json$/);
       // The network really was off for the page: a fetch the cache cannot answer fails.
       const probe = await page.evaluate(async () => fetch('not-in-the-build.txt').then((r) => `status ${r.status}`, (e: Error) => e.name));
       expect(probe).toBe('TypeError');
@@ -110,6 +120,7 @@ describe('updates', () => {
     await expect(banner.textContent()).resolves.toMatch(/A new version is ready/);
     const reload = banner.getByRole('button', { name: 'Reload' });
     await expect(reload.isEnabled()).resolves.toBe(true);
+    await s.assertAccessible('update banner');
 
     // A fit starts: the switch waits for it.
     await loadDemo(page);

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 // The browser-test harness: every browser test file calls `useBrowser()` at top level.
-// It serves the production build (dist/, built by `npm test` before vitest) with
+// It serves (a private copy of) the production build (dist/, built by `npm test` before vitest) with
 // `vite preview`, drives Debian's chromium through playwright-core, and fails a test on
 // anything the studio must never do: a request outside its own origin, a page error, or a
 // Content-Security-Policy violation. Helpers take screenshots (test-results/, not
@@ -13,7 +13,7 @@ import { seriousAxeViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
 import { probeLayout, type LayoutReport } from './support/layout-probe';
 import { acquireBrowserLock } from './support/lock';
-import { REPO_ROOT, startPreview, type PreviewServer } from './support/preview';
+import { REPO_ROOT, snapshotDist, startPreview, type PreviewServer } from './support/preview';
 
 export { REPO_ROOT };
 export const SHOTS_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');
@@ -79,12 +79,17 @@ export function useBrowser(options: BrowserOptions = {}): () => BrowserSession {
   let session: BrowserSession | undefined;
   let server: PreviewServer | undefined;
   let release: (() => void) | undefined;
+  let snapshot: { dir: string; remove(): void } | undefined;
   // The shell is up and the saved session restored (so a test's first action cannot race it).
   const readySelector = options.readySelector ?? '[data-testid="studio"][data-restored="true"]';
 
   beforeAll(async () => {
     release = await acquireBrowserLock();
-    server = await startPreview(options.serve ? await options.serve() : undefined);
+    if (options.serve) server = await startPreview(await options.serve());
+    else {
+      snapshot = await snapshotDist();
+      server = await startPreview(snapshot.dir);
+    }
     const browser = await launchChromium();
     const context = await browser.newContext({ viewport: DESKTOP, serviceWorkers: 'allow' });
     const s: BrowserSession = {
@@ -174,6 +179,7 @@ export function useBrowser(options: BrowserOptions = {}): () => BrowserSession {
   afterAll(async () => {
     await session?.browser.close().catch(() => undefined);
     await server?.stop();
+    snapshot?.remove();
     release?.();
   });
 

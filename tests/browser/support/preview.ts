@@ -3,7 +3,7 @@
 // (TOOLCHAIN.md pitfall 11). It runs in its own process group so teardown can end it and
 // anything it spawned.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -50,6 +50,26 @@ function stopProcessGroup(child: ChildProcess): Promise<void> {
       resolve();
     }
   });
+}
+
+/**
+ * A private copy of dist/ for one test file, so a `vite build` run meanwhile (several
+ * people share a checkout; the build empties dist/ first) cannot pull files from under
+ * a running test. Waits for a build in progress to finish writing (index.html settled).
+ */
+export async function snapshotDist(): Promise<{ dir: string; remove(): void }> {
+  const dist = path.join(REPO_ROOT, 'dist');
+  const index = path.join(dist, 'index.html');
+  for (let waited = 0; ; waited += 500) {
+    const settled = existsSync(index) && Date.now() - statSync(index).mtimeMs > 2000;
+    if (settled) break;
+    if (waited > 120_000) break; // startPreview reports the missing build
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const dir = path.join(REPO_ROOT, 'test-results', 'dist-snapshots', `${process.pid}-${Date.now()}`);
+  mkdirSync(path.dirname(dir), { recursive: true });
+  if (existsSync(index)) cpSync(dist, dir, { recursive: true });
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** Starts `vite preview` over `outDir` (default dist/) and resolves once it prints its URL. */

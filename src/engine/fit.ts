@@ -58,6 +58,7 @@ export function runMetadata(data: Dataset, spec: ModelSpec, settings: SamplerSet
     seed,
     sampler,
     dataset_name: data.name,
+    target_name: data.target.name,
     dataset_fingerprint: data.fingerprint,
     imputed_cells: data.imputed,
     ...extra,

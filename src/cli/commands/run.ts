@@ -6,9 +6,7 @@
 // written. Progress on stderr.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { randomInt } from 'node:crypto';
-import type { AdstockKind, ChainProgress, Dataset, InferenceData, SamplerSettings, SaturationKind, UserError } from '../../core/types';
-import { DEFAULT_SAMPLER } from '../../core/types';
+import type { Dataset, InferenceData, SamplerSettings, UserError } from '../../core/types';
 import { defaultModelSpec } from '../../model/spec';
 import { fitMmm, FitInputError } from '../../engine/fit';
 import { createNodePool } from '../../node/node-pool';
@@ -20,25 +18,16 @@ import { channelContributionsJson } from '../../analysis/outputs/channel-contrib
 import { budgetOptimizationJson } from '../../analysis/outputs/budget-optimization';
 import { analyseForReport, DEFAULT_BUDGET, reportInput, renderExecutiveSummary, type BudgetSettings, type ReportAnalysis } from '../../report';
 import { ArgError, helpText, numberFlag, parseArgs, type FlagSpec } from '../args';
+import { MODEL_FLAGS, SAMPLER_FLAGS, progressPrinter, samplerSettings, specOptions, workerCount } from '../fit-flags';
 import { printReport } from '../format-error';
 import { loadDataset } from '../load-dataset';
 
 const FLAGS: Record<string, FlagSpec> = {
-  seed: { type: 'string', help: 'random seed (default: drawn and recorded)' },
-  chains: { type: 'string', help: 'number of chains (default 4)' },
-  warmup: { type: 'string', help: 'warmup iterations per chain (default 1000)' },
-  draws: { type: 'string', help: 'draws per chain (default 1000)' },
-  'adapt-delta': { type: 'string', help: 'target acceptance rate (default 0.8)' },
-  'max-treedepth': { type: 'string', help: 'maximum tree depth (default 10)' },
-  adstock: { type: 'string', help: 'geometric (default) | delayed | weibull_pdf | weibull_cdf' },
-  saturation: { type: 'string', help: 'logistic (default) | hill' },
-  'l-max': { type: 'string', help: 'adstock window in periods (default 8)' },
-  fourier: { type: 'string', help: 'yearly Fourier order (default 2; 0 = none)' },
+  ...SAMPLER_FLAGS,
+  ...MODEL_FLAGS,
   budget: { type: 'string', help: 'total budget over the horizon (default: the last 52 periods\' spend)' },
   horizon: { type: 'string', help: 'periods to plan the budget for (default 52)' },
   'no-calibration': { type: 'boolean', help: 'ignore analysis/incrementality_results.json' },
-  workers: { type: 'string', help: 'worker threads (default min(chains, cores))' },
-  quiet: { type: 'boolean', help: 'no progress output' },
   help: { type: 'boolean', help: 'show this help' },
 };
 
@@ -53,8 +42,6 @@ between 0.5x and 2x its mean spend per period over those periods.
 Exit status: 0 done; 1 bad input; 2 bad options; 3 done, but no budget plan meets the
 constraints (mmm_budget_optimization.json and the report say why), as \`carryover optimize\`.`;
 
-const ADSTOCKS: AdstockKind[] = ['geometric', 'delayed', 'weibull_pdf', 'weibull_cdf'];
-const SATURATIONS: SaturationKind[] = ['logistic', 'hill'];
 const LIFT_FILE = join('analysis', 'incrementality_results.json');
 /** Everything this command writes, relative to the workspace; none of it is an input. */
 export const RUN_OUTPUTS = [
@@ -78,12 +65,6 @@ interface Options {
 
 const say = (msg: string) => process.stderr.write(`carryover run: ${msg}\n`);
 
-function oneOf<T extends string>(value: unknown, allowed: T[], flag: string): T | undefined {
-  if (value === undefined) return undefined;
-  if (!allowed.includes(value as T)) throw new ArgError(`--${flag} must be one of ${allowed.join(', ')}; got "${value}"`);
-  return value as T;
-}
-
 function parseOptions(argv: string[]): Options | number {
   let args;
   try {
@@ -96,28 +77,15 @@ function parseOptions(argv: string[]): Options | number {
     if (args.positionals.length !== 1) throw new ArgError('give exactly one workspace directory');
     return {
       dir: args.positionals[0],
-      settings: {
-        ...DEFAULT_SAMPLER,
-        chains: numberFlag(f, 'chains', { min: 1, max: 64, integer: true }) ?? DEFAULT_SAMPLER.chains,
-        warmup: numberFlag(f, 'warmup', { min: 0, integer: true }) ?? DEFAULT_SAMPLER.warmup,
-        draws: numberFlag(f, 'draws', { min: 1, integer: true }) ?? DEFAULT_SAMPLER.draws,
-        adapt_delta: numberFlag(f, 'adapt-delta', { min: 0.5, max: 0.999 }) ?? DEFAULT_SAMPLER.adapt_delta,
-        max_treedepth: numberFlag(f, 'max-treedepth', { min: 1, max: 15, integer: true }) ?? DEFAULT_SAMPLER.max_treedepth,
-        seed: numberFlag(f, 'seed', { min: 0, max: Number.MAX_SAFE_INTEGER, integer: true }) ?? randomInt(0, 2 ** 31),
-      },
-      spec: {
-        adstock: oneOf(f.adstock, ADSTOCKS, 'adstock'),
-        saturation: oneOf(f.saturation, SATURATIONS, 'saturation'),
-        l_max: numberFlag(f, 'l-max', { min: 1, max: 104, integer: true }),
-        fourier_order: numberFlag(f, 'fourier', { min: 0, max: 10, integer: true }),
-      },
+      settings: samplerSettings(f),
+      spec: specOptions(f),
       budget: {
         ...DEFAULT_BUDGET,
         budget: numberFlag(f, 'budget', { min: 0 }),
         horizon: numberFlag(f, 'horizon', { min: 1, max: 520, integer: true }) ?? DEFAULT_BUDGET.horizon,
       },
       calibrate: !f['no-calibration'],
-      workers: numberFlag(f, 'workers', { min: 1, max: 64, integer: true }),
+      workers: workerCount(f),
       quiet: Boolean(f.quiet),
     };
   } catch (e) {
@@ -127,20 +95,6 @@ function parseOptions(argv: string[]): Options | number {
   }
 }
 
-function progressPrinter(chains: number, quiet: boolean) {
-  const latest = new Map<number, ChainProgress>();
-  let last = 0;
-  return (p: ChainProgress) => {
-    latest.set(p.chain, p);
-    const now = Date.now();
-    if (quiet || (now - last < 1000 && p.phase !== 'done')) return;
-    last = now;
-    const parts = [...latest.values()].sort((a, b) => a.chain - b.chain).map((q) => `chain ${q.chain + 1}: ${q.phase} ${q.iteration}/${q.total}`);
-    process.stderr.write(`[${latest.size}/${chains}] ${parts.join(' | ')}\n`);
-  };
-}
-
-/** The workspace's raw/ folder, or the error that says what is wrong with the directory. */
 function workspaceRaw(dir: string): string | UserError {
   if (!existsSync(dir) || !statSync(dir).isDirectory())
     return { severity: 'error', file: dir, message: `workspace directory ${dir} does not exist`, hint: 'Pass the folder that holds raw/ (and optionally analysis/).' };

@@ -22,8 +22,11 @@ export class RidgeState {
   #progress = $state.raw<RidgeProgress | null>(null);
   #errors = $state.raw<UserError[]>([]);
   #busy = $state(false);
+  #completed = $state(0);
   #client = new RidgeClient();
   #abort: AbortController | null = null;
+  /** Bumped when a run ends, so progress messages still in flight from its worker are ignored. */
+  #gen = 0;
 
   get run(): RidgeRun | null {
     return this.#run;
@@ -36,6 +39,10 @@ export class RidgeState {
   }
   get busy(): boolean {
     return this.#busy;
+  }
+  /** Runs finished so far (tests wait for it to move). */
+  get completed(): number {
+    return this.#completed;
   }
 
   setNumber(key: 'population' | 'generations' | 'replicates', v: number): void {
@@ -54,8 +61,12 @@ export class RidgeState {
     this.#errors = [];
     this.#progress = { phase: 'search', done: 0, total: 1 };
     const t0 = performance.now();
+    const gen = ++this.#gen;
     try {
-      const out = await this.#client.run(data, options, { signal: this.#abort.signal, onProgress: (p) => (this.#progress = p) });
+      const onProgress = (p: RidgeProgress) => {
+        if (gen === this.#gen) this.#progress = p;
+      };
+      const out = await this.#client.run(data, options, { signal: this.#abort.signal, onProgress });
       if ('errors' in out) {
         this.#errors = out.errors;
         return;
@@ -67,7 +78,9 @@ export class RidgeState {
         dataset: { name: data.name, fingerprint: data.fingerprint, rows: data.dates.length, first: data.dates[0], last: data.dates[data.dates.length - 1] },
         seconds: (performance.now() - t0) / 1000,
       };
+      this.#completed++;
     } finally {
+      this.#gen++;
       this.#busy = false;
       this.#progress = null;
       this.#abort = null;

@@ -1,6 +1,7 @@
 // Privacy (issue 8): a full workflow in the built studio — the demo fitted (2 × (150 + 150)),
-// each import format (Robyn's wide CSV, the workspace folder, Meridian national and geo
-// CSV), a run exported — while every request of the page, its workers and its service
+// the executive report built and downloaded from the Optimize step, each import format
+// (Robyn's wide CSV, the workspace folder, Meridian national and geo CSV), a run exported —
+// while every request of the page, its workers and its service
 // worker is recorded. The harness fails the test on any request outside the origin, any
 // page error and any CSP violation; this file also checks that every request is a plain GET
 // of a file of the build itself, and that no file name or value of the user's data appears
@@ -10,7 +11,7 @@ import path from 'node:path';
 import type { Request } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, useBrowser } from './harness';
-import { exportNewestRun, importFiles, importFolder, tryDemo, waitResults } from './support/flows';
+import { downloadReport, exportNewestRun, importFiles, importFolder, tryDemo, waitResults } from './support/flows';
 
 const browser = useBrowser();
 const DATA = path.resolve(__dirname, '../../../shared/data');
@@ -36,6 +37,12 @@ describe('privacy: nothing leaves the machine', () => {
     const page = await browser().open();
     await tryDemo(page, 8);
     expect(await waitResults(page)).toBe(6 * 179);
+  });
+
+  it('builds the executive report on this machine and downloads it', async () => {
+    const report = await downloadReport(browser().page);
+    expect(report.name).toMatch(/\.html$/);
+    expect(report.text).toMatch(/^<!doctype html>/);
   });
 
   it("imports Robyn's wide CSV", async () => {

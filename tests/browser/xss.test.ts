@@ -1,24 +1,21 @@
 // Hostile input (issue 8): a CSV whose file name, headers and text cells are XSS payloads
 // (support/hostile.ts) goes through the studio — import, roles, model, a short fit, the
-// results charts, the runs library, the export — and then through the executive report
-// (src/report), rendered from the exported run file (read back as on another machine) and
-// opened in Chromium. Nothing may
+// results charts, the Optimize step, the runs library, the export — and then through the
+// executive report the studio builds and downloads, opened in Chromium on its own. Nothing may
 // run (window.__xss stays unset, no dialog), nothing a payload could arm may exist in the
 // DOM, and the payloads must show up as text. The harness also fails on any CSP violation,
 // which an injected inline handler would raise even though the CSP stops it running.
 import type { Dialog, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { analyseForReport, renderExecutiveSummary, reportInput } from '../../src/report';
-import { runFromFileText } from '../../src/store';
 import { useBrowser } from './harness';
-import { exportNewestRun, importFiles, startShortFit, waitResults } from './support/flows';
+import { downloadReport, exportNewestRun, importFiles, startShortFit, waitResults } from './support/flows';
 import { HOSTILE_FILE, PAYLOADS, hostileCsv, inertReport } from './support/hostile';
 
 const browser = useBrowser();
 const dialogs: string[] = [];
-/** The run file the studio exported (test 3), for the report. */
-let exported: { name: string; text: string } | null = null;
+/** The executive report the studio downloaded for the hostile run. */
+let report: { name: string; text: string } | null = null;
 
 beforeAll(() => {
   browser().context.on('dialog', (d: Dialog) => {
@@ -62,6 +59,13 @@ describe('XSS payloads in a CSV stay text in the studio', () => {
     expect(await expectInert(page, 'model step')).toContain(PAYLOADS.attr);
   });
 
+  it('Optimize step and the report download', async () => {
+    const page = browser().page;
+    report = await downloadReport(page);
+    await browser().drawAllPlots();
+    expect(await expectInert(page, 'optimize step')).toContain(PAYLOADS.img);
+  });
+
   it('runs library and the exported run file', async () => {
     const page = browser().page;
     const download = await exportNewestRun(page);
@@ -69,23 +73,11 @@ describe('XSS payloads in a CSV stay text in the studio', () => {
     // The file keeps the names verbatim: it is data, for the studio to read back as text.
     const body = readFileSync(await download.path(), 'utf8');
     expect(body).toContain(JSON.stringify(PAYLOADS.img).slice(1, -1));
-    exported = { name: download.suggestedFilename(), text: body };
+
   });
 });
 
-describe('XSS payloads in the executive report stay text', () => {
-  let doc = '';
-
-  beforeAll(() => {
-    if (!exported) throw new Error('the studio tests above did not export the run');
-    const run = runFromFileText(exported.text, exported.name);
-    if (!run.ok) throw new Error(JSON.stringify(run.errors));
-    const idata = run.value.inference_data;
-    const analysis = analyseForReport(idata);
-    if ('errors' in analysis) throw new Error(JSON.stringify(analysis.errors));
-    doc = renderExecutiveSummary(reportInput(idata, analysis, { target: 'sales', sources: [HOSTILE_FILE], created_at: '2026-01-01T00:00:00.000Z' }));
-  }, 300_000);
-
+describe('XSS payloads in the downloaded executive report stay text', () => {
   it('opened in the browser: nothing runs, nothing is armed, the names read as text', async () => {
     // Its own context: the report is a file a reader opens on their machine, not part of the app.
     const context = await browser().browser.newContext({ serviceWorkers: 'block' });
@@ -102,7 +94,8 @@ describe('XSS payloads in the executive report stay text', () => {
       document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __reportCsp(v: string): void }).__reportCsp(`${e.violatedDirective} ${e.blockedURI}`));
     });
     try {
-      await page.setContent(doc, { waitUntil: 'load' });
+      expect(report, 'the studio tests above downloaded the report').not.toBeNull();
+      await page.setContent(report!.text, { waitUntil: 'load' });
       await page.waitForTimeout(300); // let any error/load handler fire
       const text = await expectInert(page, 'report');
       expect(text).toContain(PAYLOADS.img);

@@ -1,5 +1,6 @@
 // Steps of the studio's workflow, driven the way a person does it (roles and labels, not
 // CSS classes), shared by the privacy, offline and XSS tests.
+import { readFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
 
 /** Short fits for these tests: 2 chains × (150 + 150), fixed seed. */
@@ -79,4 +80,12 @@ export async function exportNewestRun(page: Page): Promise<Download> {
   await row.waitFor();
   const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: 'Export' }).click()]);
   return download;
+}
+
+/** From a fitted run: the Optimize step's plan, then "Download report"; returns the file. */
+export async function downloadReport(page: Page): Promise<{ name: string; text: string }> {
+  await page.locator('#tab-optimize').click();
+  await page.locator('[data-testid="plan-summary"]').waitFor({ timeout: 120_000 });
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('button', { name: 'Download report' }).click()]);
+  return { name: dl.suggestedFilename(), text: readFileSync(await dl.path(), 'utf8') };
 }

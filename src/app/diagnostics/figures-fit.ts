@@ -4,11 +4,10 @@
 import type { Data, Layout, Shape } from 'plotly.js';
 import type { Coverage, QqData, TestStatistic } from '../../diagnostics';
 import type { DensityOverlay } from './kde';
-import { DIVERGENT_COLOUR, type Figure } from './figures-sampler';
+import { DIVERGENT_COLOUR, legendBelow, type Figure } from './figures-sampler';
 import { fmt, pct } from './format';
 
 const finite = (a: ArrayLike<number>): Array<number | null> => Array.from(a, (v) => (Number.isFinite(v) ? v : null));
-const legendBelow = { orientation: 'h' as const, y: -0.25 };
 
 /** A horizontal line across the plot at y (data units). */
 const hline = (y: number, dash: 'dash' | 'dot' = 'dash', color = '#57606a'): Partial<Shape> => ({
@@ -40,8 +39,8 @@ export function densityFigure(d: DensityOverlay, target: string): Figure {
     data,
     layout: {
       title: { text: 'Density: observed vs replicated' },
-      xaxis: { title: { text: target } },
-      yaxis: { title: { text: 'Density' }, rangemode: 'tozero' },
+      xaxis: { automargin: true, title: { text: target } },
+      yaxis: { automargin: true, title: { text: 'Density' }, rangemode: 'tozero', exponentformat: 'e' },
       legend: legendBelow,
     },
   };
@@ -70,8 +69,8 @@ export function intervalsFigure(dates: string[], observed: Float64Array, c: Cove
     ],
     layout: {
       title: { text: `Intervals: ${pct(c.coverage_50)} in 50%, ${pct(c.coverage_90)} in 90%` },
-      xaxis: { title: { text: 'Date' } },
-      yaxis: { title: { text: target } },
+      xaxis: { automargin: true, title: { text: 'Date' } },
+      yaxis: { automargin: true, title: { text: target } },
       legend: legendBelow,
     },
   };
@@ -84,8 +83,8 @@ export function testStatFigure(t: TestStatistic): Figure {
     data: [{ type: 'histogram', x: finite(t.replicated), name: 'Replicated', nbinsx: 30, marker: { color: 'rgba(0,114,178,0.6)' } }],
     layout: {
       title: { text: `${label}: p = ${fmt(t.ppp, 2)}` },
-      xaxis: { title: { text: `${label} of the replicated series` } },
-      yaxis: { title: { text: 'Draws' } },
+      xaxis: { automargin: true, title: { text: `${label} of the replicated series` } },
+      yaxis: { automargin: true, title: { text: 'Draws' } },
       showlegend: false,
       shapes: Number.isFinite(t.observed)
         ? [{ type: 'line', xref: 'x', x0: t.observed, x1: t.observed, yref: 'paper', y0: 0, y1: 1, line: { color: '#1b1f24', width: 3 } }]
@@ -115,8 +114,8 @@ export function paretoKFigure(dates: string[], k: Float64Array, threshold: numbe
     ],
     layout: {
       title: { text: `PSIS-LOO Pareto k: ${over07} of ${k.length} above 0.7` },
-      xaxis: { title: { text: 'Date' } },
-      yaxis: { title: { text: 'Pareto k' } },
+      xaxis: { automargin: true, title: { text: 'Date' } },
+      yaxis: { automargin: true, title: { text: 'Pareto k' } },
       shapes,
       legend: legendBelow,
     },
@@ -128,8 +127,8 @@ export function residualsFigure(dates: string[], e: Float64Array, target: string
     data: [{ type: 'scatter', mode: 'lines+markers', x: dates, y: finite(e), name: 'Residual', marker: { size: 4, color: '#0072B2' }, line: { width: 1, color: '#0072B2' } }],
     layout: {
       title: { text: `Residuals (DW ${fmt(dw)}, lag-1 ${fmt(lag1, 2)})` },
-      xaxis: { title: { text: 'Date' } },
-      yaxis: { title: { text: `${target}: observed − predictive mean` } },
+      xaxis: { automargin: true, title: { text: 'Date' } },
+      yaxis: { automargin: true, title: { text: `${target}: observed − predictive mean` } },
       shapes: [hline(0, 'dash')],
       showlegend: false,
     },
@@ -147,8 +146,8 @@ export function qqFigure(q: QqData): Figure {
     ],
     layout: {
       title: { text: 'Normal Q-Q of standardised residuals' },
-      xaxis: { title: { text: 'Normal quantile' } },
-      yaxis: { title: { text: 'Standardised residual' } },
+      xaxis: { automargin: true, title: { text: 'Normal quantile' } },
+      yaxis: { automargin: true, title: { text: 'Standardised residual' } },
       legend: legendBelow,
     },
   };

@@ -16,7 +16,12 @@ export const DIVERGENT_COLOUR = '#D55E00';
 export const chainColour = (c: number) => CHAIN_COLOURS[c % CHAIN_COLOURS.length];
 
 const finite = (a: ArrayLike<number>): Array<number | null> => Array.from(a, (v) => (Number.isFinite(v) ? v : null));
-const legendBelow = { orientation: 'h' as const, y: -0.25 };
+/**
+ * Legend under the x-axis title: anchored to the bottom of the whole figure (yref
+ * 'container'), where Plotly reserves room for it, so at phone width its wrapped rows push
+ * the plot up instead of running over the axis title (which a paper-relative y does).
+ */
+export const legendBelow = { orientation: 'h' as const, x: 0, xanchor: 'left' as const, y: 0, yanchor: 'bottom' as const, yref: 'container' as const };
 
 /** Draw values with the divergent transitions marked on the chain they belong to. */
 export function traceFigure(p: ScalarChains, divergent: number[][]): Figure {
@@ -34,7 +39,7 @@ export function traceFigure(p: ScalarChains, divergent: number[][]): Figure {
   if (dx.length) data.push({ type: 'scatter', mode: 'markers', x: dx, y: dy, name: `Divergent (${dx.length})`, marker: { symbol: 'x', size: 8, color: DIVERGENT_COLOUR } });
   return {
     data,
-    layout: { title: { text: `Trace of ${p.key}` }, xaxis: { title: { text: 'Draw (after warmup)' } }, yaxis: { title: { text: p.key } }, legend: legendBelow },
+    layout: { title: { text: `Trace of ${p.key}` }, xaxis: { automargin: true, title: { text: 'Draw (after warmup)' } }, yaxis: { automargin: true, title: { text: p.key } }, legend: legendBelow },
   };
 }
 
@@ -66,8 +71,8 @@ export function rankFigure(p: ScalarChains): Figure {
     data,
     layout: {
       title: { text: `Rank plot of ${p.key}` },
-      xaxis: { title: { text: 'Rank among all draws' }, range: [0, s] },
-      yaxis: { title: { text: `Draws per bin (of ${bins})` }, rangemode: 'tozero' },
+      xaxis: { automargin: true, title: { text: 'Rank among all draws' }, range: [0, s] },
+      yaxis: { automargin: true, title: { text: `Draws per bin (of ${bins})` }, rangemode: 'tozero' },
       legend: legendBelow,
     },
   };
@@ -95,7 +100,7 @@ export function pairsFigure(a: ScalarChains, b: ScalarChains, divergent: number[
   data.push({ type: 'scatter', mode: 'markers', x: dx, y: dy, name: `Divergent (${dx.length})`, marker: { size: 8, symbol: 'x', color: DIVERGENT_COLOUR } });
   return {
     data,
-    layout: { title: { text: 'Pairs (divergent draws marked ×)' }, xaxis: { title: { text: a.key } }, yaxis: { title: { text: b.key } }, legend: legendBelow },
+    layout: { title: { text: 'Pairs (divergent draws marked ×)' }, xaxis: { automargin: true, title: { text: a.key } }, yaxis: { automargin: true, title: { text: b.key } }, legend: legendBelow },
   };
 }
 
@@ -116,8 +121,8 @@ export function energyFigure(energy: Float64Array[]): Figure {
     layout: {
       title: { text: 'Energy: marginal against transition' },
       barmode: 'overlay',
-      xaxis: { title: { text: 'Energy (centred) or energy change' } },
-      yaxis: { title: { text: 'Density' } },
+      xaxis: { automargin: true, title: { text: 'Energy (centred) or energy change' } },
+      yaxis: { automargin: true, title: { text: 'Density' } },
       legend: legendBelow,
     },
   };

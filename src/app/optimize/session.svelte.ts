@@ -5,6 +5,7 @@ import type { UserError } from '../../core/types';
 import type { RunRecord } from '../../store';
 import type { Studio } from '../state/studio.svelte';
 import { describeProblem } from './describe';
+import type { Objective } from '../../analysis/optimizer';
 import type { LoadInfo, PlanRequest } from './engine';
 import { budgetFor, defaultForm, defaultHorizon, MAX_HORIZON, problemFromForm, recentSpend, type FormCheck, type OptimizeForm } from './form';
 import { saveFile } from './save-file';
@@ -65,22 +66,26 @@ export class OptimizeSession {
     return this.#run?.inference_data.constant_data.spend.length ?? 0;
   }
 
+  // Getters rather than $derived fields: the session outlives the view that first creates it,
+  // and a derived made while a component initialises is torn down with that component.
   /** Current spend per period per channel for the form's horizon (the default one while it is invalid). */
-  readonly current = $derived.by(() => {
+  get current(): Float64Array {
     const run = this.#run;
     if (!run || !this.form) return new Float64Array(0);
     const h = validHorizon(this.form.horizon) ? this.form.horizon : defaultHorizon(this.unit, this.rows);
     return recentSpend(run.inference_data, h);
-  });
+  }
 
-  readonly check = $derived.by((): FormCheck => (this.form ? problemFromForm(this.form, this.current, this.unit) : { ok: false, errors: [] }));
+  get check(): FormCheck {
+    return this.form ? problemFromForm(this.form, this.current, this.unit) : { ok: false, errors: [] };
+  }
 
   /** The inputs no longer match the plan on screen. */
-  readonly stale = $derived.by(() => {
+  get stale(): boolean {
     const c = this.check;
     const r = this.#viewReq;
     return !!r && (!c.ok || JSON.stringify({ problem: c.problem, objective: c.objective }) !== JSON.stringify(r));
-  });
+  }
 
   /** Opens a run (null closes): default inputs, the worker loads it, and the default plan is computed. */
   async open(run: RunRecord | null): Promise<void> {
@@ -123,6 +128,10 @@ export class OptimizeSession {
     if (!this.form) return;
     this.form.budget = v;
     this.form.budgetAuto = false;
+  }
+
+  setObjective(v: Objective): void {
+    if (this.form) this.form.objective = v;
   }
 
   useRecentBudget(): void {

@@ -210,7 +210,7 @@ describe('the Optimize step', () => {
     expect(alloc[1].y[1]).toBeCloseTo((1.2 * BUDGET) / 52 - CURRENT[0], 9);
 
     await page.getByLabel('Hold x1 fixed at its current spend').uncheck();
-    await page.getByRole('button', { name: 'Use it' }).click();
+    await page.getByRole('button', { name: 'Use that budget' }).click();
     expect(Number(await page.getByLabel('Total budget over the horizon').inputValue())).toBeCloseTo(BUDGET, 9);
     await page.getByRole('button', { name: 'Optimize budget' }).click();
     await page.waitForFunction(() => !/held fixed/.test(document.querySelector('[data-testid="binding"]')?.textContent ?? 'held fixed'), undefined, { timeout: 120_000 });

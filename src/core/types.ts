@@ -170,6 +170,9 @@ export interface ChainResult {
   inv_metric: Float64Array;
   step_size: number;
   wall_ms: number;
+  /** Time spent in warmup (to the end of the chunk that finished it) and in sampling, ms. */
+  warmup_ms?: number;
+  sampling_ms?: number;
   /** Set when the chain failed (e.g. no finite initial point); the other chains still finish. */
   error?: string;
 }

@@ -57,15 +57,18 @@ export function runChain(module: WebAssembly.Module, job: ChainJob, hooks: Chain
   const total = job.warmup + job.draws;
   const chunk = Math.max(1, Math.floor(job.chunk_size));
   let error = status === 0 ? undefined : `chain ${job.chain}: ${samplerErrorMessage(status)}`;
+  // Warmup ends inside some chunk; its time is taken at the end of that chunk (chunk-sized error).
+  let warmupEnd = job.warmup === 0 ? performance.now() : NaN;
   while (error === undefined) {
     if (hooks.shouldStop?.()) throw abortError(job.chain);
     const done = engine.samplerRun(chunk);
+    if (Number.isNaN(warmupEnd) && done >= job.warmup) warmupEnd = performance.now();
     const p = engine.progress();
     if (p.error !== 0) error = `chain ${job.chain}, iteration ${done + 1}: ${samplerErrorMessage(p.error)}`;
     hooks.onProgress?.(progressOf(job, done, total, p, t0));
     if (done >= total) break;
   }
-  return result(engine, job, error, t0);
+  return result(engine, job, error, t0, warmupEnd);
 }
 
 function progressOf(
@@ -87,7 +90,8 @@ function progressOf(
   };
 }
 
-function result(engine: WasmEngine, job: ChainJob, error: string | undefined, t0: number): ChainResult {
+function result(engine: WasmEngine, job: ChainJob, error: string | undefined, t0: number, warmupEnd: number): ChainResult {
+  const end = performance.now();
   const { draws, stats, invMetric } = engine.collect();
   const p = engine.progress();
   const out: ChainResult = {
@@ -100,8 +104,12 @@ function result(engine: WasmEngine, job: ChainJob, error: string | undefined, t0
     gradient_evaluations: p.gradientEvaluations,
     inv_metric: invMetric,
     step_size: p.stepSize,
-    wall_ms: performance.now() - t0,
+    wall_ms: end - t0,
   };
+  if (!Number.isNaN(warmupEnd)) {
+    out.warmup_ms = warmupEnd - t0;
+    out.sampling_ms = end - warmupEnd;
+  }
   if (error !== undefined) out.error = error;
   return out;
 }

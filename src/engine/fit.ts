@@ -125,7 +125,13 @@ export async function fitMmm(
   if (ok[0].n_out !== parameterCount(spec)) throw new Error(`engine returned ${ok[0].n_out} values per draw, the spec has ${parameterCount(spec)}`);
   const wallMs = performance.now() - t0;
   const attrs = runMetadata(data, spec, settings, {
-    timings: { sampling_wall_ms: wallMs, chains_ms: results.map((r) => r.wall_ms) },
+    timings: {
+      sampling_wall_ms: wallMs,
+      chains_ms: results.map((r) => r.wall_ms),
+      // CmdStan's per-chain "Elapsed Time" block (rstan::read_stan_csv reads it).
+      chain_warmup_seconds: results.map((r) => (r.warmup_ms ?? NaN) / 1000),
+      chain_sampling_seconds: results.map((r) => (r.sampling_ms ?? NaN) / 1000),
+    },
     gradient_evaluations: results.reduce((s, r) => s + r.gradient_evaluations, 0),
     failed_chains: failedChains,
   });

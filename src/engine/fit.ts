@@ -7,7 +7,7 @@ import { parameterCount, variableLayout } from '../model/layout';
 import { Rng } from '../analysis/rng';
 import type { ChainJob } from './chain-job';
 import { assembleInferenceData } from './inference-data';
-import { packMmm } from './mmm/pack';
+import { packMmm, type PackOptions } from './mmm/pack';
 import type { ChainPool } from './pool';
 import { APP_VERSION } from '../core/version';
 
@@ -24,6 +24,8 @@ export interface FitOptions {
   signal?: AbortSignal;
   /** Iterations per chunk (progress/cancel granularity). Does not change the draws. */
   chunkSize?: number;
+  /** Passed to packMmm, e.g. { samplePrior: true } to sample the prior (ROAS priors included). */
+  packOptions?: PackOptions;
 }
 
 export interface FitOutput {
@@ -115,7 +117,7 @@ export async function fitMmm(
   opts: FitOptions = {},
 ): Promise<FitOutput> {
   const t0 = performance.now();
-  const packed = packMmm(data, spec);
+  const packed = packMmm(data, spec, opts.packOptions);
   if ('errors' in packed) throw new FitInputError(packed.errors);
   const jobs = chainJobs(packed.block, settings, opts.chunkSize);
   const results = await pool.run(jobs, { onProgress: opts.onProgress, signal: opts.signal });
@@ -134,6 +136,8 @@ export async function fitMmm(
     },
     gradient_evaluations: results.reduce((s, r) => s + r.gradient_evaluations, 0),
     failed_chains: failedChains,
+    // A prior-only fit must not pass for a posterior.
+    ...(opts.packOptions?.samplePrior ? { sample_prior: true } : {}),
   });
   const idata = assembleInferenceData(ok, data, spec, attrs, pointwiseGroups(ok, data, spec, settings.seed));
   return { idata, results, failedChains, wallMs: performance.now() - t0 };

@@ -1,5 +1,5 @@
 // Building a ModelSpec from a dataset and user choices, with MODEL.md's defaults.
-import type { AdstockKind, Dataset, ModelSpec, Prior, SaturationKind } from '../core/types';
+import type { AdstockKind, Dataset, ModelSpec, Prior, RoasPrior, SaturationKind } from '../core/types';
 import { DEFAULT_GLOBAL_PRIORS, adstockVariables, defaultChannelPrior, saturationVariables } from './priors';
 
 export interface SpecOptions {
@@ -42,9 +42,22 @@ export function defaultModelSpec(data: Dataset, opts: SpecOptions = {}): ModelSp
   };
 }
 
-/** The prior of a channel variable: the spec's, or MODEL.md's default. */
+/**
+ * The prior of a channel variable: the spec's, or MODEL.md's default. For saturation_beta of a
+ * channel with a ROAS prior this is NOT the prior in force (see channelRoasPrior): a caller that
+ * plots or prints beta's prior must ask channelRoasPrior first.
+ */
 export function channelPrior(spec: ModelSpec, channel: string, variable: string): Prior {
   const c = spec.channels.find((ch) => ch.name === channel);
   if (!c) throw new Error(`unknown channel ${channel}`);
   return c.priors[variable] ?? defaultChannelPrior(variable, c.saturation);
+}
+
+/**
+ * The ROAS prior that replaces a channel's saturation_beta prior (ModelSpec.roas_priors;
+ * beta | curve ~ LogNormal(mu − log K, sigma), src/calibration/roas-prior.ts), or undefined when
+ * the channel's beta keeps its own prior. At most one per channel (src/engine/mmm/validate.ts).
+ */
+export function channelRoasPrior(spec: ModelSpec, channel: string): RoasPrior | undefined {
+  return spec.roas_priors?.find((p) => p.channel === channel);
 }

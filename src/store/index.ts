@@ -3,6 +3,7 @@ export { RunStore } from './runs';
 export { compareRuns, type RunComparison, type ParameterRow, type SetupDifference } from './compare';
 export { runFileName, runFromFileText, runToFileText, RUN_FILE_FORMAT } from './file';
 export { migrateRecord, MIGRATIONS } from './migrate';
+export { activeSchema, registerSchema, type Migration, type StoreSchema } from './migrations';
 export { validateRunRecord } from './validate';
 export { estimate } from './estimate';
 export { SCHEMA_VERSION, newRunRecord, storeDataset, loadDataset, summarize, type RunRecord, type RunSummary, type RunTimings, type StoredDataset } from './schema';

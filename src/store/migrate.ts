@@ -1,15 +1,12 @@
-// The migration hook: a stored or imported run carries `schema_version`; records older
-// than SCHEMA_VERSION are upgraded one version at a time by MIGRATIONS[v] (v → v + 1)
-// before validation. When the schema moves to 2, add MIGRATIONS[1] and keep the v1
-// fixture (tests/store/fixtures/run-v1.json) migrating in the tests.
+// The migration step: a stored or imported run carries `schema_version`; records older
+// than the active schema (migrations/index.ts: SCHEMA_VERSION unless a newer one is
+// registered) are upgraded one version at a time by its migrations[v] (v → v + 1) before
+// validation. Keep the v1 fixture (tests/store/fixtures/run-v1.json) migrating in the tests.
 import type { UserError } from '../core/types';
+import { activeSchema, MIGRATIONS, type Migration } from './migrations';
 import { fail, ok, type Result } from './result';
-import { SCHEMA_VERSION } from './schema';
 
-export type Migration = (record: Record<string, unknown>) => Record<string, unknown>;
-
-/** MIGRATIONS[v] turns a schema v record into a schema v + 1 record. None yet: v1 is the first. */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export { MIGRATIONS, type Migration };
 
 export interface Migrated {
   record: Record<string, unknown>;
@@ -22,8 +19,8 @@ const err = (message: string, hint: string, file?: string): UserError => ({ mess
 export function migrateRecord(
   raw: unknown,
   file?: string,
-  migrations: Readonly<Record<number, Migration>> = MIGRATIONS,
-  target: number = SCHEMA_VERSION,
+  migrations: Readonly<Record<number, Migration>> = activeSchema().migrations,
+  target: number = activeSchema().version,
 ): Result<Migrated> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return fail(err('This is not a Carryover run record.', 'Import a file made with "Export run".', file));

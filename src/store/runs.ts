@@ -58,8 +58,15 @@ export class RunStore {
     }
   }
 
-  /** Validates, then writes the run and its summary atomically. */
-  async save(record: RunRecord): Promise<Result<RunSummary>> {
+  /**
+   * Brings the record up to the active schema (a run made by code that writes an older
+   * schema is kept at the current one, as an import would be), validates it, then writes
+   * the run and its summary atomically.
+   */
+  async save(input: RunRecord): Promise<Result<RunSummary>> {
+    const m = migrateRecord(input);
+    if (!m.ok) return m;
+    const record = m.value.record as unknown as RunRecord;
     const problems = validateRunRecord(record);
     if (problems.length > 0) return fail(...problems);
     const summary = summarize(record);

@@ -3,7 +3,8 @@
 // and leading with the same chain × draw, dims and coords agreeing with the shapes, the
 // dataset as long as the observed series. Problems come back as UserErrors naming the path.
 import type { UserError } from '../core/types';
-import { SCHEMA_VERSION, type RunRecord } from './schema';
+import { activeSchema } from './migrations';
+import type { RunRecord } from './schema';
 import { nestedShape } from './shape';
 
 const GROUPS_WITH_DRAWS = ['posterior', 'sample_stats', 'log_likelihood', 'posterior_predictive'] as const;
@@ -118,7 +119,9 @@ export function validateRunRecord(raw: unknown, file?: string): UserError[] {
     p.add('record', 'is not an object');
     return p.list;
   }
-  if (raw.schema_version !== SCHEMA_VERSION) p.add('schema_version', `is ${JSON.stringify(raw.schema_version)}, expected ${SCHEMA_VERSION}`);
+  // Only records at the active schema are trusted; older ones go through migrateRecord first.
+  const version = activeSchema().version;
+  if (raw.schema_version !== version) p.add('schema_version', `is ${JSON.stringify(raw.schema_version)}, expected ${version}`);
   for (const k of ['id', 'name', 'created_at']) if (typeof raw[k] !== 'string' || raw[k] === '') p.add(k, 'is missing');
   const idata = raw.inference_data;
   if (!isObj(idata)) {

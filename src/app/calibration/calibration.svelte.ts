@@ -1,16 +1,19 @@
-// The Model step's lift-test calibration: the sources the analyst gave (the workspace's
+// The Model step's calibration: the lift-test sources the analyst gave (the workspace's
 // incrementality_results.json, uploaded files, the table, tests saved with the model), each
-// imported against the current dataset by src/calibration, and the tests in use written into
-// ModelSpec.lift_tests so the next fit's likelihood includes them (MODEL.md §6).
+// imported against the current dataset by src/calibration; how each test is used (a likelihood
+// term, MODEL.md §6, or a ROAS prior, Meridian's way); MTA-informed priors; and ROAS priors saved
+// with the model. ../priors/assign.ts turns them into ModelSpec.lift_tests and roas_priors.
 //
-// The list here is the source of truth for the next fit. Tests that arrive in the spec from
-// elsewhere (a restored session, an opened run) are adopted as a "saved" source when the data
-// changes with them or when nothing was imported yet; otherwise this list is written back.
-import type { Dataset, LiftTest, ModelSpec, UserError } from '../../core/types';
+// The state here is the source of truth for the next fit. Tests and priors that arrive in the
+// spec from elsewhere (a restored session, an opened run) are adopted as "saved" sources when
+// the data changes with them or when nothing was given yet; otherwise this state is written back.
+import type { Dataset, LiftTest, ModelSpec, RoasPrior, UserError } from '../../core/types';
 import type { LiftImportOptions } from '../../calibration';
 import type { Passthrough } from '../../data/types';
 import type { Studio } from '../state/studio.svelte';
-import { fileShape, importSource, isBlank, modelTests, sameTests, savedSource, TABLE_FILE, withSource, type LiftSourceInput, type RecordShape, type SourcedTest, type SourceImport } from './sources';
+import { assignCalibration, LIKELIHOOD, samePriors, type Assignment, type PriorInput, type TestInput, type TestUse } from '../priors/assign';
+import { MtaPriorState } from '../priors/mta-priors.svelte';
+import { fileShape, importSource, isBlank, sameTests, toLiftTest, savedSource, TABLE_FILE, withSource, type LiftSourceInput, type RecordShape, type SourcedTest, type SourceImport } from './sources';
 import { blankRow, convertRows, setCell, type TableRow } from './table';
 
 /** What the state reads from and writes to the studio (a plain object in tests). */
@@ -19,8 +22,11 @@ export interface CalibrationHost {
   /** The current import's passthrough files; null when the data did not come from files. */
   readonly passthrough: readonly Passthrough[] | null;
   readonly spec: ModelSpec | null;
-  writeTests(tests: LiftTest[]): void;
+  /** Replaces the spec's lift tests and ROAS priors (roas_priors left out when empty). */
+  write(calibration: { lift_tests: LiftTest[]; roas_priors: RoasPrior[] }): void;
 }
+
+export const SAVED_PRIOR_KEY = 'saved-prior#';
 
 export class CalibrationState {
   #sources = $state.raw<LiftSourceInput[]>([]);
@@ -33,8 +39,14 @@ export class CalibrationState {
   #fingerprint: string | null = null;
   #passthrough: readonly Passthrough[] | null = null;
   #written: LiftTest[] | null = null;
+  #uses = $state.raw<ReadonlyMap<string, TestUse>>(new Map());
+  #saved = $state.raw<Array<{ key: string; prior: RoasPrior }>>([]);
+  #writtenPriors: RoasPrior[] | null = null;
+  readonly mta: MtaPriorState;
 
-  constructor(private readonly host: CalibrationHost) {}
+  constructor(private readonly host: CalibrationHost) {
+    this.mta = new MtaPriorState(host, () => this.#write());
+  }
 
   get sources(): LiftSourceInput[] {
     return this.#sources;
@@ -62,9 +74,27 @@ export class CalibrationState {
   isUsed(key: string): boolean {
     return !this.#excluded.has(key);
   }
-  /** The tests the next fit uses. */
+  /** How a test is used when used: a likelihood term (default) or a ROAS prior. */
+  useOf(key: string): TestUse {
+    return this.#uses.get(key) ?? LIKELIHOOD;
+  }
+  /** ROAS priors saved with the model (a restored session, an opened run), with their keys. */
+  get savedPriors(): Array<{ key: string; prior: RoasPrior }> {
+    return this.#saved;
+  }
+  /** What every test and prior becomes in the next fit, with the conflicts explained. */
+  get assignment(): Assignment {
+    const tests: TestInput[] = this.tests.map((t) => ({ key: t.key, test: toLiftTest(t), used: this.isUsed(t.key), use: this.useOf(t.key) }));
+    const saved: PriorInput[] = this.savedPriors.map(({ key, prior }) => ({ key, prior, used: this.isUsed(key), from: 'saved with the model' }));
+    return assignCalibration(tests, [...saved, ...this.mta.inputs]);
+  }
+  /** The tests the next fit uses as likelihood terms. */
   get modelTests(): LiftTest[] {
-    return modelTests(this.#imports, this.#excluded);
+    return this.assignment.lift_tests;
+  }
+  /** The ROAS priors the next fit uses. */
+  get roasPriors(): RoasPrior[] {
+    return this.assignment.roas_priors;
   }
   /** True when some source is in Robyn's shape (its options then matter). */
   get hasRobyn(): boolean {
@@ -84,10 +114,17 @@ export class CalibrationState {
       changed = true;
     }
     const newData = dataset.fingerprint !== this.#fingerprint;
-    const foreign = spec.lift_tests.length > 0 && spec.lift_tests !== this.#written && !sameTests(spec.lift_tests, this.modelTests);
-    if (foreign && (newData || this.#sources.length === 0)) {
-      this.#sources = [savedSource(spec.lift_tests)];
+    const specPriors = spec.roas_priors ?? [];
+    const a = this.assignment;
+    const foreignTests = spec.lift_tests.length > 0 && spec.lift_tests !== this.#written && !sameTests(spec.lift_tests, a.lift_tests);
+    const foreignPriors = specPriors.length > 0 && specPriors !== this.#writtenPriors && !samePriors(specPriors, a.roas_priors);
+    const nothingGiven = this.#sources.length === 0 && this.#saved.length === 0 && !this.mta.source;
+    if ((foreignTests || foreignPriors) && (newData || nothingGiven)) {
+      this.#sources = spec.lift_tests.length > 0 ? [savedSource(spec.lift_tests)] : [];
+      this.#saved = specPriors.map((prior, i) => ({ key: SAVED_PRIOR_KEY + i, prior }));
       this.#excluded = new Set();
+      this.#uses = new Map();
+      this.mta.clear(true);
       changed = true;
     }
     if (changed || newData) {
@@ -129,6 +166,18 @@ export class CalibrationState {
     this.#write();
   }
 
+  /** Uses a test as a likelihood term or as a ROAS prior (of a scope). */
+  setUse(key: string, use: TestUse): void {
+    this.#uses = new Map(this.#uses).set(key, use);
+    this.#write();
+  }
+
+  /** Drops a ROAS prior saved with the model. */
+  removeSavedPrior(key: string): void {
+    this.#saved = this.#saved.filter((p) => p.key !== key);
+    this.#write();
+  }
+
   setOptions(patch: LiftImportOptions): void {
     this.#options = { ...this.#options, ...patch };
     this.#reimport();
@@ -167,10 +216,11 @@ export class CalibrationState {
   #write(): void {
     const spec = this.host.spec;
     if (!spec || !this.host.dataset) return;
-    const tests = this.modelTests;
-    if (sameTests(tests, spec.lift_tests)) return;
-    this.#written = tests;
-    this.host.writeTests(tests);
+    const { lift_tests, roas_priors } = this.assignment;
+    if (sameTests(lift_tests, spec.lift_tests) && samePriors(roas_priors, spec.roas_priors ?? [])) return;
+    this.#written = lift_tests;
+    this.#writtenPriors = roas_priors;
+    this.host.write({ lift_tests, roas_priors });
   }
 }
 
@@ -190,13 +240,19 @@ export function calibrationFor(studio: Studio): CalibrationState {
       get spec() {
         return studio.model.spec;
       },
-      // ModelState has no lift-test edit of its own: restore keeps the preset and clears the problem line.
-      writeTests(tests) {
+      // ModelState has no calibration edit of its own: restore keeps the preset and clears the problem line.
+      write(calibration) {
         const spec = studio.model.spec;
-        if (spec) studio.model.restore({ ...spec, lift_tests: tests }, studio.model.preset);
+        if (spec) studio.model.restore(withCalibration(spec, calibration), studio.model.preset);
       },
     });
     states.set(studio, s);
   }
   return s;
+}
+
+/** The spec with these lift tests and ROAS priors; no roas_priors key when there are none (specs without stay as they were). */
+export function withCalibration(spec: ModelSpec, c: { lift_tests: LiftTest[]; roas_priors: RoasPrior[] }): ModelSpec {
+  const { roas_priors: _, ...rest } = spec;
+  return c.roas_priors.length > 0 ? { ...rest, lift_tests: c.lift_tests, roas_priors: c.roas_priors } : { ...rest, lift_tests: c.lift_tests };
 }

@@ -64,9 +64,14 @@ export function isBlank(rec: Record<string, unknown>): boolean {
   return Object.entries(rec).every(([k, v]) => k === 'channel' || v === undefined || v === null || (typeof v === 'string' && v.trim() === ''));
 }
 
-/** The lift tests the fit uses: every mapped test whose key is not excluded, in source order. */
+/** The model's LiftTest of a mapped test (the display fields dropped). */
+export function toLiftTest({ channel, x, delta_x, delta_y, sigma, label }: SourcedTest): LiftTest {
+  return { channel, x, delta_x, delta_y, sigma, label };
+}
+
+/** Every mapped test whose key is not excluded, in source order (how each is used: ../priors/assign.ts). */
 export function modelTests(imports: SourceImport[], excluded: ReadonlySet<string>): LiftTest[] {
-  return imports.flatMap((i) => i.tests.filter((t) => !excluded.has(t.key))).map(({ channel, x, delta_x, delta_y, sigma, label }) => ({ channel, x, delta_x, delta_y, sigma, label }));
+  return imports.flatMap((i) => i.tests.filter((t) => !excluded.has(t.key))).map(toLiftTest);
 }
 
 /** Same tests, same numbers, same order (a label difference counts: the panel shows it). */

@@ -6,10 +6,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CalibrationState, type CalibrationHost } from '../../../src/app/calibration/calibration.svelte';
+import { CalibrationState, withCalibration, type CalibrationHost } from '../../../src/app/calibration/calibration.svelte';
 import { describeSource, fileShape } from '../../../src/app/calibration/sources';
 import { importLiftTests, toModelLiftTests } from '../../../src/calibration';
-import type { Dataset, LiftTest, ModelSpec } from '../../../src/core/types';
+import type { Dataset, LiftTest, ModelSpec, RoasPrior } from '../../../src/core/types';
 import { buildDataset, detectRoles, parseFiles } from '../../../src/data';
 import type { Passthrough } from '../../../src/data/types';
 import { defaultModelSpec } from '../../../src/model/spec';
@@ -30,9 +30,9 @@ class Host implements CalibrationHost {
   ) {
     this.spec = dataset ? defaultModelSpec(dataset, { saturation: 'hill' }) : null;
   }
-  writeTests(tests: LiftTest[]): void {
+  write(c: { lift_tests: LiftTest[]; roas_priors: RoasPrior[] }): void {
     this.writes++;
-    this.spec = { ...this.spec!, lift_tests: tests };
+    this.spec = withCalibration(this.spec!, c);
   }
 }
 

@@ -3,6 +3,8 @@ import { defineConfig } from 'vite';
 // The headless side: the CLI, the worker_threads chain worker and the benchmarks, bundled
 // for Node so `npx carryover` runs from a clean clone without a TypeScript loader.
 export default defineConfig({
+  // The Node bundle needs none of public/ (demo, icons, holidays are for the studio).
+  publicDir: false,
   build: {
     ssr: true,
     target: 'node20',

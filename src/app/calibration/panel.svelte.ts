@@ -36,7 +36,7 @@ export class CalibrationPanelState {
     this.#panel = null;
     this.#errors = [];
     if (this.#busy) this.#stop();
-    if (!idata || !(idata.attrs.model.lift_tests?.length > 0)) {
+    if (!idata || !(idata.attrs.model.lift_tests?.length > 0 || (idata.attrs.model.roas_priors?.length ?? 0) > 0)) {
       this.#busy = false;
       return;
     }

@@ -1,12 +1,13 @@
 // `carryover run WORKSPACE_DIR`: the whole seed pipeline on the measurement workspace
 // contract (MODEL.md §7): raw/ in; a fit calibrated by analysis/incrementality_results.json
-// when present; analysis/{inference_data, summary, mmm_diagnostics,
+// when present (as likelihood terms, or with --roas-prior as ROAS priors); analysis/{inference_data, summary, mmm_diagnostics,
 // mmm_channel_contributions, mmm_budget_optimization}.json and
 // reports/mmm_executive_summary.html out (MODEL.md §8). The workspace's own inputs are never
 // written. Progress on stderr.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { Dataset, InferenceData, SamplerSettings, UserError } from '../../core/types';
+import type { Dataset, InferenceData, LiftTest, RoasPrior, RoasScope, SamplerSettings, UserError } from '../../core/types';
+import { assignCalibration } from '../../app/priors/assign';
 import { defaultModelSpec } from '../../model/spec';
 import { fitMmm, FitInputError } from '../../engine/fit';
 import { createNodePool } from '../../node/node-pool';
@@ -28,6 +29,8 @@ const FLAGS: Record<string, FlagSpec> = {
   budget: { type: 'string', help: 'total budget over the horizon (default: the last 52 periods\' spend)' },
   horizon: { type: 'string', help: 'periods to plan the budget for (default 52)' },
   'no-calibration': { type: 'boolean', help: 'ignore analysis/incrementality_results.json' },
+  'roas-prior': { type: 'boolean', help: "use the lift tests as ROAS priors (Meridian's ROI prior) instead of likelihood terms" },
+  'roas-prior-scope': { type: 'string', help: "with --roas-prior: 'test' (incremental ROAS at the test's spend, default) or 'window' (ROAS over the data)" },
   help: { type: 'boolean', help: 'show this help' },
 };
 
@@ -35,6 +38,9 @@ const USAGE = `usage: carryover run WORKSPACE_DIR [options]
 
 Reads WORKSPACE_DIR/raw/ (campaign_spend_*.csv, conversions.csv, external_factors.csv) and,
 when present, WORKSPACE_DIR/analysis/incrementality_results.json (lift tests); fits the MMM;
+each lift test is a likelihood term (PyMC-Marketing), or with --roas-prior a LogNormal prior
+on its channel's ROAS (Meridian) INSTEAD of one: the same experiment counted both ways would
+count twice. One ROAS prior per channel: a channel's further tests stay likelihood terms.
 writes analysis/{inference_data,summary,mmm_diagnostics,mmm_channel_contributions,
 mmm_budget_optimization}.json and reports/mmm_executive_summary.html.
 Budget default: the last 52 periods' spend over a 52-period horizon, each channel
@@ -59,6 +65,8 @@ interface Options {
   spec: Parameters<typeof defaultModelSpec>[1];
   budget: BudgetSettings;
   calibrate: boolean;
+  /** Lift tests as ROAS priors of this scope instead of likelihood terms; null: likelihood terms. */
+  roasPrior: RoasScope | null;
   workers?: number;
   quiet: boolean;
 }
@@ -85,6 +93,7 @@ function parseOptions(argv: string[]): Options | number {
         horizon: numberFlag(f, 'horizon', { min: 1, max: 520, integer: true }) ?? DEFAULT_BUDGET.horizon,
       },
       calibrate: !f['no-calibration'],
+      roasPrior: roasPriorFlag(f),
       workers: workerCount(f),
       quiet: Boolean(f.quiet),
     };
@@ -93,6 +102,29 @@ function parseOptions(argv: string[]): Options | number {
     process.stderr.write(`carryover run: ${e.message}\n\n${helpText(USAGE, FLAGS)}`);
     return 2;
   }
+}
+
+function roasPriorFlag(f: Record<string, string | boolean | string[] | undefined>): RoasScope | null {
+  const scope = f['roas-prior-scope'];
+  if (scope !== undefined && !f['roas-prior']) throw new ArgError('--roas-prior-scope needs --roas-prior');
+  if (scope !== undefined && scope !== 'test' && scope !== 'window') throw new ArgError(`--roas-prior-scope must be 'test' or 'window', got "${String(scope)}"`);
+  if (f['roas-prior'] && f['no-calibration']) throw new ArgError('--roas-prior uses the lift tests, which --no-calibration leaves out: give one of them');
+  return f['roas-prior'] ? ((scope as RoasScope | undefined) ?? 'test') : null;
+}
+
+/**
+ * How the workspace's lift tests enter the model: all as likelihood terms (MODEL.md §6), or with
+ * a scope each as a ROAS prior instead (src/app/priors/assign.ts: at most one per channel, a
+ * channel's later tests stay likelihood terms, a test no LogNormal can express stays one too),
+ * with a note for every test that did not become what was asked.
+ */
+export function workspaceCalibration(tests: LiftTest[], roasPrior: RoasScope | null): { lift_tests: LiftTest[]; roas_priors: RoasPrior[]; notes: UserError[] } {
+  if (!roasPrior) return { lift_tests: tests, roas_priors: [], notes: [] };
+  const a = assignCalibration(
+    tests.map((test, i) => ({ key: String(i), test, used: true, use: { as: 'roas_prior', scope: roasPrior } })),
+    [],
+  );
+  return { lift_tests: a.lift_tests, roas_priors: a.roas_priors, notes: a.issues.map((e) => ({ ...e, file: LIFT_FILE })) };
 }
 
 function workspaceRaw(dir: string): string | UserError {
@@ -160,10 +192,14 @@ export async function run(argv: string[]): Promise<number> {
   const spec = defaultModelSpec(dataset, o.spec);
   const lift = o.calibrate ? liftTests(o.dir, dataset) : { tests: [], notes: [], fatal: [] };
   if (printReport(lift.fatal)) return (say(`${LIFT_FILE} cannot be read (above); nothing was fitted`), 1);
-  printReport(lift.notes);
-  spec.lift_tests = lift.tests;
+  const cal = workspaceCalibration(lift.tests, o.roasPrior);
+  const calibrationNotes = [...lift.notes, ...cal.notes];
+  printReport(calibrationNotes);
+  spec.lift_tests = cal.lift_tests;
+  if (cal.roas_priors.length > 0) spec.roas_priors = cal.roas_priors;
   const s = o.settings;
-  say(`${dataset.dates.length} ${dataset.grain}s of ${dataset.target.name}, channels ${dataset.channels.map((c) => c.name).join(', ')}; ${lift.tests.length} lift tests; ${s.chains} chains × (${s.warmup} + ${s.draws}), seed ${s.seed}`);
+  const used = o.roasPrior ? `${cal.lift_tests.length} lift tests as likelihood terms, ${cal.roas_priors.length} as ROAS priors (scope ${o.roasPrior})` : `${lift.tests.length} lift tests`;
+  say(`${dataset.dates.length} ${dataset.grain}s of ${dataset.target.name}, channels ${dataset.channels.map((c) => c.name).join(', ')}; ${used}; ${s.chains} chains × (${s.warmup} + ${s.draws}), seed ${s.seed}`);
   const pool = createNodePool(s.chains, o.workers);
   try {
     const fit = await fitMmm(pool, dataset, spec, s, { onProgress: progressPrinter(s.chains, o.quiet) });
@@ -171,7 +207,7 @@ export async function run(argv: string[]): Promise<number> {
     say(`fitted in ${(fit.wallMs / 1000).toFixed(1)} s; analysing and optimising the budget`);
     const a = analyseForReport(fit.idata, { budget: o.budget });
     if ('errors' in a) return (printReport(a.errors), 1);
-    writeOutputs(o, dataset, fit.idata, a, { calibration: lift.notes, data: report.filter((e) => e.severity === 'warning') });
+    writeOutputs(o, dataset, fit.idata, a, { calibration: calibrationNotes, data: report.filter((e) => e.severity === 'warning') });
     say(`wrote ${RUN_OUTPUTS.map((p) => join(o.dir, p)).join(', ')}`);
     if (a.budget && !a.budget.result.feasible) return (say(`no budget plan meets the constraints: ${a.budget.result.reason}`), 3);
     return 0;

@@ -7,7 +7,7 @@
 import type { ModelSpec, UserError } from '../core/types';
 import { ForwardResult, extendForwardData, forwardPass, paramIndex, type DrawMatrix, type ForwardData } from '../model/forward';
 import { seriesBand, type SeriesBand } from './decomposition';
-import { Rng } from './rng';
+import { Rng } from '../core/rng';
 
 export interface FuturePlan {
   /** ISO dates of the future periods, after the last history date, increasing. */

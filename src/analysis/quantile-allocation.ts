@@ -16,7 +16,7 @@ import type { ResolvedBounds } from './constraints';
 import type { Allocation } from './mean-allocation';
 import type { PlanResponse } from './plan-response';
 import { projectOntoBudget } from './projection';
-import { Rng } from './rng';
+import { Rng } from '../core/rng';
 
 /** Harrell–Davis weights over order statistics 0..n−1 (midpoint rule, normalised). */
 export function harrellDavisWeights(n: number, p: number): Float64Array {

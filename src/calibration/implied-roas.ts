@@ -5,7 +5,7 @@
 import type { ChannelSpec } from '../core/types';
 import { defaultChannelPrior } from '../model/priors';
 import { samplePrior } from './prior-sampling';
-import { Rng } from './random';
+import { Rng } from '../core/rng';
 import { curvePriors, roasPerBeta, setCurveParam, type ChannelCurve, type RoasData, type RoasPrior, type RoasScope } from './roas-prior';
 
 export interface PriorRoasDraws {

@@ -1,7 +1,7 @@
 // Draws from the Prior union of src/core/types.ts, and the log-normal CDF the calibration
 // tests compare against. Parameterisations follow PyMC (src/model/priors.ts).
 import type { Prior } from '../core/types';
-import type { Rng } from './random';
+import type { Rng } from '../core/rng';
 
 export function samplePrior(p: Prior, rng: Rng): number {
   switch (p.dist) {

@@ -4,7 +4,7 @@
 import type { ChainProgress, ChainResult, Dataset, InferenceData, ModelSpec, NestedArray, RunMetadata, SamplerSettings, UserError } from '../core/types';
 import { drawMatrix, forwardDataFromDataset, forwardEach } from '../model/forward';
 import { parameterCount, variableLayout } from '../model/layout';
-import { Rng } from '../analysis/rng';
+import { Rng } from '../core/rng';
 import type { ChainJob } from './chain-job';
 import { assembleInferenceData } from './inference-data';
 import { packMmm, type PackOptions } from './mmm/pack';

@@ -5,6 +5,7 @@
 // P(conv) = 1 - (1 - base) * prod_c (1 - lift_c). Half of the converting journeys then end with
 // a navigational touch (brand search or email) that caused nothing: last-click gives those
 // channels credit they did not earn, which is the comparison the Attribution view shows.
+import { Rng } from '../core/rng';
 
 export const DEMO_CHANNELS = [
   'paid_search',
@@ -32,44 +33,6 @@ const STAY = [0.25, 0.1, 0.2, 0.35, 0.3, 0.3, 0.1, 0.25, 0.1, 0.1, 0.1, 0.2];
 /** Where journeys move next, lower funnel increasingly likely. */
 const MOVE_WEIGHT = [10, 6, 6, 8, 6, 5, 4, 5, 4, 3, 2, 2];
 
-/** xoshiro128** (Blackman & Vigna 2018), seeded through splitmix32. */
-export class Xoshiro128 {
-  private s = new Uint32Array(4);
-
-  constructor(seed: number) {
-    let x = seed >>> 0;
-    for (let i = 0; i < 4; i++) {
-      x = (x + 0x9e3779b9) >>> 0;
-      let z = x;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-      this.s[i] = (z ^ (z >>> 16)) >>> 0;
-    }
-  }
-
-  nextU32(): number {
-    const s = this.s;
-    const result = Math.imul(rotl(Math.imul(s[1], 5), 7), 9) >>> 0;
-    const t = s[1] << 9;
-    s[2] ^= s[0];
-    s[3] ^= s[1];
-    s[1] ^= s[2];
-    s[0] ^= s[3];
-    s[2] ^= t;
-    s[3] = rotl(s[3], 11);
-    return result;
-  }
-
-  /** Uniform in [0, 1) with 32 random bits. */
-  next(): number {
-    return this.nextU32() / 4294967296;
-  }
-}
-
-function rotl(x: number, k: number): number {
-  return (x << k) | (x >>> (32 - k));
-}
-
 function cumulative(w: number[]): Float64Array {
   const c = new Float64Array(w.length);
   let s = 0;
@@ -93,7 +56,7 @@ export interface GeneratedJourneys {
 }
 
 export function generateJourneys(count: number, seed: number): GeneratedJourneys {
-  const rng = new Xoshiro128(seed);
+  const rng = new Rng(seed);
   const n = DEMO_CHANNELS.length;
   const start = cumulative(START_WEIGHT);
   const move = DEMO_CHANNELS.map((_, from) => cumulative(MOVE_WEIGHT.map((w, to) => (to === from ? 0 : w))));
@@ -109,7 +72,7 @@ export function generateJourneys(count: number, seed: number): GeneratedJourneys
       t.set(touches);
       touches = t;
     }
-    let c = pick(start, rng.next());
+    let c = pick(start, rng.uniform());
     let miss = 1 - BASE_RATE;
     for (let len = 0; ; len++) {
       touches[k++] = c;
@@ -117,14 +80,14 @@ export function generateJourneys(count: number, seed: number): GeneratedJourneys
         seen[c] = j;
         miss *= 1 - DEMO_LIFT[c];
       }
-      if (rng.next() < STOP || len === 200) break;
-      c = rng.next() < STAY[c] ? c : pick(move[c], rng.next());
+      if (rng.uniform() < STOP || len === 200) break;
+      c = rng.uniform() < STAY[c] ? c : pick(move[c], rng.uniform());
     }
-    if (rng.next() < 1 - miss) {
+    if (rng.uniform() < 1 - miss) {
       converted[j] = 1;
-      if (rng.next() < NAVIGATIONAL_SHARE) touches[k++] = rng.next() < 0.6 ? 1 : 2;
+      if (rng.uniform() < NAVIGATIONAL_SHARE) touches[k++] = rng.uniform() < 0.6 ? 1 : 2;
       // Log-normal order value, median e^1.2 ≈ 3.3 (Box–Muller).
-      const z = Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
+      const z = Math.sqrt(-2 * Math.log(1 - rng.uniform())) * Math.cos(2 * Math.PI * rng.uniform());
       value[j] = Math.round(Math.exp(1.2 + 0.7 * z) * 100) / 100;
     }
     offsets[j + 1] = k;

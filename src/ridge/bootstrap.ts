@@ -13,7 +13,7 @@
 // circular) bootstrap — the T^(1/3) rate of Hall, Horowitz & Jing (1995, Biometrika 82(3)).
 // Each replicate refits the coefficients at the chosen hyperparameters, so the intervals
 // reflect noise given the model, not uncertainty in the hyperparameters.
-import type { Rng } from '../calibration/random';
+import type { Rng } from '../core/rng';
 
 /** Politis–White automatic block length for the moving-block bootstrap of series `e`. */
 export function automaticBlockLength(e: ArrayLike<number>): number {

@@ -3,7 +3,7 @@
 // Pareto front → choose a model → refit → bootstrap intervals (bootstrap.ts). Same seed,
 // same data, same options: the same result, bit for bit.
 import type { Dataset, UserError } from '../core/types';
-import { Rng } from '../calibration/random';
+import { Rng } from '../core/rng';
 import { decode, buildSpace, type SearchSpace } from './space';
 import { buildProblem, type RidgeProblem } from './problem';
 import { RidgeFitter } from './fit-ridge';

@@ -7,7 +7,7 @@
 // the population by NSGA-II's environmental selection (pareto.ts) — the combination Robyn
 // reaches through Nevergrad's DE family (its default optimiser is "TwoPointsDE").
 // Every evaluated point is kept; the Pareto front is taken over all of them.
-import { Rng } from '../calibration/random';
+import { Rng } from '../core/rng';
 import { selectSurvivors } from './pareto';
 
 const PRIMES = [

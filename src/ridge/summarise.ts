@@ -4,7 +4,7 @@
 // (src/core/types.ts) so the studio can show them next to the Bayesian ones.
 import type { Estimate, UserError } from '../core/types';
 import { summarise } from '../calibration/estimate';
-import type { Rng } from '../calibration/random';
+import type { Rng } from '../core/rng';
 import { automaticBlockLength, centre, movingBlockResample } from './bootstrap';
 import type { CandidateEvaluator, RunControl } from './run';
 import type { RidgeChannelResult, RidgeLiftCheck, RidgeOptions, RidgeResult } from './types';

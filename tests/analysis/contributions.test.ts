@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ModelSpec } from '../../src/core/types';
 import { defaultModelSpec } from '../../src/model/spec';
 import { ForwardResult, drawMatrix, forwardDataFromDataset, forwardMu, forwardPass, paramIndex, withSpend, type DrawMatrix, type ForwardData } from '../../src/model/forward';
-import { Rng } from '../../src/analysis/rng';
+import { Rng } from '../../src/core/rng';
 import { decompose } from '../../src/analysis/decomposition';
 import { contributionSummary } from '../../src/analysis/contributions';
 import { channelRoas, marginalRoasDraws, roasDraws } from '../../src/analysis/roas';

@@ -3,7 +3,7 @@ import type { ModelSpec } from '../../src/core/types';
 import { defaultModelSpec } from '../../src/model/spec';
 import { drawMatrix, forwardData, type ForwardData } from '../../src/model/forward';
 import { forecast, forecastCoverage, type Forecast } from '../../src/analysis/forecast';
-import { Rng } from '../../src/analysis/rng';
+import { Rng } from '../../src/core/rng';
 import { jitteredDraws, paramVector, randomSpend, simulateFromModel, weeklyDates } from './helpers';
 
 function ok<T>(v: T | { errors: unknown[] }): T {

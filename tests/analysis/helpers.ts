@@ -7,7 +7,7 @@ import { assembleInferenceData } from '../../src/engine/inference-data';
 import { defaultModelSpec } from '../../src/model/spec';
 import { parameterCount, variableLayout } from '../../src/model/layout';
 import { drawMatrix, forwardData, forwardMu, paramIndex, type DrawMatrix, type ForwardData } from '../../src/model/forward';
-import { Rng } from '../../src/analysis/rng';
+import { Rng } from '../../src/core/rng';
 
 export const SHARED = (rel: string): string => fileURLToPath(new URL(`../../../shared/${rel}`, import.meta.url));
 

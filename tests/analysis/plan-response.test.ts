@@ -3,7 +3,7 @@ import { ForwardResult, extendForwardData, forwardDataFromDataset, forwardPass, 
 import { PlanResponse } from '../../src/analysis/plan-response';
 import { projectOntoBudget } from '../../src/analysis/projection';
 import { allocateOnGrid, valueByBudget } from '../../src/analysis/allocation-dp';
-import { Rng } from '../../src/analysis/rng';
+import { Rng } from '../../src/core/rng';
 import { jitteredDraws, syntheticSet } from './helpers';
 
 function ok(fd: ForwardData | { errors: unknown[] }): ForwardData {

@@ -3,7 +3,7 @@ import { forwardDataFromDataset, type ForwardData } from '../../src/model/forwar
 import { PlanResponse } from '../../src/analysis/plan-response';
 import { optimizeBudget } from '../../src/analysis/optimizer';
 import { harrellDavisQuantile, harrellDavisWeights } from '../../src/analysis/quantile-allocation';
-import { Rng } from '../../src/analysis/rng';
+import { Rng } from '../../src/core/rng';
 import { jitteredDraws, syntheticSet } from './helpers';
 
 describe('Harrell–Davis quantile', () => {

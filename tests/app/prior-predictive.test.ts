@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../../src/analysis/rng';
+import { Rng } from '../../src/core/rng';
 import type { Prior } from '../../src/core/types';
-import { priorDraw } from '../../src/app/model/prior-draws';
+import { samplePrior } from '../../src/calibration/prior-sampling';
 import { priorParameterDraws, priorPredictive } from '../../src/app/model/prior-predictive';
 import { parameterCount, variableLayout } from '../../src/model/layout';
 import { loadDataset, type RunRecord } from '../../src/store';
@@ -29,7 +29,7 @@ const moments = (p: Prior): [number, number] => {
   }
 };
 
-describe('priorDraw', () => {
+describe('samplePrior', () => {
   const cases: Prior[] = [
     { dist: 'normal', mu: 1, sigma: 2 },
     { dist: 'half_normal', sigma: 1.5 },
@@ -45,7 +45,7 @@ describe('priorDraw', () => {
     it(`${JSON.stringify(p)}: sample mean and variance match`, () => {
       const rng = new Rng(12345);
       const n = 40_000;
-      const xs = Float64Array.from({ length: n }, () => priorDraw(rng, p));
+      const xs = Float64Array.from({ length: n }, () => samplePrior(p, rng));
       const mean = xs.reduce((a, b) => a + b, 0) / n;
       const v = xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1);
       const [m, vTrue] = moments(p);

@@ -11,7 +11,7 @@ import { samplePriorRoas } from '../../src/calibration/implied-roas';
 import { importLiftTests } from '../../src/calibration/import';
 import { liftAgreement } from '../../src/calibration/lift-agreement';
 import { ksCritical, ksDistance, logNormalCdf } from '../../src/calibration/prior-sampling';
-import { Rng } from '../../src/calibration/random';
+import { Rng } from '../../src/core/rng';
 import {
   logNormalFromMeanSd,
   logNormalSummary,

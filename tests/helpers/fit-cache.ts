@@ -14,7 +14,7 @@ const ROOT = resolve(__dirname, '../..');
 const CACHE = join(ROOT, 'node_modules', '.cache', 'carryover-fits');
 
 /** What can change a fit's numbers: the engine WASM and the TypeScript that packs, runs and assembles. */
-const RESULT_SOURCES = ['src/engine/fit.ts', 'src/engine/inference-data.ts', 'src/engine/chain-runner.ts', 'src/engine/wasm-engine.ts', 'src/engine/mmm', 'src/model', 'src/analysis/rng.ts'];
+const RESULT_SOURCES = ['src/engine/fit.ts', 'src/engine/inference-data.ts', 'src/engine/chain-runner.ts', 'src/engine/wasm-engine.ts', 'src/engine/mmm', 'src/model', 'src/core/rng.ts'];
 
 function sourceHash(): string {
   const h = createHash('sha256');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../../src/calibration/random';
+import { Rng } from '../../src/core/rng';
 import type { Dataset } from '../../src/core/types';
 import { automaticBlockLength, movingBlockResample } from '../../src/ridge/bootstrap';
 import { runRidge } from '../../src/ridge/run';

@@ -2,13 +2,13 @@
 // spec's priors, pushed through the model's forward pass (src/model/forward.ts) with the
 // Normal noise of MODEL.md §2, summarised per period. If the bands sit far from the
 // observed series, the priors say something the analyst does not believe.
-import { Rng } from '../../analysis/rng';
+import { Rng } from '../../core/rng';
 import type { Dataset, ModelSpec, UserError } from '../../core/types';
 import { drawMatrix, forwardDataFromDataset, forwardEach } from '../../model/forward';
 import { parameterCount, variableLayout } from '../../model/layout';
 import { channelPrior } from '../../model/spec';
 import { periodBands, type Bands } from '../results/bands';
-import { priorDraw } from './prior-draws';
+import { samplePrior } from '../../calibration/prior-sampling';
 
 /** n × P constrained draws from the priors, in the layout of src/model/layout.ts. */
 export function priorParameterDraws(spec: ModelSpec, n: number, rng: Rng): Float64Array {
@@ -19,13 +19,13 @@ export function priorParameterDraws(spec: ModelSpec, n: number, rng: Rng): Float
     for (const v of vars) {
       if (v.length === 0) {
         const prior = v.name === 'intercept' ? spec.priors.intercept : spec.priors.y_sigma;
-        out[d * P + v.offset] = priorDraw(rng, prior);
+        out[d * P + v.offset] = samplePrior(prior, rng);
         continue;
       }
       v.coords.forEach((coord, i) => {
         const prior =
           v.name === 'gamma_control' ? spec.priors.gamma_control : v.name === 'gamma_fourier' ? spec.priors.gamma_fourier : channelPrior(spec, coord, v.name);
-        out[d * P + v.offset + i] = priorDraw(rng, prior);
+        out[d * P + v.offset + i] = samplePrior(prior, rng);
       });
     }
   }

@@ -1,5 +1,6 @@
-// A small seeded random source for the TypeScript side (prior sampling, the ridge search and
-// its bootstrap). Same seed, same stream, bit for bit, in Node and in the browser: only
+// The seeded random source of the TypeScript side (posterior predictive noise, forecasts,
+// prior draws, the ridge search and its bootstrap, the optimizer's random starts, the MTA
+// journey generator). Same seed, same stream, bit for bit, in Node and in the browser: only
 // integer ops (Math.imul, shifts) and IEEE +,*,/,sqrt,log,exp are used (not Math.pow, whose
 // last bit differs between the V8 of Node 20 and of current Chromium).
 //

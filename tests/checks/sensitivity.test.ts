@@ -31,6 +31,20 @@ describe('a run against itself', async () => {
     expect(s.contraction).toBeCloseTo(1 - s.posterior.sd! ** 2 / (4 * (1 - 2 / Math.PI)), 12);
   });
 
+  it('a β whose prior is a ROAS prior gets no analytic contraction (its prior scale depends on the curve), but still its shift', () => {
+    const spec = run.attrs.model;
+    const withRoas = { ...run, attrs: { ...run.attrs, model: { ...spec, roas_priors: [{ channel: 'search', mu: 0.5, sigma: 0.3, scope: 'window' as const, label: 'test', source: 'user' as const }] } } };
+    const r = sensitivityResult(withRoas, run, { factor: 10, userFit: 'run', settings: runSettings(run), userWallMs: null, vagueWallMs: 1 });
+    const b = r.parameters.find((p) => p.key === 'saturation_beta[search]')!;
+    expect(b.prior).toBeNull();
+    expect(b.prior_sd).toBeNull();
+    expect(b.contraction).toBeNull();
+    expect(b.prior_dominates).toBe(false);
+    expect(b.shift).toBe(0);
+    expect(b.note).toMatch(/prior is on this channel's ROAS/);
+    expect(r.parameters.find((p) => p.key === 'saturation_beta[tv]')!.prior).toEqual({ dist: 'half_normal', sigma: 2 });
+  });
+
   it('refit from the run alone with its own priors, settings and seed reproduces it exactly: shift 0, elpd_diff 0', async () => {
     const settings = runSettings(run);
     const plan = planSensitivity(run, settings, 1);

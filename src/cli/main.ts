@@ -6,6 +6,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run(argv
   optimize: { summary: 'optimise the budget on a fitted run', load: () => import('./commands/optimize') },
   run: { summary: 'run the whole pipeline on a measurement workspace', load: () => import('./commands/run') },
   attribute: { summary: 'multi-touch attribution on a path file', load: () => import('./commands/attribute') },
+  check: { summary: 'hold-out and prior-sensitivity checks of a run: writes mmm_checks.json', load: () => import('./commands/check') },
   ridge: { summary: 'Robyn-style ridge fallback on a CSV: writes ridge_result.json', load: () => import('./commands/ridge') },
 };
 

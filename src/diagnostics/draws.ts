@@ -3,6 +3,8 @@
 // helpers of the R `posterior` package (convergence.R) so the diagnostics built on them
 // reproduce its numbers.
 
+import { quantileSorted } from '../core/estimate';
+export { quantileSorted };
 import { qnorm } from './special';
 
 /** Chains as the diagnostics take them: one array of draws per chain, equal lengths. */
@@ -126,17 +128,6 @@ export function quantile(values: ArrayLike<number>, p: number): number {
   return quantileSorted(sorted(values), p);
 }
 
-/** Type-7 quantile of already sorted values. NaN if any value is NaN or p is outside [0, 1]. */
-export function quantileSorted(x: Float64Array, p: number): number {
-  const n = x.length;
-  if (n === 0 || !(p >= 0 && p <= 1) || Number.isNaN(x[n - 1])) return NaN;
-  const index = (n - 1) * p; // 0-based
-  const lo = Math.floor(index);
-  const hi = Math.ceil(index);
-  const h = index - lo;
-  if (h === 0 || x[hi] === x[lo]) return x[lo];
-  return (1 - h) * x[lo] + h * x[hi];
-}
 
 /** Median as R's median(): the mean of the two middle values when n is even. */
 export function median(values: ArrayLike<number>): number {

@@ -3,9 +3,9 @@
 // one-variable kernels over every scalar of the posterior.
 
 import type { Estimate, InferenceData } from '../core/types';
-import { meanVar } from './autocov';
 import { essBulk, essTail, mcseMean, rhat } from './convergence';
-import { flatten, quantileSorted } from './draws';
+import { flatten } from './draws';
+import { estimate } from '../core/estimate';
 import { parameterChains, type ScalarChains } from './idata';
 
 /** JSON cannot hold NaN or ±Infinity: a number that cannot be computed is null (MODEL.md §8). */
@@ -13,20 +13,8 @@ export function num(x: number): number | null {
   return Number.isFinite(x) ? x : null;
 }
 
-/** Estimate over all draws: mean, sd (n − 1), type-7 quantiles; null fields if any draw is non-finite. */
-export function estimateOf(values: ArrayLike<number>): Estimate {
-  const x = Float64Array.from(values as ArrayLike<number>);
-  if (x.length === 0 || !x.every(Number.isFinite)) return { mean: null, sd: null, q05: null, q50: null, q95: null };
-  const { mean, variance } = meanVar(x);
-  x.sort();
-  return {
-    mean,
-    sd: num(Math.sqrt(variance)),
-    q05: quantileSorted(x, 0.05),
-    q50: quantileSorted(x, 0.5),
-    q95: quantileSorted(x, 0.95),
-  };
-}
+/** Estimate over all draws (src/core/estimate.ts). */
+export const estimateOf = estimate;
 
 export interface ParameterDiagnostics {
   r_hat: number | null;

@@ -36,8 +36,8 @@ describe('estimate', () => {
     expect(e.q50).toBe(4.5);
   });
 
-  it('skips non-finite values and is null when nothing is left', () => {
-    expect(estimate([NaN, 1, 3, Infinity]).mean).toBe(2);
+  it('is null when a draw is not finite (a summary of part of the sample would be silently wrong)', () => {
+    expect(estimate([NaN, 1, 3, Infinity])).toEqual({ mean: null, sd: null, q05: null, q50: null, q95: null });
     expect(estimate([NaN])).toEqual({ mean: null, sd: null, q05: null, q50: null, q95: null });
     expect(estimate([3]).sd).toBeNull();
   });

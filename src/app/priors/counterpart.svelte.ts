@@ -5,6 +5,7 @@
 // both runs through attrs (counterpart.ts); the comparison is computed in the calibration worker.
 import { wrap, type Remote } from 'comlink';
 import type { UserError } from '../../core/types';
+import { busy } from '../../pwa/busy.svelte';
 import { loadDataset, newRunRecord, type RunRecord } from '../../store';
 import type { CalibrationWorkerApi } from '../calibration/calibration.worker';
 import type { Studio } from '../state/studio.svelte';
@@ -109,11 +110,17 @@ export class CounterpartState {
     if (!out) return report([{ severity: 'warning', message: 'the fit without the MTA-informed priors was cancelled', hint: 'Start it again when ready.' }]);
     if (!out.ok) return report(out.errors);
     const twin = newRunRecord(withCounterpart(out.idata, { run_id: rec.id, this_run: 'without_mta_priors' }), dataset, { timings: out.timings, name: `${rec.name} · without MTA-informed priors` });
-    const original = (await studio.runs.open(rec.id)) ?? rec;
-    const linked: RunRecord = { ...original, inference_data: withCounterpart(original.inference_data, { run_id: twin.id, this_run: 'with_mta_priors' }) };
-    if (!(await studio.runs.save(twin)) || !(await studio.runs.save(linked))) {
-      return report(studio.runs.errors.length ? studio.runs.errors : [{ severity: 'error', message: 'the runs could not be saved', hint: 'Check the storage space of this browser.' }]);
+    // Saving is part of the fit: a new version of the studio must not reload the tab meanwhile.
+    const release = busy.hold('runs with and without the MTA-informed priors are being saved');
+    let saved = false;
+    try {
+      const original = (await studio.runs.open(rec.id)) ?? rec;
+      const linked: RunRecord = { ...original, inference_data: withCounterpart(original.inference_data, { run_id: twin.id, this_run: 'with_mta_priors' }) };
+      saved = !!(await studio.runs.save(twin)) && !!(await studio.runs.save(linked));
+    } finally {
+      release();
     }
+    if (!saved) return report(studio.runs.errors.length ? studio.runs.errors : [{ severity: 'error', message: 'the runs could not be saved', hint: 'Check the storage space of this browser.' }]);
     this.#links.set(rec.id, { run_id: twin.id, this_run: 'with_mta_priors' });
     this.#links.set(twin.id, { run_id: rec.id, this_run: 'without_mta_priors' });
     if (this.#for !== rec) return;

@@ -20,6 +20,7 @@ import type { Dataset, LiftTest, ModelSpec, RoasPrior } from '../../../src/core/
 import { buildDataset, detectRoles, parseFiles } from '../../../src/data';
 import type { Passthrough } from '../../../src/data/types';
 import { packMmm } from '../../../src/engine/mmm/pack';
+import { Analysis } from '../../../src/mta/pipeline';
 import { defaultModelSpec } from '../../../src/model/spec';
 import { SHARED } from '../../calibration/wide-csv';
 
@@ -253,5 +254,43 @@ describe('priors saved with a model', () => {
     host.spec = defaultModelSpec(workspace, { saturation: 'logistic' });
     state.sync();
     expect(host.spec.roas_priors).toEqual(before);
+  });
+});
+
+describe('MTA-informed priors from the Attribution area’s current results', () => {
+  // A small journey file in ChannelAttribution's path format, channels named like the data's
+  // but for case ("TV"): the Attribution area's pipeline makes the report the studio holds.
+  const paths = 'path;total_conversions;total_conversion_value;total_null\nTV > search;3;300;5\nsearch;2;150;9\nTV;1;120;4\nsocial > TV > search;2;260;3\n';
+  const analyse = (text: string) => {
+    const a = new Analysis({ file: 'journeys.csv', format: 'auto' }, null);
+    a.push(new TextEncoder().encode(text));
+    const out = a.finish();
+    if (!out.ok) throw new Error(out.errors[0].message);
+    return out;
+  };
+
+  it("reads the report: markov_1's credited value ÷ the whole data's spend (the journeys carry no dates, said so)", () => {
+    const out = analyse(paths);
+    const { host, state } = setup();
+    state.mta.useReport(out.report, 'Attribution results');
+    expect(state.mta.source).toMatchObject({ kind: 'attribution', name: 'Attribution results' });
+    expect(state.mta.options).toMatchObject({ model: 'markov_1', measure: 'value', map: { TV: 'tv', search: 'search', social: 'social' } });
+    const markov = out.result.markov.find((m) => m.order === 1)!;
+    const priors = host.spec!.roas_priors!;
+    for (const name of ['TV', 'search', 'social']) {
+      const i = out.result.channels.indexOf(name);
+      const data = name.toLowerCase();
+      const total = workspace.channels.find((c) => c.name === data)!.spend.reduce((a, b) => a + b, 0);
+      expect(Math.exp(priors.find((p) => p.channel === data)!.mu) / (markov.credit.value[i] / total)).toBeCloseTo(1, 10);
+    }
+    expect(state.mta.result!.issues.some((e) => /no data_range/.test(e.message))).toBe(true);
+  });
+
+  it('journeys without conversion values credit conversions by default', () => {
+    const out = analyse(paths.replace(/;total_conversion_value/, '').replace(/;(\d+);(\d+);(\d+)$/gm, ';$1;$3'));
+    const { state } = setup();
+    state.mta.useReport(out.report, 'Attribution results');
+    expect(state.mta.options!.measure).toBe('conversions');
+    expect(state.mta.result!.priors.length).toBe(3);
   });
 });

@@ -1,6 +1,7 @@
 // Text sent to Plotly: user-derived names cannot become markup, and titles wrap to fit.
 import { describe, expect, it } from 'vitest';
-import { escapePlotText, safeFigure, titleLines, wrapPlotText } from '../../src/app/lib/plot-text';
+import fc from 'fast-check';
+import { escapePlotText, escapeValues, safeFigure, titleLines, wrapPlotText } from '../../src/app/lib/plot-text';
 
 describe('plot text', () => {
   it('escapes markup Plotly would interpret', () => {
@@ -31,5 +32,84 @@ describe('plot text', () => {
     expect(titleLines(layout)).toBeGreaterThan(1);
     expect((layout.xaxis as { title: { text: string } }).title.text).toBe('&lt;i&gt;date&lt;/i&gt;');
     expect((layout as Record<string, { title: { text: string } }>).yaxis2.title.text).toBe('a&lt;b');
+  });
+});
+
+// Plotly's own decoding of drawn text (plotly.js 4.1.1 src/lib/svg_text_utils.js,
+// convertEntities with its ENTITY_MATCH and entityToUnicode), run after it splits the
+// string at tags: what the chart finally shows for a string with no tags in it.
+const PLOTLY_ENTITIES: Record<string, string> = { mu: 'μ', amp: '&', lt: '<', gt: '>', nbsp: '\u00a0', times: '×', plusmn: '±', deg: '°' };
+const plotlyShows = (s: string) =>
+  s.replace(/&(#\d+|#x[\da-fA-F]+|[a-z]+);/g, (all, e: string) => {
+    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    return PLOTLY_ENTITIES[e] ?? all;
+  });
+
+describe('user text in categories, labels and hover text', () => {
+  const HOSTILE = [
+    `<img src=x onerror="window.__xss='img'">`,
+    `"><svg onload="window.__xss='attr'">`,
+    `<a href="javascript:window.__xss='link'">click</a>`,
+    'tv &lt;b&gt; &#60;i&#62; &amp; radio',
+    '<b>bold</b><br>',
+  ];
+
+  it('any string: no tag survives and Plotly shows exactly the original', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.constantFrom(...HOSTILE), fc.stringMatching(/^[<>&a-z#;0-9 "'=/]{0,30}$/)), (s) => {
+        const e = escapePlotText(s);
+        expect(e).not.toMatch(/[<>]/);
+        expect(plotlyShows(e)).toBe(s);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('escapes bar categories, heatmap axes, text matrices, customdata, category orders and annotations', () => {
+    const [img, attr, link, entities] = HOSTILE;
+    const z = [
+      [1, 0.5],
+      [0.5, 1],
+    ];
+    const { data, layout } = safeFigure(
+      [
+        { type: 'bar', x: [img, attr], y: [1, 2], customdata: [[img, 1], [attr, 2]], hovertext: [link, 'ok'] },
+        { type: 'heatmap', x: [img, entities], y: [attr, 'sales'], z, text: [[link, 'a'], ['b', img]], colorbar: { title: { text: link } } },
+        { type: 'scatter', x: [1, 2], y: [link, 'search'], legendgrouptitle: { text: img } },
+      ],
+      { title: { text: 'T' }, xaxis: { title: { text: 'x' }, categoryarray: [attr, img], ticktext: [entities] }, annotations: [{ text: link }] },
+      800,
+    );
+    const shown = (v: unknown): unknown => (typeof v === 'string' ? plotlyShows(v) : Array.isArray(v) ? v.map(shown) : v);
+    const [bar, heat, scatter] = data as Array<Record<string, unknown>>;
+    for (const [escaped, original] of [
+      [bar.x, [img, attr]],
+      [bar.customdata, [[img, 1], [attr, 2]]],
+      [bar.hovertext, [link, 'ok']],
+      [heat.x, [img, entities]],
+      [heat.y, [attr, 'sales']],
+      [heat.text, [[link, 'a'], ['b', img]]],
+      [scatter.y, [link, 'search']],
+      [(layout.xaxis as { categoryarray: string[] }).categoryarray, [attr, img]],
+      [(layout.xaxis as { ticktext: string[] }).ticktext, [entities]],
+    ] as const) {
+      expect(JSON.stringify(escaped)).not.toMatch(/[<>]/);
+      expect(shown(escaped)).toEqual(original);
+    }
+    expect((heat.colorbar as { title: { text: string } }).title.text).toBe(escapePlotText(link));
+    expect((scatter.legendgrouptitle as { text: string }).text).toBe(escapePlotText(img));
+    expect((layout.annotations as Array<{ text: string }>)[0].text).toBe(escapePlotText(link));
+    // Numbers are left alone, and a numeric series is passed on without a copy.
+    expect(bar.y).toEqual([1, 2]);
+    expect(heat.z).toBe(z);
+    expect(scatter.x).toEqual([1, 2]);
+  });
+
+  it('leaves numeric and typed arrays as they are', () => {
+    const big = Array.from({ length: 1000 }, (_, i) => i);
+    const typed = new Float64Array([1, 2]);
+    expect(escapeValues(big)).toBe(big);
+    expect(escapeValues(typed)).toBe(typed);
+    expect(escapeValues([['a<b', 1]])).toEqual([['a&lt;b', 1]]);
   });
 });

@@ -2,7 +2,7 @@
 // waterfall's running sums, ETA, and the plot label check.
 import { describe, expect, it } from 'vitest';
 import { coverage, periodBands } from '../../src/app/results/bands';
-import { waterfallBars } from '../../src/app/results/waterfall';
+import { contributionWaterfall, TOTAL_LABEL, waterfallBars } from '../../src/app/results/waterfall';
 import { etaSeconds, formatDuration } from '../../src/app/fit/eta';
 import { labelProblems } from '../../src/app/lib/plot-spec';
 
@@ -41,8 +41,30 @@ describe('waterfallBars', () => {
       [130, -5],
       [0, 125],
     ]);
-    expect(bars[1]).toMatchObject({ errPlus: 10, errMinus: 20 });
+    expect(bars[1]).toMatchObject({ errPlus: 10, errMinus: 20, text: '30.00 [10.00, 40.00]' });
     expect(bars[2]).toMatchObject({ errPlus: 4, errMinus: 3 });
+    // The total carries its own interval (issue 3: the waterfall with uncertainty).
+    expect(bars[3]).toMatchObject({ kind: 'total', errPlus: 15, errMinus: 15, text: '125 [110, 140]' });
+  });
+
+  it("the studio's waterfall ends with the model total and its interval; equal names stay apart", () => {
+    const e = (mean: number, q05: number, q95: number) => ({ mean, sd: null, q05, q50: mean, q95 });
+    const bars = contributionWaterfall({
+      contributions: {
+        channels: [{ channel: 'Intercept', spend: 1, contribution: e(30, 20, 45), share_of_media: e(1, 1, 1) }],
+        base: { intercept: e(100, 95, 104), seasonality: e(-2, -4, 1), controls: { promo: e(7, 5, 9) }, total: e(105, 99, 110) },
+        media_total: e(30, 20, 45),
+        media_share_of_target: e(0.2, 0.1, 0.3),
+        sum_check: { observed_total: 134, components_total: 135, relative_error: 1 / 134, within_2_percent: true, closure_error: 0 },
+      },
+      total: e(135, 122, 149),
+    });
+    expect(bars.map((b) => b.label)).toEqual(['Intercept', 'Seasonality', 'promo', 'Intercept (2)', TOTAL_LABEL]);
+    expect(bars.map((b) => b.kind)).toEqual(['base', 'base', 'base', 'media', 'total']);
+    const total = bars[4];
+    expect([total.base, total.height, total.base + total.height + total.errPlus, total.base + total.height - total.errMinus]).toEqual([0, 135, 149, 122]);
+    // Running sums: each bar starts where the previous ended.
+    expect(bars.slice(0, 4).map((b) => b.base)).toEqual([0, 100, 98, 105]);
   });
 });
 

@@ -112,11 +112,15 @@ describe('data step', () => {
     const page = await browser().open();
     const img = '<img src=x onerror="window.__xss=1">';
     const script = '<script>window.__xss=2</script>';
+    // Tags Plotly itself draws in chart text (a link, bold, a line break): a channel named
+    // like this must still read as its name, with no link or styling made of it.
+    const markup = '<a href="http://example.com/">tv</a> <b>bold</b><br>&amp;';
+    const q = (t: string) => `"${t.replace(/"/g, '""')}"`;
     const rows = Array.from({ length: 10 }, (_, i) => {
       const d = new Date(Date.UTC(2024, 0, 1 + 7 * i)).toISOString().slice(0, 10);
-      return `${d},${100 + i},${10 + (i % 3)},"${i % 2 ? img.replace(/"/g, '""') : 'a'}"`;
+      return `${d},${100 + i},${10 + (i % 3)},${i % 2 ? q(img) : 'a'},${20 + ((i * 7) % 5)}`;
     });
-    const csv = [`date,sales,"${img.replace(/"/g, '""')}","${script}"`, ...rows].join('\n');
+    const csv = [`date,sales,${q(img)},${q(script)},${q(markup)}`, ...rows].join('\n');
     await page.locator('input[type="file"][multiple]').first().setInputFiles({ name: `${img}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.locator('table.roles').waitFor({ timeout: 30_000 });
     await page.waitForTimeout(300);
@@ -125,6 +129,22 @@ describe('data step', () => {
     // ...and never became elements or ran (the harness also fails on any CSP violation).
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(await page.locator('img[src="x"], #panel script').count()).toBe(0);
+    // Plotly draws a small HTML subset in tick labels: the heatmap's column names must come
+    // out as the very text of the header, not as markup. The markup column becomes the
+    // channel, so the dataset builds and is charted.
+    await roleOf(markup.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).selectOption('channel');
+    await page.locator('[data-plot="correlation-heatmap"]').waitFor({ timeout: 30_000 });
+    await browser().drawAllPlots();
+    const ticks = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('[data-plot="correlation-heatmap"] .xtick text, [data-plot="correlation-heatmap"] .ytick text')).map((t) => ({
+        text: t.textContent,
+        elements: t.querySelectorAll('a, tspan[style*="font-weight"], tspan.line + tspan.line').length,
+      })),
+    );
+    for (const name of [img, markup]) expect(ticks.filter((t) => t.text === name).length, name).toBe(2);
+    expect(ticks.filter((t) => t.elements > 0)).toEqual([]);
+    expect(await page.locator('[data-plot] svg a').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     await browser().screenshot('data-xss-desktop');
   });
 });

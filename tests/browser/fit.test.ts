@@ -3,8 +3,11 @@
 // acceptance 6) with per-chain progress observed →
 // results with data → the run saved, listed after a reload, and identical on reopening.
 // Then a cancelled fit leaves the library as it was and the UI responsive.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, useBrowser } from './harness';
+import { DEFAULT_SAMPLER } from '../../src/core/types';
+import { DESKTOP, PHONE, REPO_ROOT, useBrowser } from './harness';
 
 const browser = useBrowser();
 
@@ -104,5 +107,32 @@ describe('fit flow on the demo', () => {
     await page.waitForSelector('li[data-run-id]');
     await expect(page.locator('li[data-run-id]').count()).resolves.toBe(listed);
     expect(await page.evaluate(async () => (await indexedDB.databases()).length)).toBe(runsBefore);
+  });
+
+  it("untouched settings: 'Try the demo' fits with demo.json's seed and the default sampler settings", async () => {
+    const s = browser();
+    // A fresh page: the settings it shows come from the session (the run opened above,
+    // 2 × (300 + 300), seed 20261122); they were not typed in this visit, so the demo does
+    // not use them.
+    const page = await s.open();
+    const { seed } = JSON.parse(readFileSync(path.join(REPO_ROOT, 'public/demo/demo.json'), 'utf8')) as { seed: number };
+    await page.locator('#tab-fit').click();
+    await expect(page.getByRole('spinbutton', { name: 'Chains', exact: true }).inputValue()).resolves.toBe('2');
+    await expect(page.getByLabel('Seed', { exact: true }).inputValue()).resolves.toBe('20261122');
+    await page.locator('#tab-data').click();
+    await page.getByRole('button', { name: 'Try the demo' }).click();
+    await page.waitForSelector('#tab-fit[aria-selected="true"]', { timeout: 30_000 });
+    await page.waitForSelector('li.chain', { timeout: 30_000 });
+    const shown = async (label: string) => Number(await page.getByRole('spinbutton', { name: label, exact: true }).inputValue());
+    expect([await shown('Chains'), await shown('Warmup'), await shown('Draws'), await shown('Seed')]).toEqual([
+      DEFAULT_SAMPLER.chains,
+      DEFAULT_SAMPLER.warmup,
+      DEFAULT_SAMPLER.draws,
+      seed,
+    ]);
+    await expect(page.locator('li.chain').count()).resolves.toBe(DEFAULT_SAMPLER.chains);
+    await page.waitForFunction((total) => new RegExp(`/ ${total}`).test(document.querySelector('li.chain')?.textContent ?? ''), DEFAULT_SAMPLER.warmup + DEFAULT_SAMPLER.draws, { timeout: 30_000 });
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByText('Fit cancelled; nothing was saved.').waitFor({ timeout: 10_000 });
   });
 });

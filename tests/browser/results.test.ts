@@ -4,7 +4,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { analyseRun } from '../../src/app/results/analyse';
+import { num, withInterval } from '../../src/app/results/format';
+import { buildDiagnostics } from '../../src/diagnostics/report';
 import { DESKTOP, PHONE, useBrowser } from './harness';
+import { exportNewestRun, SHORT, tryDemo, waitResults } from './support/flows';
 
 const browser = useBrowser();
 const FIXTURE = path.resolve(__dirname, '../store/fixtures/run-v1.json');
@@ -33,6 +37,51 @@ async function plotPoints(name: string): Promise<number> {
   }, name);
 }
 
+/** Hovers point `point` of trace `trace` of a plot; returns Plotly's hover label text. */
+async function hoverText(name: string, trace: number, point: number): Promise<string> {
+  const page = browser().page;
+  const fig = page.locator(`[data-plot="${name}"]`);
+  await fig.scrollIntoViewIfNeeded();
+  const target = fig.locator('.trace').nth(trace).locator('.point').nth(point);
+  const box = await target.boundingBox();
+  if (!box) throw new Error(`${name}: trace ${trace} point ${point} is not drawn`);
+  await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 4));
+  const label = fig.locator('.hoverlayer .hovertext').first();
+  await label.waitFor({ timeout: 5000 });
+  const text = (await label.textContent()) ?? '';
+  await page.mouse.move(0, 0);
+  return text;
+}
+
+/**
+ * The numbers the Results step shows, with their 90% intervals, against the analysis of
+ * the same run in Node: the waterfall's total bar has error bars at the total's interval
+ * and says it on hover; channel totals in the table and the model total under it too.
+ */
+async function expectIntervals() {
+  const a = analyseRun(fixture.inference_data);
+  if (!a.ok) throw new Error('fixture does not analyse');
+  const page = browser().page;
+  const total = a.value.total;
+  const bars = await page.evaluate(() => {
+    const gd = document.querySelector('[data-plot="contribution-waterfall"] .js-plotly-plot') as unknown as { data: Array<{ x: string[]; y: number[]; error_y: { array: number[]; arrayminus: number[] } }> };
+    const t = gd.data[0];
+    const i = t.x.length - 1;
+    return { label: t.x[i], y: t.y[i], plus: t.error_y.array[i], minus: t.error_y.arrayminus[i] };
+  });
+  expect(bars.label).toBe('Total (model)');
+  expect(bars.y).toBeCloseTo(total.mean!, 6);
+  expect(bars.y + bars.plus).toBeCloseTo(total.q95!, 6);
+  expect(bars.y - bars.minus).toBeCloseTo(total.q05!, 6);
+  expect(bars.plus + bars.minus).toBeGreaterThan(0);
+  expect(await hoverText('contribution-waterfall', 0, 6)).toBe(`Total (model): ${withInterval(total)}`);
+  const x1 = a.value.contributions.channels[0];
+  expect(await hoverText('contribution-waterfall', 0, 4)).toBe(`x1: ${withInterval(x1.contribution)}`);
+  await expect(page.getByTestId('totals').textContent()).resolves.toContain(`model total ${withInterval(total)} against ${num(a.value.contributions.sum_check.observed_total)} observed`);
+  // ROAS in the forest plot's hover, as in the table.
+  expect(await hoverText('roas-forest', 0, 0)).toContain(withInterval(a.value.roas[0].roas));
+}
+
 describe('an opened run', () => {
   it('is imported first', async () => {
     await browser().open();
@@ -55,9 +104,14 @@ describe('an opened run', () => {
     expect(await plotPoints('contributions-over-time')).toBe(12 * (2 + 2 + 2));
     expect(await plotPoints('contribution-waterfall')).toBe(1 + 1 + 2 + 2 + 1);
     expect(await plotPoints('roas-forest')).toBe(4);
-    expect(await plotPoints('response-curves')).toBe(2 * 3 * 61 + 2);
+    // Per channel: the 90% and 50% band edges and the mean, 61 multipliers; the current spends.
+    expect(await plotPoints('response-curves')).toBe(2 * 5 * 61 + 2);
     expect(await plotPoints('adstock-kernels')).toBe(2 * 8);
     await expect(page.locator('table.channels tbody tr').count()).resolves.toBe(2);
+    await expectIntervals();
+    // A 2 × 4-draw run fails the ESS gates: the provisional mark is on, as the diagnostics say.
+    expect(buildDiagnostics(fixture.inference_data).estimates_provisional).toBe(true);
+    await expect(page.getByTestId('provisional-banner').isVisible()).resolves.toBe(true);
     await s.assertLayout('results');
     await s.assertAccessible('results');
     await s.screenshot('runs-results-desktop');
@@ -116,5 +170,40 @@ describe('an opened run', () => {
     await s.assertLayout('model @ 390');
     await s.screenshot('runs-phone-model');
     await page.setViewportSize(DESKTOP);
+  });
+});
+
+describe('a short demo fit is marked provisional where the diagnostics say so', () => {
+  it('the banner on Results and Optimize matches buildDiagnostics of the exported run', async () => {
+    const s = browser();
+    const page = await s.open();
+    // 2 × (150 + 150): too few draws for the ESS gates (> 400), so the estimates are provisional.
+    await tryDemo(page, 31);
+    await waitResults(page);
+    const exported = JSON.parse(readFileSync(await (await exportNewestRun(page)).path(), 'utf8'));
+    const idata = exported.run.inference_data;
+    expect(idata.attrs.sampler).toMatchObject({ chains: SHORT.chains, warmup: SHORT.warmup, draws: SHORT.draws });
+    const d = buildDiagnostics(idata);
+    expect(d.estimates_provisional).toBe(true);
+    const failing = Object.entries(d.gates).filter(([, g]) => g.affects_estimates && g.status === 'fail');
+    expect(failing.length).toBeGreaterThan(0);
+
+    await page.locator('li[data-run-id]').first().getByRole('button', { name: 'Open' }).click();
+    await page.waitForSelector('#tab-results[aria-selected="true"]');
+    const banner = page.getByTestId('provisional-banner');
+    await banner.waitFor({ timeout: 60_000 });
+    // It sits above every number of the step and names the failing checks.
+    const top = await page.evaluate(() => {
+      const b = document.querySelector('[data-testid="provisional-banner"]')!.getBoundingClientRect().top;
+      const h = document.querySelector('#results-h')!.getBoundingClientRect().top;
+      return b < h;
+    });
+    expect(top).toBe(true);
+    await expect(banner.textContent()).resolves.toMatch(new RegExp(`${failing.length === 1 ? 'A readiness check fails' : `${failing.length} readiness checks fail`}`));
+    await s.screenshot('results-provisional');
+
+    await page.locator('#tab-optimize').click();
+    await page.locator('[data-testid="plan-summary"]').waitFor({ timeout: 120_000 });
+    await expect(page.getByTestId('provisional').isVisible()).resolves.toBe(d.estimates_provisional);
   });
 });

@@ -1,7 +1,12 @@
-// Text that reaches Plotly: Plotly renders a small HTML-like markup in titles and names
-// (<b>, <br>, <a href>, ...), so text that may come from user files (column and channel
-// names) is escaped first; long titles are then broken into lines that fit the chart's
-// width instead of being clipped on a phone.
+// Text that reaches Plotly: Plotly renders a small HTML-like markup (<b>, <br>, <a href>,
+// ...) in every string it draws — titles, trace names, category tick labels, hover labels,
+// text labels — through svg_text_utils.convertToTspans. Text that may come from user files
+// (column, channel and control names, text cells) must stay text, so every string a figure
+// carries is escaped here, in the one place every chart passes through (Plot.svelte). Plotly
+// decodes &amp; &lt; &gt; back to the characters when it draws (convertEntities, same
+// file), so the user's text shows exactly as written. Markup is written only in templates
+// (hovertemplate, texttemplate), which never hold user text. Long titles are then broken
+// into lines that fit the chart's width instead of being clipped on a phone.
 import type { Data, Layout } from 'plotly.js';
 
 export function escapePlotText(t: string): string {
@@ -35,18 +40,59 @@ function withTitle<T extends object>(obj: T, f: (s: string) => string): T {
 }
 
 /**
- * The figure as Plotly should get it: titles, axis titles and trace names escaped; the
- * chart title wrapped to the width (in px) at the given font size.
+ * A data value with every string in it escaped: a string, or an array (of arrays) of
+ * values, as Plotly takes categories, text matrices and customdata. Numbers, typed arrays
+ * and arrays without strings come back as they are (same object), so big numeric series
+ * are not copied.
+ */
+export function escapeValues<T>(v: T): T {
+  if (typeof v === 'string') return escapePlotText(v) as T;
+  if (!Array.isArray(v)) return v;
+  let changed = false;
+  const out = v.map((x) => {
+    const y = escapeValues(x);
+    if (y !== x) changed = true;
+    return y;
+  });
+  return (changed ? out : v) as T;
+}
+
+/** Trace keys whose strings Plotly draws as labels: categories, text labels, hover text. */
+const TRACE_TEXT_KEYS = ['x', 'y', 'labels', 'text', 'hovertext', 'customdata'] as const;
+
+function safeTrace(d: Partial<Data>): Partial<Data> {
+  const t: Record<string, unknown> = { ...d };
+  if (typeof t.name === 'string') t.name = escapePlotText(t.name);
+  for (const k of TRACE_TEXT_KEYS) if (k in t) t[k] = escapeValues(t[k]);
+  // The colour bar's and the legend group's titles are drawn like any title.
+  if (t.colorbar && typeof t.colorbar === 'object') t.colorbar = withTitle(t.colorbar as object, escapePlotText);
+  const group = t.legendgrouptitle as { text?: unknown } | undefined;
+  if (typeof group?.text === 'string') t.legendgrouptitle = { ...group, text: escapePlotText(group.text) };
+  return t as Partial<Data>;
+}
+
+function safeAxis(a: object): object {
+  const out = withTitle(a, escapePlotText) as Record<string, unknown>;
+  // Category orders and tick texts name the same categories as the (escaped) data.
+  for (const k of ['categoryarray', 'ticktext']) if (k in out) out[k] = escapeValues(out[k]);
+  return out;
+}
+
+/**
+ * The figure as Plotly should get it: every string it draws escaped (titles, axis titles,
+ * trace names, categories, text, hover text, annotations); the chart title wrapped to the
+ * width (in px) at the given font size.
  */
 export function safeFigure(data: Partial<Data>[], layout: Partial<Layout>, widthPx: number, fontPx = 14): { data: Partial<Data>[]; layout: Partial<Layout> } {
   // A proportional font averages about 0.55 em per character.
   const maxChars = Math.floor(widthPx / (0.55 * fontPx));
   const out: Record<string, unknown> = withTitle(layout, (s) => wrapPlotText(escapePlotText(s), maxChars));
   for (const [k, v] of Object.entries(out)) {
-    if (/^[xy]axis\d*$/.test(k) && v && typeof v === 'object') out[k] = withTitle(v, escapePlotText);
+    if (/^[xy]axis\d*$/.test(k) && v && typeof v === 'object') out[k] = safeAxis(v);
   }
-  const safeData = data.map((d) => (typeof (d as { name?: unknown }).name === 'string' ? { ...d, name: escapePlotText((d as { name: string }).name) } : d));
-  return { data: safeData, layout: out as Partial<Layout> };
+  if (Array.isArray(out.annotations)) out.annotations = out.annotations.map((a: { text?: unknown }) => (typeof a?.text === 'string' ? { ...a, text: escapePlotText(a.text) } : a));
+  if (out.legend && typeof out.legend === 'object') out.legend = withTitle(out.legend as object, escapePlotText);
+  return { data: data.map(safeTrace), layout: out as Partial<Layout> };
 }
 
 /** Lines the wrapped title takes (for the top margin). */

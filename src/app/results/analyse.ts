@@ -2,7 +2,8 @@
 // contribution decomposition, ROAS and marginal ROAS, response curves and adstock kernels,
 // all from src/analysis on the run's InferenceData (MODEL.md §5). Pure, so it runs in the
 // results worker and in Node tests alike.
-import type { InferenceData, UserError } from '../../core/types';
+import type { Estimate, InferenceData, UserError } from '../../core/types';
+import { estimate } from '../../analysis/estimate';
 import { contributionSummary, type ContributionSummary } from '../../analysis/contributions';
 import { decompose, type SeriesBand } from '../../analysis/decomposition';
 import { posteriorFromInferenceData } from '../../analysis/posterior';
@@ -21,6 +22,12 @@ export interface RunAnalysis {
     channels: SeriesBand[];
   };
   contributions: ContributionSummary;
+  /**
+   * The model's total of the target over the window, Σ_t mu_t, per draw: the waterfall's
+   * last bar. Its interval comes from the draws of the sum, not from adding the
+   * components' intervals (they are correlated).
+   */
+  total: Estimate;
   roas: ChannelRoas[];
   curves: ResponseCurve[];
   kernels: AdstockKernel[];
@@ -47,6 +54,7 @@ export function analyseRun(idata: InferenceData): { ok: true; value: RunAnalysis
         channels: dec.overTime.channels,
       },
       contributions: contributionSummary(dec, post.observed),
+      total: estimate(dec.muTotal),
       roas: channelRoas(dec),
       curves: responseCurves(post.data, post.spec, post.draws),
       kernels: adstockKernels(post.spec, post.draws),

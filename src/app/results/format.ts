@@ -20,3 +20,8 @@ export function withInterval(e: Estimate | null | undefined): string {
 export function pct(v: number | null | undefined): string {
   return v === null || v === undefined || !Number.isFinite(v) ? '—' : `${(100 * v).toFixed(1)}%`;
 }
+
+/** Per-point "mean [q05, q95]" of a band (for hover labels of series drawn as their means). */
+export function bandText(b: { mean: ArrayLike<number>; q05: ArrayLike<number>; q95: ArrayLike<number> }): string[] {
+  return Array.from(b.mean, (m, t) => `${num(m)} [${num(b.q05[t])}, ${num(b.q95[t])}]`);
+}

@@ -1,9 +1,14 @@
 // A fit in progress: settings, per-chain progress, cancel, outcome. The runner does the
 // work (fit/runner.ts); this class keeps the UI's view of it. Progress updates are
 // coalesced to one per animation frame so eight chains reporting every chunk cannot flood
-// the main thread.
+// the main thread. While a fit runs it holds the PWA busy flag, so a new version of the
+// studio is never switched in under it (issue 8; src/pwa/busy.svelte.ts).
 import { DEFAULT_SAMPLER, type ChainProgress, type Dataset, type ModelSpec, type SamplerSettings, type UserError } from '../../core/types';
+import { busy, type BusyRegistry } from '../../pwa/busy.svelte';
 import { isAbort, type FitOutcome, type FitRunner } from '../fit/runner';
+
+/** What the update banner says is in the way while a fit runs. */
+export const FIT_BUSY_REASON = 'a fit is running';
 
 export type FitStatus = 'idle' | 'running' | 'cancelling' | 'done' | 'cancelled' | 'failed';
 
@@ -20,8 +25,13 @@ export class FitState {
   #controller: AbortController | null = null;
   #pending = new Map<number, ChainProgress>();
   #frame = 0;
+  /** Settings whose shown value the user typed on the Fit step (the demo keeps them). */
+  #chosen = new Set<keyof SamplerSettings>();
 
-  constructor(private readonly runner: FitRunner) {}
+  constructor(
+    private readonly runner: FitRunner,
+    private readonly busyFlag: BusyRegistry = busy,
+  ) {}
 
   get settings(): SamplerSettings {
     return this.#settings;
@@ -39,9 +49,23 @@ export class FitState {
     return this.#status === 'running' || this.#status === 'cancelling';
   }
 
+  /** Settings the user chose on the Fit step and that still hold. */
+  get chosen(): ReadonlySet<keyof SamplerSettings> {
+    return this.#chosen;
+  }
+
+  /** Sets settings for the user (restored session, opened run, demo): a value it changes is no longer the user's choice. */
   updateSettings(patch: Partial<SamplerSettings>): void {
     if (this.busy) return;
+    for (const k of Object.keys(patch) as Array<keyof SamplerSettings>) if (patch[k] !== this.#settings[k]) this.#chosen.delete(k);
     this.#settings = { ...this.#settings, ...patch };
+  }
+
+  /** The user set these on the Fit step. */
+  chooseSettings(patch: Partial<SamplerSettings>): void {
+    if (this.busy) return;
+    this.#settings = { ...this.#settings, ...patch };
+    for (const k of Object.keys(patch) as Array<keyof SamplerSettings>) this.#chosen.add(k);
   }
 
   #flush = () => {
@@ -63,6 +87,7 @@ export class FitState {
     if (this.busy) return null;
     const settings = { ...this.#settings };
     this.#controller = new AbortController();
+    const release = this.busyFlag.hold(FIT_BUSY_REASON);
     this.#status = 'running';
     this.#errors = [];
     this.#progress = Array.from({ length: settings.chains }, (_, chain) => ({
@@ -88,6 +113,7 @@ export class FitState {
       return { ok: false, errors: this.#errors };
     } finally {
       this.#controller = null;
+      release();
     }
   }
 

@@ -9,7 +9,6 @@ import {
   HOLIDAYS_PATH,
   loadDemo,
   loadHolidayCalendar,
-  preModelDiagnostics,
   setRole,
   type BuildDetails,
   type BuildOptions,
@@ -20,6 +19,8 @@ import {
   type RoleAssignment,
 } from '../../data';
 import type { Dataset, UserError } from '../../core/types';
+import { busy } from '../../pwa/busy.svelte';
+import { demoSeed } from '../fit/demo-settings';
 import type { DataOrigin, DataState } from './data.svelte';
 
 /** The build options the Data step exposes (the holiday calendar is loaded when a country is chosen). */
@@ -32,6 +33,9 @@ export interface ImportOptions {
 }
 
 const isAbort = (e: unknown) => (e as { name?: string } | null)?.name === 'AbortError';
+
+/** What the update banner says is in the way while data is read (a big file takes a while). */
+export const IMPORT_BUSY_REASON = 'data is being imported';
 
 export class ImportState {
   #client = new DataClient();
@@ -78,11 +82,18 @@ export class ImportState {
     return this.#busy;
   }
 
-  #begin(): AbortSignal {
+  /** Starts an import (cancelling the one in flight); `release` ends its hold on the busy flag. */
+  #begin(): { signal: AbortSignal; release: () => void } {
     this.#controller?.abort();
     this.#controller = new AbortController();
     this.#busy = true;
-    return this.#controller.signal;
+    return { signal: this.#controller.signal, release: busy.hold(IMPORT_BUSY_REASON) };
+  }
+
+  #end(release: () => void, signal: AbortSignal): void {
+    release();
+    // A newer import that cancelled this one is still running: it stays busy.
+    if (!signal.aborted) this.#busy = false;
   }
 
   #fail(e: unknown, what: string): void {
@@ -92,7 +103,7 @@ export class ImportState {
   }
 
   async loadFiles(files: File[]): Promise<void> {
-    const signal = this.#begin();
+    const { signal, release } = this.#begin();
     try {
       const parsed = await this.#client.parse({ files, signal, onProgress: (p) => (this.#progress = p) });
       const roles = await this.#client.detectRoles(parsed, signal);
@@ -101,24 +112,32 @@ export class ImportState {
     } catch (e) {
       this.#fail(e, files.length === 1 ? files[0].name : `${files.length} files`);
     } finally {
-      this.#busy = false;
+      this.#end(release, signal);
     }
   }
 
-  /** The bundled demo (public/demo/, fetched from this origin; no network beyond it). */
-  async loadDemo(): Promise<void> {
-    const signal = this.#begin();
+  /**
+   * The bundled demo (public/demo/, fetched from this origin; no network beyond it).
+   * Resolves with the seed demo.json fixes for the demo fit, or null when the demo did not
+   * load (the Data step shows why).
+   */
+  async loadDemo(): Promise<{ seed: number } | null> {
+    const { signal, release } = this.#begin();
     try {
       const { desc, files } = await loadDemo(import.meta.env.BASE_URL);
       const parsed = await this.#client.parse({ files, signal });
       const { roles, report } = demoRoles(desc, parsed);
+      const seed = demoSeed(desc);
+      if (!seed.ok) report.push(seed.error);
       if (desc.options?.grain) this.#options.grain = desc.options.grain;
       this.#accept(parsed, roles, { kind: 'demo' });
       await this.#build(signal, report);
+      return seed.ok && !signal.aborted ? { seed: seed.seed } : null;
     } catch (e) {
       this.#fail(e, 'the demo');
+      return null;
     } finally {
-      this.#busy = false;
+      this.#end(release, signal);
     }
   }
 
@@ -165,20 +184,23 @@ export class ImportState {
     if (signal.aborted) return;
     this.#details = result.details ?? null;
     const dataset = result.dataset ?? null;
-    const diag = dataset ? preModelDiagnostics(dataset) : null;
+    // In the worker too: on a long daily file (15,000 weeks × 60 series) the correlations
+    // and VIFs take about a second, which would freeze the page.
+    const diag = dataset ? await this.#client.diagnostics(dataset, signal) : null;
+    if (signal.aborted) return;
     this.#diagnostics = diag;
     this.data.set(dataset, dataset ? this.#origin : null, [...extra, ...result.report, ...(diag?.warnings ?? [])]);
     if (dataset) this.onDataset(dataset);
   }
 
   async #rebuild(): Promise<void> {
-    const signal = this.#begin();
+    const { signal, release } = this.#begin();
     try {
       await this.#build(signal);
     } catch (e) {
       this.#fail(e, 'the data');
     } finally {
-      this.#busy = false;
+      this.#end(release, signal);
     }
   }
 
@@ -197,6 +219,7 @@ export class ImportState {
   /** Forget the import (e.g. when a saved run's data replaces it). */
   reset(): void {
     this.#controller?.abort();
+    this.#busy = false;
     if (this.#parsed) void this.#client.release(this.#parsed).catch(() => undefined);
     this.#parsed = null;
     this.#roles = null;

@@ -2,7 +2,9 @@
 // model spec, the fit, and the runs library, plus the few actions that span several of
 // them (a fit that finishes is saved as a run; opening a run restores its data and model).
 import type { InferenceData } from '../../core/types';
+import { busy } from '../../pwa/busy.svelte';
 import { loadDataset, newRunRecord, type RunRecord } from '../../store';
+import { demoSettings } from '../fit/demo-settings';
 import type { FitRunner } from '../fit/runner';
 import { DataState } from './data.svelte';
 import { FitState } from './fit.svelte';
@@ -43,16 +45,27 @@ export class Studio {
     const out = await this.fit.start(dataset, spec);
     if (!out || !out.ok) return;
     const record = newRunRecord(out.idata, dataset, { timings: out.timings });
-    const saved = await this.runs.save(record);
-    if (!saved) for (const e of this.runs.errors) this.fit.addError(e);
+    // Saving is part of the fit: a new version must not reload the tab before the run is stored.
+    const release = busy.hold('a fitted run is being saved');
+    try {
+      const saved = await this.runs.save(record);
+      if (!saved) for (const e of this.runs.errors) this.fit.addError(e);
+    } finally {
+      release();
+    }
     this.#current = record;
     this.nav.go('results');
   }
 
-  /** The demo: load the bundled dataset with the default model, then fit it with the current sampler settings. */
+  /**
+   * The demo: load the bundled dataset with the default model, then fit it with the seed
+   * demo.json fixes and the default sampler settings — except the settings the user typed
+   * on the Fit step before (fit/demo-settings.ts). The Fit step then shows what was used.
+   */
   async tryDemo(): Promise<void> {
-    await this.importer.loadDemo();
-    if (!this.data.dataset || this.data.hasErrors) return;
+    const demo = await this.importer.loadDemo();
+    if (!demo || !this.data.dataset || this.data.hasErrors) return;
+    this.fit.updateSettings(demoSettings(this.fit.settings, this.fit.chosen, demo.seed));
     this.nav.go('fit');
     await this.runFit();
   }

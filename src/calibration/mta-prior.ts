@@ -40,7 +40,8 @@ const PREFERRED = ['markov_1', 'shapley', 'linear'];
 
 export function mtaRoasPriors(mta: MtaAttribution, data: Dataset, file: string, opts: MtaPriorOptions = {}): MtaPriorResult {
   const issues: UserError[] = [];
-  const models = Object.keys(mta.models ?? {});
+  // A model that could not be computed is null in mta_attribution.json (e.g. shapley_full without non-converters).
+  const models = Object.keys(mta.models ?? {}).filter((m) => mta.models[m] != null);
   const model = opts.model ?? PREFERRED.find((m) => models.includes(m)) ?? models[0];
   const result: MtaPriorResult = { priors: [], credited: [], model, issues };
   if (!model || !mta.models[model]) {
@@ -66,7 +67,7 @@ export function mtaRoasPriors(mta: MtaAttribution, data: Dataset, file: string, 
     for (let t = periods[0]; t <= periods[1]; t++) spend += data.channels[ch].spend[t];
     const byModel: Record<string, number> = {};
     for (const m of models) {
-      const c = mta.models[m][mtaName];
+      const c = mta.models[m]?.[mtaName];
       if (c && spend > 0 && c[measure] > 0) byModel[m] = c[measure] / spend;
     }
     const roas = credit[measure] / spend;

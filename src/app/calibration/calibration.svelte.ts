@@ -2,7 +2,7 @@
 // incrementality_results.json, uploaded files, the table, tests saved with the model), each
 // imported against the current dataset by src/calibration; how each test is used (a likelihood
 // term, MODEL.md §6, or a ROAS prior, Meridian's way); MTA-informed priors; and ROAS priors saved
-// with the model. ../priors/assign.ts turns them into ModelSpec.lift_tests and roas_priors.
+// with the model. src/calibration/assign.ts turns them into ModelSpec.lift_tests and roas_priors.
 //
 // The state here is the source of truth for the next fit. Tests and priors that arrive in the
 // spec from elsewhere (a restored session, an opened run) are adopted as "saved" sources when
@@ -11,7 +11,7 @@ import type { Dataset, LiftTest, ModelSpec, RoasPrior, UserError } from '../../c
 import type { LiftImportOptions } from '../../calibration';
 import type { Passthrough } from '../../data/types';
 import type { Studio } from '../state/studio.svelte';
-import { assignCalibration, LIKELIHOOD, samePriors, type Assignment, type PriorInput, type TestInput, type TestUse } from '../priors/assign';
+import { assignCalibration, LIKELIHOOD, samePriors, type Assignment, type PriorInput, type TestInput, type TestUse } from '../../calibration/assign';
 import { MtaPriorState } from '../priors/mta-priors.svelte';
 import { fileShape, importSource, isBlank, sameTests, toLiftTest, savedSource, TABLE_FILE, withSource, type LiftSourceInput, type RecordShape, type SourcedTest, type SourceImport } from './sources';
 import { blankRow, convertRows, setCell, type TableRow } from './table';

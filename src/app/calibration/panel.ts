@@ -133,7 +133,7 @@ function panelTest(t: LiftTest, spec: ModelSpec, draws: DrawMatrix, data: Forwar
 
 /**
  * The lift test behind a lift-test ROAS prior (its operating point is kept in both scopes,
- * ../priors/assign.ts): Δy = mean · Δx and σ = sd · |Δx| of the LogNormal, which is how
+ * src/calibration/assign.ts): Δy = mean · Δx and σ = sd · |Δx| of the LogNormal, which is how
  * roasPriorFromLiftTest made the prior from the test. None for other priors.
  */
 function priorTest(p: RoasPrior): Array<{ test: LiftTest; via: 'roas_prior' }> {

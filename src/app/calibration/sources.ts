@@ -69,7 +69,7 @@ export function toLiftTest({ channel, x, delta_x, delta_y, sigma, label }: Sourc
   return { channel, x, delta_x, delta_y, sigma, label };
 }
 
-/** Every mapped test whose key is not excluded, in source order (how each is used: ../priors/assign.ts). */
+/** Every mapped test whose key is not excluded, in source order (how each is used: src/calibration/assign.ts). */
 export function modelTests(imports: SourceImport[], excluded: ReadonlySet<string>): LiftTest[] {
   return imports.flatMap((i) => i.tests.filter((t) => !excluded.has(t.key))).map(toLiftTest);
 }

@@ -3,10 +3,10 @@
 // LogNormal prior on each channel's ROAS, labelled "MTA-informed". The analyst picks the
 // attribution model, the credit measure, the minimum width, how MTA channels map to the data's,
 // and the channels to apply; the applied priors go to the calibration state, which writes them
-// into ModelSpec.roas_priors (with lift-test priors ranking first, ../priors/assign.ts).
+// into ModelSpec.roas_priors (with lift-test priors ranking first, src/calibration/assign.ts).
 import type { Dataset, UserError } from '../../core/types';
 import { mtaRoasPriors, type MtaAttribution, type MtaPriorResult } from '../../calibration/mta-prior';
-import type { PriorInput } from './assign';
+import type { PriorInput } from '../../calibration/assign';
 import { defaultChannelMap, defaultMtaModel, mtaChannels, mtaFromJson, mtaFromText, mtaHasValue, type MtaSource } from './mta-source';
 
 export interface MtaOptions {

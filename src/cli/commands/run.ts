@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Dataset, InferenceData, LiftTest, RoasPrior, RoasScope, SamplerSettings, UserError } from '../../core/types';
-import { assignCalibration } from '../../app/priors/assign';
+import { assignCalibration } from '../../calibration/assign';
 import { defaultModelSpec } from '../../model/spec';
 import { fitMmm, FitInputError } from '../../engine/fit';
 import { createNodePool } from '../../node/node-pool';
@@ -114,7 +114,7 @@ function roasPriorFlag(f: Record<string, string | boolean | string[] | undefined
 
 /**
  * How the workspace's lift tests enter the model: all as likelihood terms (MODEL.md §6), or with
- * a scope each as a ROAS prior instead (src/app/priors/assign.ts: at most one per channel, a
+ * a scope each as a ROAS prior instead (src/calibration/assign.ts: at most one per channel, a
  * channel's later tests stay likelihood terms, a test no LogNormal can express stays one too),
  * with a note for every test that did not become what was asked.
  */

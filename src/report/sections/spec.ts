@@ -1,7 +1,7 @@
 // Section "Data and model": the data range and sources, the model specification with every
 // prior, the sampler settings, lift tests used or left out, and data warnings.
 import type { Prior, UserError } from '../../core/types';
-import { channelPrior } from '../../model/spec';
+import { channelPrior, channelRoasPrior } from '../../model/spec';
 import { adstockVariables, saturationVariables } from '../../model/priors';
 import { html, type SafeHtml } from '../html';
 import { fmtAmount, fmtNum } from '../format';
@@ -42,7 +42,13 @@ function dataTable(r: ReportInput): SafeHtml {
 function modelTable(r: ReportInput): SafeHtml {
   const spec = r.metadata.model;
   const rows = spec.channels.map((c) => {
-    const priors = [...adstockVariables(c.adstock), ...saturationVariables(c.saturation)].map((v) => html`<div><code>${v}</code> ~ ${priorText(channelPrior(spec, c.name, v))}</div>`);
+    const roas = channelRoasPrior(spec, c.name);
+    // A ROAS prior replaces saturation_beta's own prior (beta | curve ~ LogNormal(mu − log K, sigma)).
+    const priors = [...adstockVariables(c.adstock), ...saturationVariables(c.saturation)].map((v) =>
+      roas && v === 'saturation_beta'
+        ? html`<div><code>ROAS</code> ~ LogNormal(${fmtNum(roas.mu, 4)}, ${fmtNum(roas.sigma, 4)}), ${roas.scope} scope (${roas.label}; replaces the saturation_beta prior)</div>`
+        : html`<div><code>${v}</code> ~ ${priorText(channelPrior(spec, c.name, v))}</div>`,
+    );
     return html`<tr><th scope="row">${c.name}</th><td>${c.adstock}</td><td>${c.saturation}</td><td>${priors}</td></tr>`;
   });
   const controls = spec.controls.map((k, i) => html`<div><code>${k}</code>${spec.control_scale[i] !== 1 ? html` (divided by ${fmtNum(spec.control_scale[i], 6)})` : ''}</div>`);

@@ -15,7 +15,7 @@ import { calibrationPanel, type CalibrationPanel } from '../../../src/app/calibr
 import { priorRoasIn } from '../../../src/app/calibration/prior-roas';
 import { counterpartOf, mtaComparison, specWithoutMta, withCounterpart } from '../../../src/app/priors/counterpart';
 import { histogramDensity, impliedPrior, replacedBetaPrior } from '../../../src/app/priors/implied-prior';
-import { testPrior } from '../../../src/app/priors/assign';
+import { testPrior } from '../../../src/calibration/assign';
 import { ksCritical, ksDistance, logNormalCdf } from '../../../src/calibration/prior-sampling';
 import { logNormalSummary } from '../../../src/calibration/roas-prior';
 import type { InferenceData, LiftTest, RoasPrior } from '../../../src/core/types';

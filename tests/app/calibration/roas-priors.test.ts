@@ -13,7 +13,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CalibrationState, SAVED_PRIOR_KEY, withCalibration, type CalibrationHost } from '../../../src/app/calibration/calibration.svelte';
-import { assignCalibration } from '../../../src/app/priors/assign';
+import { assignCalibration } from '../../../src/calibration/assign';
 import { MTA_KEY, remapMta } from '../../../src/app/priors/mta-priors.svelte';
 import { mtaFromJson, mtaFromText } from '../../../src/app/priors/mta-source';
 import type { Dataset, LiftTest, ModelSpec, RoasPrior } from '../../../src/core/types';

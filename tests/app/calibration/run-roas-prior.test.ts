@@ -8,7 +8,7 @@ import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, statSync } f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { testPrior } from '../../../src/app/priors/assign';
+import { testPrior } from '../../../src/calibration/assign';
 import { workspaceCalibration } from '../../../src/cli/commands/run';
 import { importLiftTests, toModelLiftTests } from '../../../src/calibration';
 import type { InferenceData } from '../../../src/core/types';

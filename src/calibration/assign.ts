@@ -10,8 +10,8 @@
 // a user's prior before an MTA credit (observational, click-path biased) — and each loser is
 // explained: a lift test that loses becomes a likelihood term (it is still evidence, and as a
 // likelihood term it does not double count the winner), any other loser is not applied.
-import type { LiftTest, RoasPrior, RoasScope, UserError } from '../../core/types';
-import { roasPriorFromLiftTest } from '../../calibration/roas-prior';
+import type { LiftTest, RoasPrior, RoasScope, UserError } from '../core/types';
+import { roasPriorFromLiftTest } from './roas-prior';
 
 /** How a lift test is used. */
 export type TestUse = { as: 'likelihood' } | { as: 'roas_prior'; scope: RoasScope };

@@ -18,6 +18,10 @@ export interface RawTable {
 }
 
 const DELIMITERS = [',', ';', '\t', '|'];
+/** Share of readCsv's progress for splitting the text (papaparse); trimming the records is the rest. */
+const SPLIT_SHARE = 0.6;
+/** Records trimmed between progress reports. */
+const ROWS_PER_REPORT = 4096;
 const PREVIEW_ROWS = 30;
 
 /** Name a delimiter for messages. */
@@ -66,11 +70,11 @@ export function readCsv(file: string, text: string, onProgress?: (fraction: numb
     chunk: (res) => {
       for (const e of res.errors) parseErrors.push({ ...e, row: e.row === undefined ? undefined : e.row + all.length });
       for (const r of res.data) all.push(r);
-      onProgress?.(Math.min(1, res.meta.cursor / body.length));
+      onProgress?.(SPLIT_SHARE * Math.min(1, res.meta.cursor / body.length));
     },
   };
   Papa.parse<string[]>(body, config);
-  const table = shapeRecords(file, delimiter, all, issues);
+  const table = shapeRecords(file, delimiter, all, issues, onProgress && ((f) => onProgress(SPLIT_SHARE + (1 - SPLIT_SHARE) * f)));
   for (const e of parseErrors) {
     const row = e.row === undefined ? undefined : e.row + 1;
     issues.push(error(`Malformed CSV: ${e.message}`, { file, row }, 'check the quotes on this row: a quoted cell must end with a quote'));
@@ -82,7 +86,7 @@ function isBlank(r: string[]): boolean {
   return r.every((c) => c.trim() === '');
 }
 
-function shapeRecords(file: string, delimiter: string, all: string[][], issues: UserError[]): RawTable {
+function shapeRecords(file: string, delimiter: string, all: string[][], issues: UserError[], onProgress?: (fraction: number) => void): RawTable {
   const headerIndex = all.findIndex((r) => !isBlank(r));
   if (headerIndex < 0) {
     issues.push(error('The file has no header row', { file }, 'the first row should name the columns'));
@@ -96,22 +100,29 @@ function shapeRecords(file: string, delimiter: string, all: string[][], issues: 
   const rows: number[] = [];
   let shortRows = 0;
   for (let i = headerIndex + 1; i < all.length; i++) {
+    if (onProgress && i % ROWS_PER_REPORT === 0) onProgress(i / all.length);
     const r = all[i];
     if (isBlank(r)) continue;
     const row = i + 1;
-    const cells = r.slice(0, header.length).map((c) => c.trim());
-    if (r.length > header.length && !isBlank(r.slice(header.length))) {
-      issues.push(error(`Row has ${r.length} values but the header names ${header.length} columns`, { file, row }, 'a value may contain an unquoted delimiter; quote it or remove the extra cells'));
+    const width = r.length;
+    if (width > header.length && !isBlank(r.slice(header.length))) {
+      issues.push(error(`Row has ${width} values but the header names ${header.length} columns`, { file, row }, 'a value may contain an unquoted delimiter; quote it or remove the extra cells'));
     }
+    // The row papaparse made becomes the record in place: a big file has millions of cells,
+    // and a copy of every row is garbage the worker would have to collect.
+    const cells = r;
+    if (width > header.length) cells.length = header.length;
+    for (let j = 0; j < cells.length; j++) cells[j] = cells[j].trim();
     if (cells.length < header.length) {
       if (shortRows++ < 5) {
-        issues.push(warning(`Row has ${r.length} values but the header names ${header.length} columns; the missing cells are read as empty`, { file, row, column: header[cells.length] }));
+        issues.push(warning(`Row has ${width} values but the header names ${header.length} columns; the missing cells are read as empty`, { file, row, column: header[cells.length] }));
       }
       while (cells.length < header.length) cells.push('');
     }
     records.push(cells);
     rows.push(row);
   }
+  onProgress?.(1);
   if (shortRows > 5) issues.push(warning(`${shortRows - 5} more short rows read with empty cells`, { file }));
   if (records.length === 0) issues.push(error('The file has a header but no data rows', { file, row: headerIndex + 1 }));
   return { file, delimiter, header, records, rowNumbers: Int32Array.from(rows), issues };

@@ -25,7 +25,11 @@ function standardise(values: Float64Array): Float64Array {
   let ss = 0;
   for (let i = 0; i < n; i++) ss += (values[i] - mean) ** 2;
   const scale = ss > 0 ? 1 / Math.sqrt(ss) : 0;
-  return Float64Array.from(values, (v) => (v - mean) * scale);
+  // A plain loop: Float64Array.from with a map function goes through the iterator protocol,
+  // ~50x slower, and the studio runs this on the page's thread for the data overview.
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = (values[i] - mean) * scale;
+  return out;
 }
 
 function dot(a: Float64Array, b: Float64Array): number {
@@ -34,11 +38,29 @@ function dot(a: Float64Array, b: Float64Array): number {
   return s;
 }
 
+/**
+ * f(i, j) for every pair, computed once per unordered pair and mirrored: dot(a, b) and
+ * dot(b, a) add the same products in the same order, so the mirror is exact, and a long
+ * daily file (15,000 periods × 60 series) costs half the time.
+ */
+function symmetric<T>(n: number, diagonal: (i: number) => T, f: (i: number, j: number) => T): T[][] {
+  const out: T[][] = Array.from({ length: n }, () => new Array<T>(n));
+  for (let i = 0; i < n; i++) {
+    out[i][i] = diagonal(i);
+    for (let j = i + 1; j < n; j++) out[i][j] = out[j][i] = f(i, j);
+  }
+  return out;
+}
+
 /** Pearson correlation matrix; null entries where a column is constant. */
 export function correlationMatrix(columns: readonly NamedSeries[]): { names: string[]; values: Array<Array<number | null>> } {
   const z = columns.map((c) => standardise(c.values));
   const constant = z.map((v) => v.every((x) => x === 0));
-  const values = z.map((a, i) => z.map((b, j) => (constant[i] || constant[j] ? null : i === j ? 1 : Math.max(-1, Math.min(1, dot(a, b))))));
+  const values = symmetric<number | null>(
+    z.length,
+    (i) => (constant[i] ? null : 1),
+    (i, j) => (constant[i] || constant[j] ? null : Math.max(-1, Math.min(1, dot(z[i], z[j])))),
+  );
   return { names: columns.map((c) => c.name), values };
 }
 
@@ -67,7 +89,7 @@ export function varianceInflation(columns: readonly NamedSeries[]): Array<{ name
   const z = columns.map((c) => standardise(c.values));
   const live = z.map((v) => v.some((x) => x !== 0));
   const idx = z.map((_, i) => i).filter((i) => live[i]);
-  const r = idx.map((i) => idx.map((j) => (i === j ? 1 : dot(z[i], z[j]))));
+  const r = symmetric(idx.length, () => 1, (a, b) => dot(z[idx[a]], z[idx[b]]));
   return columns.map((c, i) => {
     const k = idx.indexOf(i);
     if (k < 0) return { name: c.name, vif: null, r2: null };

@@ -56,8 +56,8 @@ function withHints(columns: FrameColumn[]): FrameColumn[] {
   });
 }
 
-export function readMeridianNational(t: RawTable): { frame: Frame; tables: TableInfo[] } {
-  const columns = tableColumns(t);
+export function readMeridianNational(t: RawTable, onProgress?: (fraction: number) => void): { frame: Frame; tables: TableInfo[] } {
+  const columns = tableColumns(t, onProgress);
   const revenue = revenueColumn(columns);
   if (revenue) columns.push(revenue);
   return {
@@ -76,10 +76,10 @@ function ruleOf(name: string, names: Set<string>): Rule {
   return 'weighted';
 }
 
-export function readMeridianGeo(t: RawTable, order: DateOrder | undefined, report: UserError[]): { frame: Frame; tables: TableInfo[] } {
+export function readMeridianGeo(t: RawTable, order: DateOrder | undefined, report: UserError[], onProgress?: (fraction: number) => void): { frame: Frame; tables: TableInfo[] } {
   const days = readKeyDates(t, findColumn(t, 'time'), order, report);
   const geoCol = findColumn(t, 'geo');
-  const source = tableColumns(t);
+  const source = tableColumns(t, onProgress);
   const byName = new Map(source.map((c) => [c.name.toLowerCase(), c]));
   const population = byName.get('population');
   if (!population) report.push(warning('No population column: controls are averaged over geos without weights', { file: t.file }));

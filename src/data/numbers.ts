@@ -17,9 +17,32 @@ const NOT_FINITE = /^[+-]?(nan|inf|infinity|∞|#div\/0!|#value!|#num!|#ref!|#na
 const SPACES = /[\s\u00a0\u2007\u2009\u202f]/g;
 const CURRENCY = /^[$€£¥₹]|[$€£¥₹]$|^(usd|eur|gbp|chf|jpy)\s*|\s*(usd|eur|gbp|chf|jpy)$/gi;
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * The evidence of a cell shaped "-123.4567" (digits, one dot, digits: what most machine
+ * exports write), scanned without regular expressions; undefined for any other shape. Same
+ * answer as the general rules of decimalEvidence: the dot is a decimal mark unless exactly
+ * three digits follow a non-zero integer part ("1.234" may group thousands).
+ */
+function plainDecimalEvidence(cell: string): DecimalMark | null | undefined {
+  const n = cell.length;
+  const start = cell.charCodeAt(0) === 45 ? 1 : 0;
+  let i = start;
+  while (i < n && isDigit(cell.charCodeAt(i))) i++;
+  const dot = i;
+  if (dot === start || dot >= n || cell.charCodeAt(dot) !== 46) return undefined;
+  for (i = dot + 1; i < n; i++) if (!isDigit(cell.charCodeAt(i))) return undefined;
+  const fraction = n - dot - 1;
+  if (fraction === 0) return undefined;
+  return fraction !== 3 || (dot - start === 1 && cell.charCodeAt(start) === 48) ? '.' : null;
+}
+
 /** Evidence a cell gives about the decimal mark: 'dot', 'comma' or none. */
 export function decimalEvidence(cell: string): DecimalMark | null {
   if (cell.indexOf(',') < 0 && cell.indexOf('.') < 0) return null;
+  const plain = plainDecimalEvidence(cell);
+  if (plain !== undefined) return plain;
   const s = cell.replace(SPACES, '').replace(/^[-+(]|\)$/g, '');
   if (/^\d{1,3}(,\d{3})+\.\d+$/.test(s) || /^\d{1,3}(,\d{3}){2,}$/.test(s)) return '.';
   if (/^\d{1,3}(\.\d{3})+,\d+$/.test(s) || /^\d{1,3}(\.\d{3}){2,}$/.test(s)) return ',';
@@ -54,9 +77,22 @@ export function chooseDecimalMark(
 /** Plain numbers, the common case, skip the general path. */
 const PLAIN: Record<DecimalMark, RegExp> = { '.': /^-?\d+(?:\.\d+)?$/, ',': /^-?\d+(?:,\d+)?$/ };
 
+/**
+ * The value of a plain number cell ("-1234.5678", any length), or NaN for anything else
+ * (which readNumber's general path then reads or explains): the common case, without
+ * allocating, for files with millions of cells. A digit string too long for a double is
+ * not plain (NaN), so the general path says it is too large.
+ */
+export function plainNumber(raw: string, mark: DecimalMark): number {
+  if (!PLAIN[mark].test(raw)) return NaN;
+  const value = Number(mark === ',' ? raw.replace(',', '.') : raw);
+  return Number.isFinite(value) ? value : NaN;
+}
+
 /** Read one cell under a decimal convention. */
 export function readNumber(raw: string, mark: DecimalMark): NumberReading {
-  if (raw.length < 16 && PLAIN[mark].test(raw)) return { ok: true, value: Number(mark === ',' ? raw.replace(',', '.') : raw) };
+  const plain = plainNumber(raw, mark);
+  if (!Number.isNaN(plain)) return { ok: true, value: plain };
   let s = raw.trim().replace(/\u2212/g, '-'); // U+2212 MINUS SIGN, as some locales export it
   if (MISSING.has(s.toLowerCase())) return { ok: false, missing: true };
   if (NOT_FINITE.test(s)) {

@@ -13,20 +13,27 @@ import { readWorkspace } from './workspace';
 export interface ParseOptions {
   /** Force the order of a/b/yyyy dates in files the reader keys by date. */
   dateOrder?: DateOrder;
-  /** Progress over all files, 0..1, by characters read. */
+  /** Progress 0..1: the files split into records (by characters), then their columns read. */
   onProgress?: (fraction: number) => void;
 }
 
 const EMPTY_FRAME: Frame = { rowCount: 0, columns: [], fixedDate: null };
 
-function readTables(files: InputFile[], options: ParseOptions, report: UserError[], passthrough: Passthrough[]): RawTable[] {
+/**
+ * Progress over the two stages of a parse: splitting the files into records (by characters)
+ * takes the first READ_SHARE, reading the cells of the columns (by column) the rest. Both
+ * report as they go, so a 100 MB file never leaves the bar still for long.
+ */
+const READ_SHARE = 0.5;
+
+function readTables(files: InputFile[], onProgress: ((fraction: number) => void) | undefined, report: UserError[], passthrough: Passthrough[]): RawTable[] {
   const total = files.reduce((s, f) => s + f.text.length, 0) || 1;
   let done = 0;
   const tables: RawTable[] = [];
   for (const f of files) {
     if (isIncrementalityFile(f.name)) passthrough.push(readJson(f, report));
     else if (isTableFile(f.name)) {
-      const t = readCsv(f.name, f.text, options.onProgress && ((p) => options.onProgress!((done + p * f.text.length) / total)));
+      const t = readCsv(f.name, f.text, onProgress && ((p) => onProgress((done + p * f.text.length) / total)));
       report.push(...t.issues);
       tables.push(t);
     } else {
@@ -34,7 +41,7 @@ function readTables(files: InputFile[], options: ParseOptions, report: UserError
     }
     done += f.text.length;
   }
-  options.onProgress?.(1);
+  onProgress?.(1);
   return tables;
 }
 
@@ -58,7 +65,9 @@ function datasetName(files: InputFile[]): string {
 export function parseFiles(files: InputFile[], options: ParseOptions = {}): ParsedInput {
   const report: UserError[] = [];
   const passthrough: Passthrough[] = [];
-  const tables = readTables(files, options, report, passthrough);
+  const progress = options.onProgress;
+  const tables = readTables(files, progress && ((f) => progress(READ_SHARE * f)), report, passthrough);
+  const columnsProgress = progress && ((f: number) => progress(READ_SHARE + (1 - READ_SHARE) * f));
   const name = datasetName(files);
   const usable = tables.filter((t) => t.header.length > 0);
   if (usable.length === 0) {
@@ -84,13 +93,20 @@ export function parseFiles(files: InputFile[], options: ParseOptions = {}): Pars
     report.push(error(`${parts.length} separate tables picked; only ${baseName(parts[0].t.file)} is read`, {}, 'pick one wide CSV, or the files of a measurement workspace'));
   }
   const { t, part, reason } = parts[0];
-  const read = single(t, part, options, report);
+  const read = single(t, part, options, report, columnsProgress);
+  progress?.(1);
   return { format: read.format, formatReason: reason, name, tables: read.tables, frame: read.frame, report, passthrough };
 }
 
-function single(t: RawTable, part: TablePart, options: ParseOptions, report: UserError[]): { format: InputFormat; frame: Frame; tables: TableInfo[] } {
-  if (part === 'meridian_geo') return { format: 'meridian_geo', ...readMeridianGeo(t, options.dateOrder, report) };
-  if (part === 'meridian_national') return { format: 'meridian_national', ...readMeridianNational(t) };
-  const frame: Frame = { rowCount: t.records.length, columns: tableColumns(t), fixedDate: null };
+function single(
+  t: RawTable,
+  part: TablePart,
+  options: ParseOptions,
+  report: UserError[],
+  onProgress?: (fraction: number) => void,
+): { format: InputFormat; frame: Frame; tables: TableInfo[] } {
+  if (part === 'meridian_geo') return { format: 'meridian_geo', ...readMeridianGeo(t, options.dateOrder, report, onProgress) };
+  if (part === 'meridian_national') return { format: 'meridian_national', ...readMeridianNational(t, onProgress) };
+  const frame: Frame = { rowCount: t.records.length, columns: tableColumns(t, onProgress), fixedDate: null };
   return { format: 'wide', frame, tables: [{ file: t.file, part: 'wide', delimiter: t.delimiter, header: t.header, rows: t.records.length }] };
 }

@@ -42,8 +42,51 @@ function datasetBuffers(d: Dataset): ArrayBuffer[] {
   return buffersOf([d.target.values, ...d.channels.flatMap((c) => [c.spend, c.impressions, c.clicks]), ...d.controls.map((c) => c.values)]);
 }
 
-async function readFiles(files: WorkerInputFile[]): Promise<InputFile[]> {
-  return Promise.all(files.map(async (f) => ('text' in f ? f : { name: f.name, text: await f.blob.text() })));
+/**
+ * The parsed input as the main thread gets it: every column without its raw cells and day
+ * numbers. The worker keeps the whole input under its id for role detection and building;
+ * the page only shows names, kinds and problems, and cloning millions of cell strings into
+ * it would hold its thread for seconds on a big file.
+ */
+function withoutCells(p: ParsedInput): ParsedInput {
+  return { ...p, frame: { ...p.frame, columns: p.frame.columns.map(({ cells: _cells, days: _days, ...c }) => c) } };
+}
+
+/**
+ * A Blob's text, decoded as it streams in so the bytes read can be reported: reading 100 MB
+ * at once (blob.text()) takes about a second with nothing to show. TextDecoder's defaults
+ * match blob.text() (UTF-8, a leading BOM dropped, bad bytes as U+FFFD; Encoding Standard).
+ */
+async function blobText(blob: Blob, onBytes: (bytes: number) => void): Promise<string> {
+  const reader = blob.stream().getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(decoder.decode(value, { stream: true }));
+    bytes += value.byteLength;
+    onBytes(bytes);
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
+}
+
+/** Reads the files one after another; `onProgress` gets the fraction of all their bytes read. */
+async function readFiles(files: WorkerInputFile[], onProgress?: (fraction: number) => void): Promise<InputFile[]> {
+  const total = files.reduce((s, f) => s + ('blob' in f ? f.blob.size : 0), 0) || 1;
+  let before = 0;
+  const out: InputFile[] = [];
+  for (const f of files) {
+    if ('text' in f) {
+      out.push(f);
+      continue;
+    }
+    out.push({ name: f.name, text: await blobText(f.blob, (b) => onProgress?.((before + b) / total)) });
+    before += f.blob.size;
+  }
+  return out;
 }
 
 export function createDataWorkerApi() {
@@ -57,12 +100,12 @@ export function createDataWorkerApi() {
     ): Promise<{ id: number; parsed: ParsedInput }> {
       const report = onProgress ? throttle(onProgress) : undefined;
       report?.({ fraction: 0, phase: 'reading' });
-      const inputs = await readFiles(files);
+      const inputs = await readFiles(files, report && ((fraction) => report({ fraction, phase: 'reading' })));
       const result = parseFiles(inputs, { dateOrder: options.dateOrder, onProgress: report && ((fraction) => report({ fraction, phase: 'parsing' })) });
       report?.({ fraction: 1, phase: 'done' });
       const id = nextId++;
       parsed.set(id, result);
-      return { id, parsed: result };
+      return { id, parsed: withoutCells(result) };
     },
     detectRoles(id: number): RoleAssignment {
       return detectRoles(get(parsed, id));

@@ -21,6 +21,8 @@ export interface ChainJob {
   chunk_size: number;
   /** Explicit initial point on the unconstrained scale; default Uniform(-2, 2) from the chain's stream. */
   init?: Float64Array;
+  /** Radius r of the random inits, Uniform(-r, r) on the unconstrained scale (CmdStan's init=r); default 2. */
+  init_radius?: number;
 }
 
 export interface ChainHooks {

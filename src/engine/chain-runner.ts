@@ -23,6 +23,10 @@ export function samplerErrorMessage(code: number): string {
   }
 }
 
+/** Status 1 for an explicit init: it is tried once (as Stan does with user inits), not 100 times. */
+const GIVEN_INIT_FAILED =
+  "no initial point with a finite log density and gradient: the one given has none (a given init is tried once); give finite inits inside the parameters' supports";
+
 function abortError(chain: number): Error {
   const e = new Error(`chain ${chain} cancelled`);
   e.name = 'AbortError';
@@ -53,10 +57,12 @@ export function runChain(module: WebAssembly.Module, job: ChainJob, hooks: Chain
     adaptDelta: job.adapt_delta,
     maxTreeDepth: job.max_treedepth,
     init: job.init,
+    initRadius: job.init_radius,
   });
   const total = job.warmup + job.draws;
   const chunk = Math.max(1, Math.floor(job.chunk_size));
-  let error = status === 0 ? undefined : `chain ${job.chain}: ${samplerErrorMessage(status)}`;
+  // Chains are numbered from 1 in messages, as the studio and the CLI's progress show them (and CmdStan).
+  let error = status === 0 ? undefined : `chain ${job.chain + 1}: ${status === 1 && job.init ? GIVEN_INIT_FAILED : samplerErrorMessage(status)}`;
   // Warmup ends inside some chunk; its time is taken at the end of that chunk (chunk-sized error).
   let warmupEnd = job.warmup === 0 ? performance.now() : NaN;
   while (error === undefined) {
@@ -64,7 +70,7 @@ export function runChain(module: WebAssembly.Module, job: ChainJob, hooks: Chain
     const done = engine.samplerRun(chunk);
     if (Number.isNaN(warmupEnd) && done >= job.warmup) warmupEnd = performance.now();
     const p = engine.progress();
-    if (p.error !== 0) error = `chain ${job.chain}, iteration ${done + 1}: ${samplerErrorMessage(p.error)}`;
+    if (p.error !== 0) error = `chain ${job.chain + 1}, iteration ${done + 1}: ${samplerErrorMessage(p.error)}`;
     hooks.onProgress?.(progressOf(job, done, total, p, t0));
     if (done >= total) break;
   }

@@ -1,15 +1,18 @@
-// Issue 8, faults: a chain that cannot start (no finite initial point) is reported while the
-// other chains finish, and the run built from them is whole and usable. The failure is real:
-// chain 2's job carries an explicit initial point that is not finite, so the engine's own
-// init check (Stan's services/util/initialize.hpp: a user init is tried once) rejects it and
-// the chain returns an error value. Everything after the pool (fitMmm's assembly, the run
-// record, diagnostics, the analysis) is the code the studio and the CLI run.
+// Issue 8, faults: a chain that cannot start (no finite initial point after its retries) is
+// reported while the other chains finish, and the run built from them is whole and usable.
+// The failure is real: chain 3's job draws its random inits from Uniform(-1e6, 1e6) on the
+// unconstrained scale (CmdStan's init=R with R = 1e6; the others keep R = 2), where the
+// model's log density overflows, so all 100 attempts of the engine's init search (Stan's
+// services/util/initialize.hpp) fail and the chain returns an error value. Everything after
+// the pool (fitMmm's assembly, the run record, diagnostics, the analysis) is the code the
+// studio and the CLI run.
 import { describe, expect, it } from 'vitest';
 import type { ChainProgress, ChainResult, InferenceData } from '../../src/core/types';
 import { drawsFromChains, posteriorFromInferenceData, analyseRun } from '../../src/analysis';
 import { buildDiagnostics } from '../../src/diagnostics';
 import { chainJobs, fitMmm } from '../../src/engine/fit';
 import { packMmm } from '../../src/engine/mmm/pack';
+import type { ChainJob } from '../../src/engine/chain-job';
 import type { ChainPool } from '../../src/engine/pool';
 import { WasmEngine } from '../../src/engine/wasm-engine';
 import { defaultModelSpec } from '../../src/model/spec';
@@ -33,12 +36,12 @@ function engineDim(): number {
 }
 
 /**
- * The pool with one chain's job given a non-finite explicit init (the fault), everything
- * else untouched: the job still runs on a worker thread like the others.
+ * The pool with some chains' jobs changed (the fault), everything else untouched: the jobs
+ * still run on worker threads like the others.
  */
-function withBrokenInit(pool: ChainPool, chains: number[], init: Float64Array): ChainPool {
+function withFault(pool: ChainPool, chains: number[], fault: Partial<ChainJob>): ChainPool {
   const run = pool.run.bind(pool);
-  pool.run = (jobs, opts) => run(jobs.map((j) => (chains.includes(j.chain) ? { ...j, init } : j)), opts);
+  pool.run = (jobs, opts) => run(jobs.map((j) => (chains.includes(j.chain) ? { ...j, ...fault } : j)), opts);
   return pool;
 }
 
@@ -46,9 +49,8 @@ const nested = (x: unknown): number[] => (Array.isArray(x) ? x.flatMap(nested) :
 
 describe('a failing chain', () => {
   it('is reported while the other chains finish, and the run stays whole and usable', async () => {
-    const dim = engineDim();
     const progress: ChainProgress[] = [];
-    const pool = withBrokenInit(createNodePool(SETTINGS.chains, 2), [BROKEN], new Float64Array(dim).fill(NaN));
+    const pool = withFault(createNodePool(SETTINGS.chains, 2), [BROKEN], { init_radius: 1e6 });
     let out: Awaited<ReturnType<typeof fitMmm>>;
     try {
       out = await fitMmm(pool, data, spec, SETTINGS, { onProgress: (p) => progress.push(p) });
@@ -59,7 +61,7 @@ describe('a failing chain', () => {
     // Reported: which chain, and why, in the engine's words.
     expect(out.failedChains).toHaveLength(1);
     expect(out.failedChains[0].chain).toBe(BROKEN);
-    expect(out.failedChains[0].error).toMatch(/no initial point with a finite log density/);
+    expect(out.failedChains[0].error).toMatch(/^chain 3: no initial point with a finite log density and gradient after 100 attempts/);
     expect(out.idata.attrs.failed_chains).toEqual(out.failedChains);
 
     // The others ran to the end: every iteration, reported as done.
@@ -91,9 +93,10 @@ describe('a failing chain', () => {
   }, 300_000);
 
   it('every chain failing is an error that names each chain, not an empty run', async () => {
-    const pool = withBrokenInit(createNodePool(2, 2), [0, 1], new Float64Array(engineDim()).fill(Infinity));
+    // This time through explicit inits that are not finite: tried once each, and said so.
+    const pool = withFault(createNodePool(2, 2), [0, 1], { init: new Float64Array(engineDim()).fill(Infinity) });
     try {
-      await expect(fitMmm(pool, data, spec, { ...SETTINGS, chains: 2 })).rejects.toThrow(/Every chain failed:\nchain 0: .*no initial point.*\nchain 1: .*no initial point/);
+      await expect(fitMmm(pool, data, spec, { ...SETTINGS, chains: 2 })).rejects.toThrow(/Every chain failed:\nchain 1: no initial point .*the one given has none.*\nchain 2: no initial point .*the one given has none/);
     } finally {
       pool.dispose();
     }

@@ -16,7 +16,8 @@ export const engineRunner: FitRunner = {
         idata: out.idata,
         timings: { wall_seconds: out.wallMs / 1000, chain_seconds: out.results.map((r) => r.wall_ms / 1000) },
         chainErrors: out.failedChains.map((f) => ({
-          message: `Chain ${f.chain + 1} failed and was left out: ${f.error}`,
+          // The engine's message starts with "chain N: " (or "chain N, iteration K: "); say the chain once.
+          message: `Chain ${f.chain + 1} failed and was left out: ${f.error.replace(/^chain \d+(, )?(: )?/, '')}`,
           hint: 'The other chains were kept. Check the priors of the parameters named, or try another seed.',
           severity: 'warning' as const,
         })),

@@ -37,7 +37,8 @@ export class RunsState {
     return this.#store;
   }
 
-  async #do<T>(f: (s: RunStore) => Promise<{ ok: true; value: T } | { ok: false; errors: UserError[] }>): Promise<T | null> {
+  /** Runs a store operation; its failure becomes the problem shown, its success clears it (unless `keepErrors`). */
+  async #do<T>(f: (s: RunStore) => Promise<{ ok: true; value: T } | { ok: false; errors: UserError[] }>, keepErrors = false): Promise<T | null> {
     const store = await this.#db();
     if (!store) return null;
     const r = await f(store);
@@ -45,20 +46,34 @@ export class RunsState {
       this.#errors = r.errors;
       return null;
     }
-    this.#errors = [];
+    if (!keepErrors) this.#errors = [];
     return r.value;
   }
 
   async refresh(): Promise<void> {
-    const list = await this.#do((s) => s.list());
+    // Refreshing after a failed save, rename or delete must not wipe the message saying why.
+    const list = await this.#do((s) => s.list(), true);
     if (list) this.#list = list;
     this.#loaded = true;
   }
 
-  async save(record: RunRecord): Promise<RunSummary | null> {
-    const saved = await this.#do((s) => s.save(record));
+  /**
+   * Saves a run and answers with this save's own outcome: the shared `errors` may be
+   * replaced meanwhile (a failing session save reports there too), so a caller that shows
+   * why a save failed takes the reasons from here.
+   */
+  async trySave(record: RunRecord): Promise<{ ok: true; value: RunSummary } | { ok: false; errors: UserError[] }> {
+    const store = await this.#db();
+    if (!store) return { ok: false, errors: this.#errors };
+    const r = await store.save(record);
+    this.#errors = r.ok ? [] : r.errors;
     await this.refresh();
-    return saved;
+    return r;
+  }
+
+  async save(record: RunRecord): Promise<RunSummary | null> {
+    const r = await this.trySave(record);
+    return r.ok ? r.value : null;
   }
 
   open(id: string): Promise<RunRecord | null> {

@@ -47,14 +47,18 @@ export class Studio {
     const record = newRunRecord(out.idata, dataset, { timings: out.timings });
     // Saving is part of the fit: a new version must not reload the tab before the run is stored.
     const release = busy.hold('a fitted run is being saved');
+    let saved = false;
     try {
-      const saved = await this.runs.save(record);
-      if (!saved) for (const e of this.runs.errors) this.fit.addError(e);
+      const r = await this.runs.trySave(record);
+      saved = r.ok;
+      if (!r.ok) for (const e of r.errors) this.fit.addError(e);
     } finally {
       release();
     }
     this.#current = record;
-    this.nav.go('results');
+    // A run that could not be saved (e.g. storage full) stays on the Fit step, where the
+    // message says why and what to do; its results are still one tab away.
+    if (saved) this.nav.go('results');
   }
 
   /**

@@ -61,6 +61,9 @@ describe('fit flow on the demo', () => {
     tableBefore = await parameterTable();
     expect(tableBefore.length).toBeGreaterThan(8);
     expect(tableBefore.every((r) => r.slice(1).every((v) => v !== '—' && Number.isFinite(Number(v))))).toBe(true);
+    // The analysis (contributions, ROAS, curves) arrives from its worker after the fit plot:
+    // wait for its last chart so that the layout check and the screenshot include them.
+    await page.waitForSelector('[data-plot="adstock-kernels"]', { timeout: 60_000 });
     await s.assertLayout('results after fit');
     await s.assertAccessible('results after fit');
     await s.screenshot('fit-results');

@@ -4,6 +4,7 @@
 import type { Data, Layout } from 'plotly.js';
 import { energyPlotData, rankHistograms } from '../../diagnostics/plot-data';
 import type { ScalarChains } from '../../diagnostics/idata';
+import { LEGEND_BELOW } from '../lib/legend';
 
 export interface Figure {
   data: Partial<Data>[];
@@ -21,7 +22,7 @@ const finite = (a: ArrayLike<number>): Array<number | null> => Array.from(a, (v)
  * 'container'), where Plotly reserves room for it, so at phone width its wrapped rows push
  * the plot up instead of running over the axis title (which a paper-relative y does).
  */
-export const legendBelow = { orientation: 'h' as const, x: 0, xanchor: 'left' as const, y: 0, yanchor: 'bottom' as const, yref: 'container' as const };
+export const legendBelow = LEGEND_BELOW;
 
 /** Draw values with the divergent transitions marked on the chain they belong to. */
 export function traceFigure(p: ScalarChains, divergent: number[][]): Figure {

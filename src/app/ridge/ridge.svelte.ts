@@ -2,6 +2,7 @@
 // terminates it), its progress, and the last result with the data and settings it answers.
 // One state per studio (ridgeFor), so leaving the step and coming back keeps the result.
 import type { Dataset, ModelSpec, UserError } from '../../core/types';
+import { busy } from '../../pwa/busy.svelte';
 import type { RidgeOptions, RidgeProgress, RidgeResult } from '../../ridge';
 import { RidgeClient } from '../../ridge/ridge-client';
 import { drawSeed } from '../state/fit.svelte';
@@ -58,6 +59,8 @@ export class RidgeState {
     const options = ridgeOptions(settings, data, spec);
     this.#abort = new AbortController();
     this.#busy = true;
+    // A search can take minutes: a new version must not reload the tab under it (issue 8).
+    const release = busy.hold('a ridge search is running');
     this.#errors = [];
     this.#progress = { phase: 'search', done: 0, total: 1 };
     const t0 = performance.now();
@@ -80,6 +83,7 @@ export class RidgeState {
       };
       this.#completed++;
     } finally {
+      release();
       this.#gen++;
       this.#busy = false;
       this.#progress = null;

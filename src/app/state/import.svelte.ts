@@ -19,7 +19,7 @@ import {
   type RoleAssignment,
 } from '../../data';
 import type { Dataset, UserError } from '../../core/types';
-import { busy } from '../../pwa/busy.svelte';
+import { busy, type BusyRegistry } from '../../pwa/busy.svelte';
 import { demoSeed } from '../fit/demo-settings';
 import type { DataOrigin, DataState } from './data.svelte';
 
@@ -38,7 +38,8 @@ const isAbort = (e: unknown) => (e as { name?: string } | null)?.name === 'Abort
 export const IMPORT_BUSY_REASON = 'data is being imported';
 
 export class ImportState {
-  #client = new DataClient();
+  #client: DataClient;
+  #busyFlag: BusyRegistry;
   #parsed = $state.raw<ParsedInput | null>(null);
   #roles = $state.raw<RoleAssignment | null>(null);
   #details = $state.raw<BuildDetails | null>(null);
@@ -54,7 +55,11 @@ export class ImportState {
   constructor(
     private readonly data: DataState,
     private readonly onDataset: (d: Dataset) => void,
-  ) {}
+    deps: { client?: DataClient; busy?: BusyRegistry } = {},
+  ) {
+    this.#client = deps.client ?? new DataClient();
+    this.#busyFlag = deps.busy ?? busy;
+  }
 
   get parsed(): ParsedInput | null {
     return this.#parsed;
@@ -87,7 +92,7 @@ export class ImportState {
     this.#controller?.abort();
     this.#controller = new AbortController();
     this.#busy = true;
-    return { signal: this.#controller.signal, release: busy.hold(IMPORT_BUSY_REASON) };
+    return { signal: this.#controller.signal, release: this.#busyFlag.hold(IMPORT_BUSY_REASON) };
   }
 
   #end(release: () => void, signal: AbortSignal): void {

@@ -17,6 +17,9 @@ export interface DemoDescription {
   controls: string[];
   ignored: string[];
   options?: Pick<BuildOptions, 'grain' | 'trend' | 'quarterlyOrder'>;
+  /** The sampler seed "Try the demo" fits with (fixed, so the demo's numbers repeat). */
+  seed?: number;
+  seed_note?: string;
 }
 
 /** The demo's roles over the parsed columns; a column the description does not name is an error. */

@@ -120,8 +120,9 @@ export function buildDiagnostics(idata: InferenceData, opts: BuildOptions = {}):
   return {
     metadata: { ...(attrs as Pick<RunMetadata, 'app_version' | 'model' | 'data_range' | 'seed' | 'sampler'>), created_at: (opts.now ?? new Date()).toISOString(), run_created_at: runCreated ?? null },
     parameters,
+    // Chains are labelled by coords.chain (a failed chain leaves a gap), not by position.
     chains: health.map((h) => ({
-      chain: h.chain, divergences: num(h.divergences), max_treedepth_hits: num(h.max_treedepth_hits), e_bfmi: num(h.e_bfmi), step_size: num(h.step_size),
+      chain: Number(idata.coords?.chain?.[h.chain] ?? h.chain), divergences: num(h.divergences), max_treedepth_hits: num(h.max_treedepth_hits), e_bfmi: num(h.e_bfmi), step_size: num(h.step_size),
     })),
     ppc,
     fit,

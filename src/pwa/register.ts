@@ -20,6 +20,8 @@ export async function registerServiceWorker(updates: UpdateState): Promise<Regis
   } catch (e) {
     return { ok: false, reason: (e as Error).message || String(e) };
   }
+  // Some embedders (and Playwright's serviceWorkers: 'block') resolve register() with nothing.
+  if (!reg) return { ok: false, reason: 'service workers are blocked here; the studio works but not offline' };
   updates.watch(reg as unknown as RegistrationLike, navigator.serviceWorker);
   let lastCheck = Date.now();
   document.addEventListener('visibilitychange', () => {

@@ -6,6 +6,7 @@
 import type { Estimate, UserError } from '../core/types';
 import { planSatisfies, resolveConstraints, type BudgetProblem, type ResolvedBounds } from './constraints';
 import { estimate, probabilityPositive } from './estimate';
+import { marginalReturns } from './marginal-return';
 import { maximiseMean, type AllocationOptions } from './mean-allocation';
 import type { PlanResponse } from './plan-response';
 import { harrellDavisQuantile, maximiseQuantile } from './quantile-allocation';
@@ -23,12 +24,19 @@ export interface PlanEvaluation {
   roas: Estimate;
 }
 
+/** Per channel: its bounds, which of them bind at the optimal plan, and why (its marginal return). */
 export interface ConstraintReport {
   channel: string;
   min: number | null;
   max: number | null;
   fixed: boolean;
   binds: { min: boolean; max: boolean; fixed: boolean };
+  /**
+   * Extra outcome per extra unit of total spend on this channel, per posterior draw
+   * summarised, at the current and at the optimal plan (marginal-return.ts). At a mean
+   * optimum the free channels share one mean value; a channel at its maximum returns more.
+   */
+  marginal_return: { current: Estimate; optimal: Estimate };
 }
 
 export interface OptimizeSuccess {
@@ -43,7 +51,11 @@ export interface OptimizeSuccess {
   lift: Estimate;
   p_lift_positive: number | null;
   constraints: ConstraintReport[];
-  /** Posterior-mean extra outcome per extra unit of total spend at the optimal plan, per channel. */
+  /**
+   * Posterior-mean extra outcome per extra unit of total spend at the optimal plan, per
+   * channel (kept for compatibility: the same quantity with its interval, at both plans, is
+   * each constraint report's `marginal_return`).
+   */
   marginal_return: Record<string, number>;
   /** Posterior-mean outcome of spending nothing in the horizon (history's carry-over only). */
   baseline_outcome: Estimate;
@@ -91,6 +103,9 @@ export function objectiveValue(objective: Objective, outcome: Float64Array): num
 
 function constraintReport(resp: PlanResponse, b: ResolvedBounds, plan: Float64Array): ConstraintReport[] {
   const tol = 1e-7 * Math.max(1, b.perPeriod);
+  const buf = new Float64Array(resp.n);
+  const now = marginalReturns(resp, resp.current, buf);
+  const opt = marginalReturns(resp, plan, buf);
   return resp.channels.map((channel, c) => ({
     channel,
     min: b.stated[c].min,
@@ -101,6 +116,7 @@ function constraintReport(resp: PlanResponse, b: ResolvedBounds, plan: Float64Ar
       max: b.stated[c].max !== null && b.stated[c].max! - plan[c] <= tol,
       fixed: b.fixed[c],
     },
+    marginal_return: { current: now[c], optimal: opt[c] },
   }));
 }
 

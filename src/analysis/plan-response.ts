@@ -211,6 +211,19 @@ export class PlanResponse {
     return dv / this.n;
   }
 
+  /**
+   * d(outcome)/ds of channel c at s per period in every draw, into `out` (n): the per-draw
+   * counterpart of channelMeanDeriv (whose value is this array's mean, summed in the same
+   * order). No allocation when `out` is given.
+   */
+  channelDerivDraws(c: number, s: number, out: Float64Array = new Float64Array(this.n)): Float64Array {
+    for (let d = 0; d < this.n; d++) {
+      this.channelValueDeriv(c, d, s);
+      out[d] = this.lastDeriv;
+    }
+    return out;
+  }
+
   /** Σ_c channelMean(c, plan_c). */
   meanOutcome(plan: ArrayLike<number>): number {
     let v = 0;

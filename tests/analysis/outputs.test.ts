@@ -70,12 +70,22 @@ describe('run directory → analysis → JSON outputs', () => {
     expect(Object.keys(json.optimal.spend_per_period)).toEqual(['tv', 'search', 'social']);
     expect(isEstimate(json.current.expected_outcome) && isEstimate(json.optimal.expected_outcome) && isEstimate(json.lift)).toBe(true);
     expect(json.p_lift_positive).toBeGreaterThanOrEqual(0);
+    // The marginal return at both plans as estimates; the posterior-mean field is unchanged.
+    expect(typeof json.marginal_return_definition).toBe('string');
+    for (const ch of ['tv', 'search', 'social']) {
+      const k = r.feasible ? r.constraints.find((x) => x.channel === ch)! : null;
+      expect(json.marginal_return_estimate.current[ch]).toEqual(k!.marginal_return.current);
+      expect(json.marginal_return_estimate.optimal[ch]).toEqual(k!.marginal_return.optimal);
+      expect(isEstimate(json.marginal_return_estimate.optimal[ch])).toBe(true);
+      expect(json.marginal_return_estimate.optimal[ch].mean / json.marginal_return[ch]).toBeCloseTo(1, 12);
+    }
     expect(json.scenarios[0].name).toBe('total budget +10%');
     expect(isEstimate(json.scenarios[0].expected_outcome) && isEstimate(json.scenarios[0].lift)).toBe(true);
     const bad = JSON.parse(JSON.stringify(budgetOptimizationJson(idata.attrs, optimizeBudget(resp, { ...problem, budget: 1 }))));
     expect(bad.feasible).toBe(false);
     expect(bad.reason).toMatch(/more than the budget/);
     expect(bad.optimal).toBeNull();
+    expect(bad.marginal_return_estimate).toBeNull();
   });
 });
 

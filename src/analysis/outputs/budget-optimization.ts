@@ -3,9 +3,15 @@
 // optimal plans (spend per period per channel, expected_outcome); lift and
 // p_lift_positive; scenarios [{name, plan, expected_outcome, lift}]. Extra keys (what the
 // outcome is, ROAS of each plan, marginal returns, scenario details) extend it compatibly.
+// `marginal_return` (posterior mean at the optimal plan, per channel) is kept as it was;
+// `marginal_return_estimate` gives the same quantity as an estimate per channel at the
+// current and at the optimal plan, so that number too carries its interval (issue 5).
 import type { Estimate, RunMetadata } from '../../core/types';
 import type { OptimizeResult, PlanEvaluation } from '../optimizer';
 import type { Scenario } from '../scenarios';
+
+export const MARGINAL_RETURN_DEFINITION =
+  'extra outcome per extra unit of total spend on the channel over the horizon: the derivative of the channel’s outcome (horizon plus carry-over) with respect to its spend per period, divided by the horizon, per posterior draw; marginal_return is the posterior mean at the optimal plan';
 
 export const OUTCOME_DEFINITION =
   'media contribution to the target summed over the horizon plus l_max − 1 carry-over periods, with adstock seeded from the last periods of history and no spend after the horizon; base (intercept, controls, seasonality) excluded because no plan changes it';
@@ -35,6 +41,8 @@ export interface BudgetOptimizationJson {
   p_lift_positive: number | null;
   baseline_outcome: Estimate | null;
   marginal_return: Record<string, number> | null;
+  marginal_return_estimate: { current: Record<string, Estimate>; optimal: Record<string, Estimate> } | null;
+  marginal_return_definition: string;
   scenarios: Array<{
     name: string;
     kind: string;
@@ -61,6 +69,7 @@ export function budgetOptimizationJson(metadata: RunMetadata, r: OptimizeResult,
     objective_definition: r.objective === 'mean' ? 'posterior mean of the outcome' : 'Harrell–Davis estimate of the 5% quantile of the outcome over posterior draws',
     objective_value: r.feasible ? r.objective_value : null,
     outcome_definition: OUTCOME_DEFINITION,
+    marginal_return_definition: MARGINAL_RETURN_DEFINITION,
   };
   const sc = scenarios.map((s) => ({ ...s }));
   if (!r.feasible)
@@ -76,10 +85,16 @@ export function budgetOptimizationJson(metadata: RunMetadata, r: OptimizeResult,
       p_lift_positive: null,
       baseline_outcome: null,
       marginal_return: null,
+      marginal_return_estimate: null,
       scenarios: sc,
     };
   const constraints: BudgetOptimizationJson['constraints'] = {};
-  for (const c of r.constraints) constraints[c.channel] = { min: c.min, max: c.max, fixed: c.fixed, binds: c.binds };
+  const marginal: NonNullable<BudgetOptimizationJson['marginal_return_estimate']> = { current: {}, optimal: {} };
+  for (const c of r.constraints) {
+    constraints[c.channel] = { min: c.min, max: c.max, fixed: c.fixed, binds: c.binds };
+    marginal.current[c.channel] = c.marginal_return.current;
+    marginal.optimal[c.channel] = c.marginal_return.optimal;
+  }
   return {
     ...head,
     constraints,
@@ -91,6 +106,7 @@ export function budgetOptimizationJson(metadata: RunMetadata, r: OptimizeResult,
     p_lift_positive: r.p_lift_positive,
     baseline_outcome: r.baseline_outcome,
     marginal_return: r.marginal_return,
+    marginal_return_estimate: marginal,
     scenarios: sc,
   };
 }

@@ -5,7 +5,7 @@
 import type { InferenceData, RunMetadata } from '../core/types';
 import { readinessGates, estimatesProvisional, type Gate } from './gates';
 import { pointwiseGroup, statChains } from './idata';
-import { psisLoo, waic } from './loo';
+import { psisLoo, waic, type LooResult } from './loo';
 import { intervalCoverage, testStatistics, type TestStatisticName } from './ppc';
 import { fitMetrics } from './residuals';
 import { chainHealth, samplerTotals } from './sampler';
@@ -38,6 +38,11 @@ export interface MmmDiagnosticsJson {
 export interface BuildOptions {
   /** Clock for created_at (tests pass a fixed date). */
   now?: Date;
+  /**
+   * PSIS-LOO of this idata's log_likelihood, when the caller has it already (the studio's
+   * diagnostics worker computes it once for the report and the Pareto k plot).
+   */
+  loo?: LooResult;
 }
 
 function ppcSection(idata: InferenceData): { ppc: MmmDiagnosticsJson['ppc']; fit: MmmDiagnosticsJson['fit']; nObs: number | null } {
@@ -60,7 +65,7 @@ function ppcSection(idata: InferenceData): { ppc: MmmDiagnosticsJson['ppc']; fit
   };
 }
 
-function looSection(idata: InferenceData): { loo: MmmDiagnosticsJson['loo']; waic: MmmDiagnosticsJson['waic']; k: Float64Array | null } {
+function looSection(idata: InferenceData, given?: LooResult): { loo: MmmDiagnosticsJson['loo']; waic: MmmDiagnosticsJson['waic']; k: Float64Array | null } {
   const ll = pointwiseGroup(idata.log_likelihood?.y);
   if (!ll) {
     return {
@@ -69,7 +74,7 @@ function looSection(idata: InferenceData): { loo: MmmDiagnosticsJson['loo']; wai
       k: null,
     };
   }
-  const l = psisLoo(ll);
+  const l = given ?? psisLoo(ll);
   const w = waic(ll);
   return {
     loo: {
@@ -98,7 +103,7 @@ export function buildDiagnostics(idata: InferenceData, opts: BuildOptions = {}):
   );
   const totals = samplerTotals(health);
   const { ppc, fit, nObs } = ppcSection(idata);
-  const { loo, waic: w, k } = looSection(idata);
+  const { loo, waic: w, k } = looSection(idata, opts.loo);
   const s = idata.posterior ? drawsCount(idata) : 0;
   const list = (f: keyof ParameterDiagnostics) =>
     Object.entries(parameters).map(([key, d]) => ({ key, value: d[f] ?? NaN }));

@@ -73,6 +73,14 @@ export class ComparisonState {
     }
   }
 
+  /**
+   * The pointwise elpd of a run already computed elsewhere (the open run's, from the
+   * Diagnostics worker's PSIS-LOO), so comparing it does not read and compute it again.
+   */
+  know(id: string, elpd: Float64Array): void {
+    this.#elpd.set(id, elpd);
+  }
+
   /** Forget a run's cached LOO (after it is deleted or replaced). */
   forget(id: string): void {
     this.#elpd.delete(id);

@@ -19,6 +19,7 @@ import {
   type Coverage,
   type DiagResult,
   type FitMetrics,
+  type LooResult,
   type QqData,
   type TestStatistic,
 } from '../../diagnostics';
@@ -61,10 +62,14 @@ export function runChainHealth(idata: InferenceData): ChainHealth[] {
   );
 }
 
-function looDetails(idata: InferenceData): LooDetails | null {
-  const ll = pointwiseGroup(idata.log_likelihood?.y);
-  if (!ll) return null;
-  const l = psisLoo(ll);
+/** Plot data of a PSIS-LOO result; computes it when not given (undefined), none for null. */
+function looDetails(idata: InferenceData, given?: LooResult | null): LooDetails | null {
+  let l = given;
+  if (l === undefined) {
+    const ll = pointwiseGroup(idata.log_likelihood?.y);
+    l = ll ? psisLoo(ll) : null;
+  }
+  if (!l) return null;
   return {
     pareto_k: l.pointwise.pareto_k,
     elpd: l.pointwise.elpd_loo,
@@ -75,7 +80,8 @@ function looDetails(idata: InferenceData): LooDetails | null {
   };
 }
 
-export function runDetails(idata: InferenceData): RunDetails {
+/** `loo`: the run's PSIS-LOO when already computed (the worker shares it with the report). */
+export function runDetails(idata: InferenceData, loo?: LooResult | null): RunDetails {
   const dim = observationDim(idata);
   const y = idata.observed_data?.y;
   const observed = Float64Array.from(Array.isArray(y) ? y : [], (v) => (typeof v === 'number' ? v : NaN));
@@ -97,7 +103,7 @@ export function runDetails(idata: InferenceData): RunDetails {
     ppc,
     density: usable ? densityOverlay(observed, pp) : null,
     testStatistics: usable ? testStatistics(observed, pp) : [],
-    loo: looDetails(idata),
+    loo: looDetails(idata, loo),
     fit,
   };
 }

@@ -1,30 +1,31 @@
 // The Diagnostics area's worker: the mmm_diagnostics.json report and the plot data of a run
 // (seconds on 4 × 1000 draws), pointwise LOO for the model comparison, and the trace files
 // (tens of MB of text) written and read off the main thread. The run being diagnosed is
-// sent once (`load`) and kept here, so the report and the plot data do not copy it twice.
+// sent once (`load`) and kept here, so the report and the plot data do not copy it twice,
+// and share one PSIS-LOO (DiagnosedRun).
 import { expose } from 'comlink';
 import type { InferenceData } from '../../core/types';
-import { buildDiagnostics } from '../../diagnostics/report';
 import { toArvizJson, toCmdStanCsv } from '../../io';
-import { pointwiseElpd, runDetails } from './compute';
+import { pointwiseElpd } from './compute';
+import { DiagnosedRun } from './diagnosed-run';
 import { importTrace } from './trace-files';
 
-let current: InferenceData | null = null;
+let current: DiagnosedRun | null = null;
 
-function loaded(): InferenceData {
+function loaded(): DiagnosedRun {
   if (!current) throw new Error('no run loaded in the diagnostics worker');
   return current;
 }
 
 const api = {
   load(idata: InferenceData): void {
-    current = idata;
+    current = new DiagnosedRun(idata);
   },
   report() {
-    return buildDiagnostics(loaded());
+    return loaded().report();
   },
   details() {
-    return runDetails(loaded());
+    return loaded().details();
   },
   pointwiseElpd,
   /** ArviZ from_dict JSON as a Blob (handed over without copying the text back). */

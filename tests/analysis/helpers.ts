@@ -4,10 +4,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ChainResult, Dataset, InferenceData, ModelSpec, RunMetadata } from '../../src/core/types';
 import { assembleInferenceData } from '../../src/engine/inference-data';
+import { pointwiseGroups } from '../../src/engine/fit';
 import { defaultModelSpec } from '../../src/model/spec';
 import { parameterCount, variableLayout } from '../../src/model/layout';
 import { drawMatrix, forwardData, forwardMu, paramIndex, type DrawMatrix, type ForwardData } from '../../src/model/forward';
 import { Rng } from '../../src/core/rng';
+import { APP_VERSION } from '../../src/core/version';
 
 export const SHARED = (rel: string): string => fileURLToPath(new URL(`../../../shared/${rel}`, import.meta.url));
 
@@ -195,11 +197,13 @@ export function inferenceDataFor(data: Dataset, spec: ModelSpec, draws: DrawMatr
   }));
   const attrs: RunMetadata = {
     created_at: '2024-01-01T00:00:00Z',
-    app_version: 'test',
+    // This build's version: `carryover` commands refuse a run whose writer they cannot place.
+    app_version: APP_VERSION,
     model: spec,
     data_range: { first: data.dates[0], last: data.dates[data.dates.length - 1], rows: data.dates.length, grain: 'week' },
     seed: 1,
     sampler: { chains, warmup: 0, draws: per, adapt_delta: 0.8, max_treedepth: 10, metric: 'diag_e' },
   };
-  return assembleInferenceData(results, data, spec, attrs, { log_likelihood: [], posterior_predictive: [] });
+  // Pointwise log-likelihood and predictive draws as a fit writes them: run readers check the layout.
+  return assembleInferenceData(results, data, spec, attrs, pointwiseGroups(results, data, spec, attrs.seed));
 }

@@ -45,6 +45,20 @@ describe('carryover optimize', () => {
     expect((opt.tv + opt.search + opt.social) * 52).toBeCloseTo(budget, 3);
     expect(json.scenarios.map((s: { name: string }) => s.name)).toEqual(['total budget +10%', 'total budget -10%', 'shift 10% of tv to search', 'minimum spend for the current outcome']);
     expect(io.text()).toMatch(/P\(lift > 0\)/);
+    // The summary prints no posterior quantity without its interval: the outcomes, the lift,
+    // each channel's next-unit return and each scenario's outcome and lift, as in the file.
+    const lines = io.text().split('\n');
+    const est = (e: { mean: number; q05: number; q95: number }, f: (v: number) => string) => `${f(e.mean)} (90% interval ${f(e.q05)} … ${f(e.q95)})`;
+    const amt = (v: number) => (Math.abs(v) >= 100 ? v.toLocaleString('en-US', { maximumFractionDigits: 0 }) : v.toLocaleString('en-US', { maximumSignificantDigits: 3 }));
+    const sig3 = (v: number) => v.toLocaleString('en-US', { maximumSignificantDigits: 3 });
+    expect(lines).toContain(`expected outcome, current split: ${est(json.current.expected_outcome, amt)}`);
+    expect(lines).toContain(`expected outcome, optimal split: ${est(json.optimal.expected_outcome, amt)}`);
+    expect(lines.some((l) => l.startsWith(`lift ${est(json.lift, amt)}, P(lift > 0) = `))).toBe(true);
+    for (const c of ['tv', 'search', 'social']) {
+      const row = lines.find((l) => l.startsWith(`  ${c} `))!;
+      expect(row.endsWith(`next unit returns ${est(json.marginal_return_estimate.optimal[c], sig3)}`), row).toBe(true);
+    }
+    for (const sc of json.scenarios) expect(lines).toContain(`  ${sc.name}: spend ${amt(sc.total_spend)}, outcome ${est(sc.expected_outcome, amt)}, lift ${est(sc.lift, amt)}`);
   });
 
   it('infeasible constraints: exit 3, file written with the reason', async () => {

@@ -22,6 +22,7 @@ function tags(doc: string): Array<{ name: string; attrs: string[] }> {
   }));
 }
 
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const svgs = (doc: string) => [...doc.matchAll(/<svg [\s\S]*?<\/svg>/g)].map((m) => m[0]);
 const kindOf = (svg: string) => /data-chart="([\w-]+)"/.exec(svg)?.[1];
 
@@ -83,6 +84,9 @@ describe('the executive report of a real fit', () => {
       expect(doc).toContain(fmtAmount(res.current.spend_per_period[c.channel]));
       expect(doc).toContain(fmtAmount(res.optimal.spend_per_period[c.channel]));
     }
+    // The reallocation table's row per channel ends with the next unit's return at both plans, with intervals.
+    for (const c of res.constraints)
+      expect(doc).toMatch(new RegExp(`<tr><th scope="row">${c.channel}</th>.*<td class="num">${esc(fmtEst(c.marginal_return.current, fmtRatio))}</td><td class="num">${esc(fmtEst(c.marginal_return.optimal, fmtRatio))}</td></tr>`));
     expect(doc).toContain(fmtEst(res.lift));
     expect(doc).toMatch(/P\(lift &gt; 0\)<\/th><td class="num">\d+\.\d%/);
     // Diagnostics: every gate with its status, R-hat of each parameter.

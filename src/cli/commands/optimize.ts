@@ -6,13 +6,13 @@
 // (the file is still written, with the reason).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { InferenceData } from '../../core/types';
+import type { Estimate, InferenceData } from '../../core/types';
 import { posteriorFromInferenceData } from '../../analysis/posterior';
 import { PlanResponse } from '../../analysis/plan-response';
 import { optimizeBudget, type Objective } from '../../analysis/optimizer';
 import type { BoundSpec, BudgetProblem, ChannelConstraint } from '../../analysis/constraints';
 import { budgetChangeScenario, minimumSpendScenario, shiftScenario, targetEfficiencyScenario, type Scenario } from '../../analysis/scenarios';
-import { budgetOptimizationJson } from '../../analysis/outputs/budget-optimization';
+import { budgetOptimizationJson, type BudgetOptimizationJson } from '../../analysis/outputs/budget-optimization';
 import { ArgError, helpText, numberFlag, parseArgs, type FlagSpec } from '../args';
 import { printReport } from '../format-error';
 
@@ -126,19 +126,40 @@ function scenarios(resp: PlanResponse, problem: BudgetProblem, p: Parsed): Scena
   ];
 }
 
-function report(json: ReturnType<typeof budgetOptimizationJson>): string {
+/** Amounts: whole units from 100 on, else three significant digits (a target in small units keeps its digits). */
+const whole = (v: number | null) =>
+  v === null ? 'n/a' : Math.abs(v) >= 100 ? v.toLocaleString('en-US', { maximumFractionDigits: 0 }) : v.toLocaleString('en-US', { maximumSignificantDigits: 3 });
+const ratio = (v: number | null) => (v === null ? 'n/a' : v.toLocaleString('en-US', { maximumSignificantDigits: 3 }));
+
+/** "mean (90% interval q05 … q95)": every posterior quantity printed with its interval (issue 5). */
+function est(e: Estimate | null | undefined, f: (v: number | null) => string = whole): string {
+  if (!e || e.mean === null) return 'n/a (could not be computed)';
+  return `${f(e.mean)} (90% interval ${f(e.q05)} … ${f(e.q95)})`;
+}
+
+/**
+ * The summary on stderr: expected outcome of both plans, the lift, and per channel the spend
+ * per period (current → optimal; a decision, not a posterior quantity) with the next unit's
+ * return at the optimal plan; then each scenario's outcome and lift. Each estimate with its interval.
+ */
+export function report(json: BudgetOptimizationJson): string {
   if (!json.feasible) return `no feasible plan: ${json.reason}`;
-  const f = (v: number | null) => (v === null ? 'n/a' : v.toLocaleString('en-US', { maximumFractionDigits: 0 }));
+  const mr = json.marginal_return_estimate!;
   const rows = Object.keys(json.optimal!.spend_per_period).map((c) => {
     const b = json.constraints[c].binds;
     const tag = b.fixed ? ' (fixed)' : b.min ? ' (at min)' : b.max ? ' (at max)' : '';
-    return `  ${c.padEnd(16)} ${f(json.current!.spend_per_period[c]).padStart(12)} → ${f(json.optimal!.spend_per_period[c]).padStart(12)} per period${tag}`;
+    return `  ${c.padEnd(16)} ${whole(json.current!.spend_per_period[c]).padStart(12)} → ${whole(json.optimal!.spend_per_period[c]).padStart(12)} per period${tag}; next unit returns ${est(mr.optimal[c], ratio)}`;
   });
-  const l = json.lift!;
+  const scen = json.scenarios.map((x) =>
+    x.feasible ? `  ${x.name}: spend ${whole(x.total_spend)}, outcome ${est(x.expected_outcome)}, lift ${est(x.lift)}` : `  ${x.name}: not possible (${x.reason})`,
+  );
   return [
-    `expected outcome: current ${f(json.current!.expected_outcome.mean)}, optimal ${f(json.optimal!.expected_outcome.mean)}`,
-    `lift ${f(l.mean)} (90% interval ${f(l.q05)} … ${f(l.q95)}), P(lift > 0) = ${json.p_lift_positive?.toFixed(3)}`,
+    `expected outcome, current split: ${est(json.current!.expected_outcome)}`,
+    `expected outcome, optimal split: ${est(json.optimal!.expected_outcome)}`,
+    `lift ${est(json.lift)}, P(lift > 0) = ${json.p_lift_positive?.toFixed(3)}`,
+    'spend per period, current → optimal, and the return on one more unit of total spend at the optimal split:',
     ...rows,
+    ...(scen.length ? ['scenarios (lift against the current split):', ...scen] : []),
   ].join('\n');
 }
 

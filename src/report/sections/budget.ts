@@ -1,8 +1,9 @@
 // Section "Budget reallocation": current against optimal spend per channel with the bounds
-// and which bind, the expected outcome of both plans with 90% intervals, the lift and
-// P(lift > 0), the scenarios; or, when no plan meets the constraints, the reason.
+// and which bind, what the next unit of spend returns at both plans (90% intervals), the
+// expected outcome of both plans with 90% intervals, the lift and P(lift > 0), the
+// scenarios; or, when no plan meets the constraints, the reason.
 import { html, type SafeHtml } from '../html';
-import { fmtAmount, fmtEst, fmtPct } from '../format';
+import { fmtAmount, fmtEst, fmtPct, fmtRatio } from '../format';
 import { allocationChart, type AllocationRow } from '../charts/allocation';
 import type { OptimizeSuccess } from '../../analysis/optimizer';
 import type { BudgetSection, ReportInput } from '../types';
@@ -24,13 +25,16 @@ function allocationRows(res: OptimizeSuccess): AllocationRow[] {
   }));
 }
 
-function planTable(res: OptimizeSuccess, grain: string): SafeHtml {
+function planTable(res: OptimizeSuccess, grain: string, target: string): SafeHtml {
   const rows = allocationRows(res).map((r, i) => {
     const change = r.current > 0 ? (r.optimal - r.current) / r.current : null;
     const range = `${fmtAmount(r.min ?? 0)} to ${r.max === null ? 'no maximum' : fmtAmount(r.max)}`;
-    return html`<tr><th scope="row">${r.channel}</th><td class="num">${fmtAmount(r.current)}</td><td class="num">${fmtAmount(r.optimal)}</td><td class="num">${change === null ? 'n/a' : (change >= 0 ? '+' : '') + fmtPct(change, 0)}</td><td class="num">${range}</td><td>${bindsText(res.constraints[i].binds)}</td></tr>`;
+    const k = res.constraints[i];
+    return html`<tr><th scope="row">${r.channel}</th><td class="num">${fmtAmount(r.current)}</td><td class="num">${fmtAmount(r.optimal)}</td><td class="num">${change === null ? 'n/a' : (change >= 0 ? '+' : '') + fmtPct(change, 0)}</td><td class="num">${range}</td><td>${bindsText(k.binds)}</td><td class="num">${fmtEst(k.marginal_return.current, fmtRatio)}</td><td class="num">${fmtEst(k.marginal_return.optimal, fmtRatio)}</td></tr>`;
   });
-  return html`<div class="table-scroll" tabindex="0" role="region" aria-label="Budget reallocation table"><table><caption>Spend per ${grain}, current and optimal</caption><thead><tr><th scope="col">Channel</th><th scope="col">Current</th><th scope="col">Optimal</th><th scope="col">Change</th><th scope="col">Allowed range</th><th scope="col">Binding</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  const kkt = res.objective === 'mean' ? ' With the optimal split, channels not at a bound return about the same on average; a channel at its maximum returns more, one at its minimum less.' : '';
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-label="Budget reallocation table"><table><caption>Spend per ${grain}, current and optimal, and what the next unit of spend returns</caption><thead><tr><th scope="col">Channel</th><th scope="col">Current</th><th scope="col">Optimal</th><th scope="col">Change</th><th scope="col">Allowed range</th><th scope="col">Binding</th><th scope="col">Next unit returns, current split</th><th scope="col">Next unit returns, optimal split</th></tr></thead><tbody>${rows}</tbody></table></div>
+<p class="muted">Next unit returns: the extra ${target} from one more unit of total spend on the channel over the horizon, carry-over included, posterior mean with its 90% interval.${kkt}</p>`;
 }
 
 function outcomeTable(res: OptimizeSuccess, target: string, grain: string): SafeHtml {
@@ -62,5 +66,5 @@ export function budgetSection(r: ReportInput, provisional: boolean): SafeHtml {
     return html`<section id="budget" aria-labelledby="budget-h">${head}<p class="rule">${b.rule}</p><p class="infeasible"><span class="badge fail">infeasible</span> No plan meets all the constraints: ${res.reason}</p>${res.errors.filter((e) => e.hint).map((e) => html`<p class="note">What to do: ${e.hint}</p>`)}</section>`;
   return html`<section id="budget" aria-labelledby="budget-h">${head}<p class="rule">${b.rule}</p>
 <figure><div class="chart-scroll" tabindex="0" role="region" aria-label="Allocation chart">${allocationChart('allocation', allocationRows(res), grain)}</div></figure>
-${planTable(res, grain)}${outcomeTable(res, r.target, grain)}${scenarioTable(b)}</section>`;
+${planTable(res, grain, r.target)}${outcomeTable(res, r.target, grain)}${scenarioTable(b)}</section>`;
 }

@@ -13,6 +13,10 @@ import { OptimizeEngine } from '../../src/app/optimize/engine';
 import { runFromFileText } from '../../src/store';
 import { PHONE, REPO_ROOT, useBrowser } from './harness';
 import { inputAmount } from '../../src/app/optimize/format';
+import { withInterval } from '../../src/app/results/format';
+
+/** "12.3k" → 12300, as src/app/results/format.ts num() writes a number. */
+const unNum = (s: string) => Number(s.replace(/[kM]$/, '')) * (s.endsWith('M') ? 1e6 : s.endsWith('k') ? 1e3 : 1);
 
 const browser = useBrowser();
 const DEMO = readFileSync(path.join(REPO_ROOT, 'public/demo/mmm_example.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
@@ -74,6 +78,17 @@ describe('the Optimize step', () => {
       expect(text, key).toMatch(/^-?[\d.]+k? \[-?[\d.]+k?, -?[\d.]+k?\]$/);
     }
     expect(await page.locator('[data-key="p-lift"]').textContent()).toMatch(/^\d+(\.\d)?%$/);
+    // The next unit's return per channel, at both plans, is "mean [q05, q95]" too.
+    for (const c of ['x1', 'x2'])
+      for (const key of ['marginal-current', 'marginal-optimal']) {
+        const text = (await page.locator(`tr[data-channel="${c}"] [data-key="${key}"]`).textContent())!;
+        const m = /^(\S+) \[(\S+), (\S+)\]$/.exec(text);
+        expect(m, `${c} ${key}: ${text}`).not.toBeNull();
+        const [mean, q05, q95] = m!.slice(1).map(unNum);
+        expect(q05).toBeLessThanOrEqual(mean);
+        expect(mean).toBeLessThanOrEqual(q95);
+        expect(q05).toBeGreaterThan(0);
+      }
     await expect(page.locator('[data-testid="binding"]').textContent()).resolves.toMatch(/^Binding constraints: /);
   });
 
@@ -159,6 +174,7 @@ describe('the Optimize step', () => {
     expect(report.text).toContain('x1 between 0.5× current and 2× current; x2 between 0.5× current and 2× current');
     expect(await page.locator('p.rule').textContent()).toContain('x1 between 0.5× current and 2× current; x2 between 0.5× current and 2× current');
     const budget = await download(page, 'Budget plan (JSON)');
+    const shown: Array<[string, string]> = [];
     expect(budget.name).toBe('mmm_budget_optimization.json');
     budgetJson = JSON.parse(budget.text);
     expect(budgetJson).toMatchObject({ feasible: true, horizon_periods: 52, objective: 'mean' });
@@ -181,9 +197,20 @@ describe('the Optimize step', () => {
     const node = engine.optimize({ problem: { budget: budgetJson.budget, horizon: 52, constraints }, objective: 'mean' });
     if (!node.feasible) throw new Error(node.reason);
     for (const c of ['x1', 'x2']) expect(budgetJson.optimal.spend_per_period[c]).toBeCloseTo(node.optimal.spend_per_period[c], 9);
+    // The next unit's return: the file's estimates are the ones on screen, and Node's.
+    for (const c of ['x1', 'x2'])
+      for (const plan of ['current', 'optimal'] as const) {
+        const e = budgetJson.marginal_return_estimate[plan][c];
+        expect(e.mean / node.constraints.find((k) => k.channel === c)!.marginal_return[plan].mean!).toBeCloseTo(1, 9);
+        shown.push([`${c} ${plan}`, withInterval(e)]);
+      }
     expect(budgetJson.lift.mean).toBeCloseTo(node.lift.mean!, 6);
     await page.locator('#tab-optimize').click();
     await planShown(page);
+    for (const [what, text] of shown) {
+      const [c, plan] = what.split(' ');
+      expect(await page.locator(`tr[data-channel="${c}"] [data-key="marginal-${plan}"]`).textContent(), what).toBe(text);
+    }
   });
 
   it('optimises the risk-averse objective, and holds a channel fixed at a new budget', async () => {

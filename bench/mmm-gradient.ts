@@ -1,90 +1,15 @@
 // Benchmark: ns per MMM log-density gradient, release WASM against the plain-TypeScript
 // baseline (src/engine/mmm/reference.ts, same formulas, gradient equal to 1e-12), on the
 // three development datasets. Wired into `npm run bench` by bench/index.ts.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Dataset, ModelSpec, SaturationKind } from '../src/core/types';
+import type { Dataset, ModelSpec } from '../src/core/types';
+import { DEV_DATASETS, loadDevDataset } from './dev-datasets';
 import { packMmm } from '../src/engine/mmm/pack';
 import { MmmReference } from '../src/engine/mmm/reference';
 import { WasmEngine } from '../src/engine/wasm-engine';
 import { defaultModelSpec } from '../src/model/spec';
 import { wasmModule } from '../src/node/wasm-bytes';
 
-/** The package root (where asconfig.json is), from src/, bench/ or the dist-node bundle. */
-function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 8; i++) {
-    if (existsSync(join(dir, 'asconfig.json'))) return dir;
-    dir = dirname(dir);
-  }
-  throw new Error('mmm bench: cannot find the package root (asconfig.json)');
-}
-
-export interface DevDatasetInfo {
-  file: string;
-  date: string;
-  target: string;
-  channels: string[];
-  controls: string[];
-  saturation: SaturationKind;
-}
-
-/** The development datasets of MODEL.md §9, relative to ../shared/data. */
-export const DEV_DATASETS: Record<string, DevDatasetInfo> = {
-  mmm_example: {
-    file: 'pymc-marketing/mmm_example.csv',
-    date: 'date_week',
-    target: 'y',
-    channels: ['x1', 'x2'],
-    controls: ['event_1', 'event_2', 't'],
-    saturation: 'logistic',
-  },
-  dev_weekly_logistic: {
-    file: 'synthetic/dev_weekly_logistic/data.csv',
-    date: 'date',
-    target: 'revenue',
-    channels: ['tv', 'search', 'social'],
-    controls: ['promo_event', 'price_index', 't'],
-    saturation: 'logistic',
-  },
-  dev_weekly_hill: {
-    file: 'synthetic/dev_weekly_hill/data.csv',
-    date: 'date',
-    target: 'sales',
-    channels: ['tv', 'radio', 'search', 'social', 'display'],
-    controls: ['black_friday', 'competitor_index', 't'],
-    saturation: 'hill',
-  },
-};
-
-/**
- * Reads one of the development CSVs (plain numeric wide files without quoting) into a
- * Dataset. A stand-in for the real importer (src/data/), enough for tests and the bench.
- */
-export function loadDevDataset(name: keyof typeof DEV_DATASETS | string): Dataset {
-  const info = DEV_DATASETS[name];
-  const path = join(packageRoot(), '..', 'shared', 'data', info.file);
-  const lines = readFileSync(path, 'utf8').trim().split(/\r?\n/);
-  const header = lines[0].split(',');
-  const rows = lines.slice(1).map((l) => l.split(','));
-  const col = (n: string) => {
-    const j = header.indexOf(n);
-    if (j < 0) throw new Error(`${info.file}: no column ${n}`);
-    return Float64Array.from(rows, (r) => Number(r[j]));
-  };
-  const dj = header.indexOf(info.date);
-  return {
-    name: info.file,
-    dates: rows.map((r) => r[dj]),
-    grain: 'week',
-    target: { name: info.target, values: col(info.target) },
-    channels: info.channels.map((n) => ({ name: n, spend: col(n) })),
-    controls: info.controls.map((n) => ({ name: n, values: col(n) })),
-    imputed: [],
-    fingerprint: info.file,
-  };
-}
+export { DEV_DATASETS, loadDevDataset, type DevDatasetInfo } from './dev-datasets';
 
 export function devSpec(name: string, data: Dataset): ModelSpec {
   return defaultModelSpec(data, { saturation: DEV_DATASETS[name].saturation });

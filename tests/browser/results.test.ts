@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyseRun } from '../../src/app/results/analyse';
 import { num, withInterval } from '../../src/app/results/format';
+import { signedStack } from '../../src/app/results/signed-stack';
 import { buildDiagnostics } from '../../src/diagnostics/report';
 import { DESKTOP, PHONE, useBrowser } from './harness';
 import { exportNewestRun, SHORT, tryDemo, waitResults } from './support/flows';
@@ -64,10 +65,11 @@ async function expectIntervals() {
   const page = browser().page;
   const total = a.value.total;
   const bars = await page.evaluate(() => {
-    const gd = document.querySelector('[data-plot="contribution-waterfall"] .js-plotly-plot') as unknown as { data: Array<{ x: string[]; y: number[]; error_y: { array: number[]; arrayminus: number[] } }> };
+    // Horizontal bars: components on y, amounts on x.
+    const gd = document.querySelector('[data-plot="contribution-waterfall"] .js-plotly-plot') as unknown as { data: Array<{ y: string[]; x: number[]; error_x: { array: number[]; arrayminus: number[] } }> };
     const t = gd.data[0];
-    const i = t.x.length - 1;
-    return { label: t.x[i], y: t.y[i], plus: t.error_y.array[i], minus: t.error_y.arrayminus[i] };
+    const i = t.y.length - 1;
+    return { label: t.y[i], y: t.x[i], plus: t.error_x.array[i], minus: t.error_x.arrayminus[i] };
   });
   expect(bars.label).toBe('Total (model)');
   expect(bars.y).toBeCloseTo(total.mean!, 6);
@@ -80,6 +82,34 @@ async function expectIntervals() {
   await expect(page.getByTestId('totals').textContent()).resolves.toContain(`model total ${withInterval(total)} against ${num(a.value.contributions.sum_check.observed_total)} observed`);
   // ROAS in the forest plot's hover, as in the table.
   expect(await hoverText('roas-forest', 0, 0)).toContain(withInterval(a.value.roas[0].roas));
+}
+
+/**
+ * Contributions over time as drawn: the traces of the upper stack are never negative, those
+ * of the lower never positive, and per period all parts add up to the net line, which is
+ * the sum of the components' means computed in Node; the caption names what is below zero.
+ */
+async function expectDivergingStack() {
+  const a = analyseRun(fixture.inference_data);
+  if (!a.ok) throw new Error('fixture does not analyse');
+  const o = a.value.overTime;
+  const bands = [o.intercept, o.seasonality, ...o.controls, ...o.channels];
+  const traces = await browser().page.evaluate(() => {
+    const gd = document.querySelector('[data-plot="contributions-over-time"] .js-plotly-plot') as unknown as { data: Array<{ name: string; y: number[]; stackgroup?: string }> };
+    return gd.data.map((t) => ({ name: t.name, y: Array.from(t.y), group: t.stackgroup ?? null }));
+  });
+  const net = traces.find((t) => t.group === null)!;
+  const parts = traces.filter((t) => t.group !== null);
+  for (let t = 0; t < 12; t++) {
+    const byHand = bands.reduce((s, b) => s + b.mean[t], 0);
+    expect(net.y[t]).toBeCloseTo(byHand, 6);
+    expect(parts.reduce((s, p) => s + p.y[t], 0)).toBeCloseTo(byHand, 6);
+    for (const p of parts) expect(p.group === 'above' ? p.y[t] >= 0 : p.y[t] <= 0).toBe(true);
+  }
+  const below = [...new Set(parts.filter((p) => p.group === 'below').map((p) => p.name))];
+  const caption = (await browser().page.getByTestId('contributions-caption').textContent()) ?? '';
+  if (below.length) expect(caption).toContain(`negative ones (${below.join(', ')}) below it`);
+  else expect(caption).toContain('All components are positive here');
 }
 
 describe('an opened run', () => {
@@ -101,7 +131,13 @@ describe('an opened run', () => {
     const draws = (fixture.inference_data.posterior.adstock_alpha as number[][][]).flat().map((d) => d[0]);
     expect(Number(meanX1)).toBeCloseTo(draws.reduce((a, b) => a + b, 0) / draws.length, 2);
     // Contributions, ROAS, curves and kernels come from src/analysis in the results worker.
-    expect(await plotPoints('contributions-over-time')).toBe(12 * (2 + 2 + 2));
+    // Diverging stack: a trace per component part above zero, one per part below, the net line.
+    const a = analyseRun(fixture.inference_data);
+    if (!a.ok) throw new Error('fixture does not analyse');
+    const o = a.value.overTime;
+    const stack = signedStack([o.intercept, o.seasonality, ...o.controls, ...o.channels].map((b, i) => ({ name: String(i), mean: b.mean })));
+    expect(await plotPoints('contributions-over-time')).toBe(12 * (stack.above.length + stack.below.length + 1));
+    await expectDivergingStack();
     expect(await plotPoints('contribution-waterfall')).toBe(1 + 1 + 2 + 2 + 1);
     expect(await plotPoints('roas-forest')).toBe(4);
     // Per channel: the 90% and 50% band edges and the mean, 61 multipliers; the current spends.

@@ -7,9 +7,8 @@
 // a φ with K(φ) = 0 is redrawn from its priors (rejection sampling of the restriction), from the
 // generator passed in. samplePriorRoas (implied-roas.ts) samples the same prior channel by
 // channel for the calibration panel; the tests check one against the other.
-// Known gap: src/model/kernels.ts normalises Weibull-PDF weights directly, so where all of them
-// underflow (λ < 1 with a large k; ~0.04% of the default priors' draws) K is NaN and the curve is
-// redrawn, whereas the engine normalises in log space (assembly/engine/mmm/adstock.ts) and keeps it.
+// Weibull-PDF weights are normalised in log space here (src/model/kernels.ts) as in the engine
+// (assembly/engine/mmm/adstock.ts), so kernels whose densities all underflow keep a finite K.
 import type { ChannelSpec, ModelSpec, Prior, RoasPrior } from '../core/types';
 import type { Rng } from '../core/rng';
 import { flatLayout } from '../model/layout';

@@ -34,9 +34,12 @@ export function adstockWeights(kind: AdstockKind, p: AdstockParams, lMax: number
         w = Math.pow(p.alpha!, (l - p.theta!) * (l - p.theta!));
         break;
       case 'weibull_pdf': {
-        // Weibull density at l + 1 with scale lam and shape k.
+        // Weibull density at l + 1 with scale lam and shape k, kept as its log
+        // (k − 1) log x − x^k here and normalised in log space below: for lam < 1 and a large
+        // k every density underflows to 0 and a plain sum gives 0/0. The factor k/lam cancels.
+        // The engine does the same (assembly/engine/mmm/adstock.ts).
         const x = (l + 1) / p.lam!;
-        w = (p.k! / p.lam!) * Math.pow(x, p.k! - 1) * Math.exp(-Math.pow(x, p.k!));
+        w = (p.k! - 1) * Math.log(x) - Math.pow(x, p.k!);
         break;
       }
       case 'weibull_cdf': {
@@ -47,6 +50,16 @@ export function adstockWeights(kind: AdstockKind, p: AdstockParams, lMax: number
     }
     out[l] = w;
     sum += w;
+  }
+  if (kind === 'weibull_pdf') {
+    // Softmax of the log-weights, shifted by their maximum (largest weight e^0 = 1).
+    let m = -Infinity;
+    for (let l = 0; l < lMax; l++) m = Math.max(m, out[l]);
+    sum = 0;
+    for (let l = 0; l < lMax; l++) {
+      out[l] = Math.exp(out[l] - m);
+      sum += out[l];
+    }
   }
   for (let l = 0; l < lMax; l++) out[l] /= sum;
   return out;

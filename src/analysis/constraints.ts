@@ -103,6 +103,13 @@ export function resolveConstraints(channels: string[], current: ArrayLike<number
   // Channel bounds are exact; the budget equation holds to a relative 1e-12 (sums round).
   const tol = 1e-12 * Math.max(1, p.budget);
   const N = p.horizon;
+  // Every channel held fixed: the only feasible budget is the current split's spend, and the
+  // generic reasons below ("raise the maximums", "lower the minimums") would point at bounds
+  // that fixed channels ignore.
+  if (res.bounds.fixed.length > 0 && res.bounds.fixed.every(Boolean) && Math.abs(sumLo * N - p.budget) > tol)
+    return fail(`every channel is held fixed at its current spend, which comes to ${fmt(sumLo * N)} over ${N} periods, not the budget ${fmt(p.budget)}`, {
+      hint: `set the budget to ${fmt(sumLo * N)}, or stop holding at least one channel fixed`,
+    });
   if (sumLo * N > p.budget + tol)
     return fail(`the minimums (and fixed channels) need ${fmt(sumLo * N)} over ${N} periods, more than the budget ${fmt(p.budget)}`, { hint: 'raise the budget or lower the minimums' });
   if (sumHi * N < p.budget - tol)

@@ -2,6 +2,7 @@
 // module reads (MODEL.md §6), its columns with what each means, and rows kept as the text
 // typed (validation and number reading happen in src/calibration, so the table and a file
 // give the same errors).
+import type { UserError } from '../../core/types';
 import type { RecordShape } from './sources';
 
 export interface TableColumn {
@@ -49,4 +50,22 @@ export function convertRows(rows: TableRow[], to: RecordShape): TableRow[] {
 
 export function setCell(rows: TableRow[], row: number, key: string, value: string): TableRow[] {
   return rows.map((r, i) => (i === row ? { ...r, [key]: value } : r));
+}
+
+/** How the typed-in table is named where a problem is located ("file table" read as a file called "table"). */
+export const TABLE_PLACE = 'typed-in table';
+
+/**
+ * Problems as the analyst sees the typed-in table: src/calibration names the record key
+ * ("delta_y") and the source ("table"); the table shows the column's label ("Δy"). Problems
+ * from files keep the file's own column names, which are what the file says.
+ */
+export function tableIssues(issues: readonly UserError[], shape: RecordShape, tableFile: string): UserError[] {
+  const labels = new Map(TABLE_COLUMNS[shape].map((c) => [c.key, c.label]));
+  return issues.map((e) => {
+    if (e.file !== tableFile) return e;
+    const label = e.column !== undefined ? labels.get(e.column) : undefined;
+    const message = label !== undefined && label !== e.column ? e.message.split(`"${e.column}"`).join(`"${label}"`) : e.message;
+    return { ...e, file: TABLE_PLACE, message, ...(label !== undefined ? { column: label } : {}) };
+  });
 }

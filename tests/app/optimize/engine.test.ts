@@ -136,6 +136,29 @@ describe('OptimizeEngine on the fixture run', () => {
     expect('optimal' in v).toBe(false);
   });
 
+  it('every channel held fixed at another budget: the reason names the fixed spend, not the maximums', () => {
+    const cur = recentSpend(idata, N);
+    const fixedSpend = (cur[0] + cur[1]) * N;
+    for (const budget of [1.5 * fixedSpend, 0.5 * fixedSpend]) {
+      const v = engine.optimize(request((f) => {
+        for (const ch of f.channels) ch.fixed = true;
+        f.budget = budget;
+      }));
+      expect(v.feasible).toBe(false);
+      if (v.feasible) return;
+      expect(v.reason).toMatch(/^every channel is held fixed at its current spend, which comes to [\d.,]+ over 12 periods, not the budget [\d.,]+$/);
+      expect(v.errors[0].hint).toBe(`set the budget to ${fixedSpend.toLocaleString('en-US', { maximumFractionDigits: 2 })}, or stop holding at least one channel fixed`);
+    }
+    // At exactly the fixed spend the plan is the current split.
+    const same = engine.optimize(request((f) => {
+      for (const ch of f.channels) ch.fixed = true;
+      f.budget = fixedSpend;
+    }));
+    if (!same.feasible) throw new Error(same.reason);
+    expect(same.optimal.spend_per_period.x1).toBe(cur[0]);
+    expect(same.optimal.spend_per_period.x2).toBe(cur[1]);
+  });
+
   it('scenarios: a shift matches the forward pass; a budget change spends the changed budget', () => {
     const req = request();
     const cur = recentSpend(idata, N);

@@ -1,10 +1,12 @@
 // Reading the CLI's input files into a Dataset through the same importer as the studio
 // (src/data), with the roles the command line names taking precedence over detection.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+// Everything that can go wrong comes back as UserErrors (file, column, what to do): a path
+// that does not exist, a column named twice, a role nobody filled, never a raw exception.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Dataset, UserError } from '../core/types';
 import { buildDataset, detectRoles, parseFiles, setRole } from '../data';
-import type { InputFile, RoleAssignment } from '../data/types';
+import type { BuildOptions, InputFile, RoleAssignment } from '../data/types';
 
 export interface RoleFlags {
   date?: string;
@@ -13,20 +15,61 @@ export interface RoleFlags {
   controls?: string[];
 }
 
-/** A file, or every file under a folder (paths kept relative, as a folder pick gives them). */
-export function readInputFiles(paths: string[]): InputFile[] {
+/**
+ * A file, or every file under a folder (paths kept relative, as a folder pick gives them).
+ * A path that does not exist or cannot be read is an error naming it.
+ */
+export function readInputFiles(paths: string[]): { files: InputFile[]; errors: UserError[] } {
   const files: InputFile[] = [];
+  const errors: UserError[] = [];
   const walk = (root: string, p: string) => {
     if (statSync(p).isDirectory()) for (const e of readdirSync(p).sort()) walk(root, join(p, e));
     else files.push({ name: root === p ? p : join(relative(join(root, '..'), p)), text: readFileSync(p, 'utf8') });
   };
-  for (const p of paths) walk(p, p);
-  return files;
+  for (const p of paths) {
+    if (!existsSync(p)) {
+      errors.push({ severity: 'error', file: p, message: 'the file or folder does not exist', hint: 'Check the path (it is read relative to the current directory).' });
+      continue;
+    }
+    try {
+      walk(p, p);
+    } catch (e) {
+      const why = e instanceof Error && 'code' in e ? String((e as NodeJS.ErrnoException).code) : String(e);
+      errors.push({ severity: 'error', file: p, message: `cannot be read (${why})`, hint: 'Check that the file or folder is readable by you.' });
+    }
+  }
+  if (errors.length === 0 && files.length === 0)
+    errors.push({ severity: 'error', file: paths.join(', '), message: 'the folder holds no files', hint: 'Pass the CSV file, or the folder that holds the CSV files.' });
+  return { files, errors };
+}
+
+const FLAG_OF: Record<keyof RoleFlags, string> = { date: '--date', target: '--target', channels: '--channels', controls: '--controls' };
+
+/** A column named by two flags (e.g. `--channels x1 --controls x1`) cannot hold both roles. */
+function conflictingFlags(f: RoleFlags, file: string): UserError[] {
+  const seen = new Map<string, string>();
+  const errors: UserError[] = [];
+  for (const key of ['date', 'target', 'channels', 'controls'] as const) {
+    const v = f[key];
+    for (const col of v === undefined ? [] : Array.isArray(v) ? v : [v]) {
+      const first = seen.get(col);
+      if (first === undefined) seen.set(col, FLAG_OF[key]);
+      else
+        errors.push({
+          severity: 'error',
+          file,
+          column: col,
+          message: first === FLAG_OF[key] ? `column "${col}" is named twice in ${first}` : `column "${col}" is named in both ${first} and ${FLAG_OF[key]}`,
+          hint: 'Give each column one role.',
+        });
+    }
+  }
+  return errors;
 }
 
 function applyRoleFlags(roles: RoleAssignment, f: RoleFlags, file: string): { roles: RoleAssignment; errors: UserError[] } {
   const known = new Set(roles.columns.map((c) => c.column));
-  const errors: UserError[] = [];
+  const errors: UserError[] = conflictingFlags(f, file);
   const check = (col: string, what: string) => {
     if (known.has(col)) return true;
     errors.push({
@@ -55,13 +98,34 @@ function applyRoleFlags(roles: RoleAssignment, f: RoleFlags, file: string): { ro
   return { roles: r, errors };
 }
 
-export function loadDataset(paths: string[], flags: RoleFlags): { dataset?: Dataset; report: UserError[] } {
-  const files = readInputFiles(paths);
-  const parsed = parseFiles(files);
-  const report: UserError[] = [...parsed.report];
-  if (report.some((e) => e.severity === 'error')) return { report };
-  const { roles, errors } = applyRoleFlags(detectRoles(parsed), flags, paths.join(', '));
-  if (errors.length) return { report: [...report, ...errors] };
-  const built = buildDataset(parsed, roles);
-  return { dataset: built.dataset, report: [...report, ...built.report] };
+/**
+ * A role that neither detection nor the flags filled, said in command-line terms (the data
+ * layer's own message speaks of marking columns in the studio).
+ */
+function missingRoles(roles: RoleAssignment, file: string): UserError[] {
+  const has = (role: string) => roles.columns.some((c) => c.role === role);
+  const columns = roles.columns.map((c) => c.column).join(', ');
+  const missing: Array<[string, string, string]> = [
+    ['date', 'no column reads as dates', '--date COLUMN'],
+    ['target', 'no column was recognised as the target (the outcome to explain)', '--target COLUMN'],
+    ['channel', 'no column was recognised as a media channel', '--channels A,B,...'],
+  ];
+  return missing
+    .filter(([role]) => !has(role))
+    .map(([, message, flag]) => ({ severity: 'error' as const, file, message, hint: `Name it with ${flag}; the columns are: ${columns}.` }));
+}
+
+export function loadDataset(paths: string[], flags: RoleFlags, options: BuildOptions = {}): { dataset?: Dataset; report: UserError[] } {
+  const read = readInputFiles(paths);
+  if (read.errors.length) return { report: read.errors };
+  const parsed = parseFiles(read.files);
+  if (parsed.report.some((e) => e.severity === 'error')) return { report: parsed.report };
+  const where = paths.join(', ');
+  const { roles, errors } = applyRoleFlags(detectRoles(parsed), flags, where);
+  if (errors.length) return { report: [...parsed.report, ...errors] };
+  const missing = missingRoles(roles, where);
+  if (missing.length) return { report: [...parsed.report, ...missing] };
+  // buildDataset's report starts with the parse report: taking both would print it twice.
+  const built = buildDataset(parsed, roles, options);
+  return { dataset: built.dataset, report: built.report };
 }

@@ -1,5 +1,7 @@
 // `npx carryover <command>`: the headless runner. Each command lives in its own file
 // under commands/; this file only dispatches. Progress goes to stderr, results to files.
+import { describeFatal } from './fatal';
+
 const commands: Record<string, { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }> = {
   fit: { summary: 'fit the MMM to a CSV and write a run directory', load: () => import('./commands/fit') },
   diagnose: { summary: 'write mmm_diagnostics.json for a run directory', load: () => import('./commands/diagnose') },
@@ -33,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    process.stderr.write(`carryover: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(describeFatal(err) + '\n');
     process.exit(1);
   },
 );

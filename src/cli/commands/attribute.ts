@@ -8,6 +8,7 @@ import { Analysis, type AnalysisOptions } from '../../mta/pipeline';
 import { MTA_FILE_NAME } from '../../mta/report';
 import type { AttributionResult } from '../../mta/types';
 import { wasmModule } from '../../node/wasm-bytes';
+import { prepareOutDir } from '../out-dir';
 
 const USAGE = `usage: carryover attribute FILE.csv --out DIR [options]
 
@@ -147,9 +148,20 @@ export async function run(argv: string[]): Promise<number> {
   const path = resolve(args.input);
   let size: number;
   try {
-    size = statSync(path).size;
-  } catch {
-    process.stderr.write(`carryover attribute: cannot read ${args.input}\n`);
+    const st = statSync(path);
+    if (!st.isFile()) {
+      process.stderr.write(`error: ${args.input}: is a folder, not a file. Pass the path file (path;total_conversions;...) or the event file itself.\n`);
+      return 1;
+    }
+    size = st.size;
+  } catch (e) {
+    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+    process.stderr.write(`error: ${args.input}: ${missing ? 'the file does not exist' : `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`}. Check the path (it is read relative to the current directory).\n`);
+    return 1;
+  }
+  const outProblem = prepareOutDir(args.out);
+  if (outProblem) {
+    process.stderr.write(describe(outProblem) + '\n');
     return 1;
   }
   const t0 = performance.now();

@@ -3,7 +3,7 @@
 // DIR/mmm_diagnostics.json (MODEL.md §8). Progress on stderr.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SamplerSettings } from '../../core/types';
+import type { SamplerSettings, UserError } from '../../core/types';
 import type { SpecOptions } from '../../model/spec';
 import { defaultModelSpec } from '../../model/spec';
 import { fitMmm, FitInputError } from '../../engine/fit';
@@ -13,13 +13,17 @@ import { buildDiagnostics } from '../../diagnostics/report';
 import { ArgError, csvFlag, helpText, parseArgs, type FlagSpec } from '../args';
 import { MODEL_FLAGS, SAMPLER_FLAGS, progressPrinter, samplerSettings, specOptions, workerCount } from '../fit-flags';
 import { printReport } from '../format-error';
-import { loadDataset } from '../load-dataset';
+import { buildOptions, DATA_FLAGS } from '../data-flags';
+import type { BuildOptions } from '../../data/types';
+import { loadDataset, type RoleFlags } from '../load-dataset';
+import { prepareOutDir } from '../out-dir';
 
 const FLAGS: Record<string, FlagSpec> = {
   date: { type: 'string', help: 'date column (default: detected)' },
   target: { type: 'string', help: 'target column, e.g. revenue (default: detected)' },
   channels: { type: 'string', help: 'comma-separated spend columns (default: detected)' },
   controls: { type: 'string', help: 'comma-separated control columns (default: detected)' },
+  ...DATA_FLAGS,
   ...MODEL_FLAGS,
   ...SAMPLER_FLAGS,
   out: { type: 'string', help: 'output directory (required)' },
@@ -44,30 +48,32 @@ export async function run(argv: string[]): Promise<number> {
   let settings: SamplerSettings;
   let specOpts: SpecOptions;
   let workers: number | undefined;
+  let data: BuildOptions | UserError;
+  let roles: RoleFlags;
   try {
     if (args.positionals.length === 0) throw new ArgError('give the data file (or files, or a workspace folder)');
     if (typeof f.out !== 'string') throw new ArgError('--out DIR is required');
     settings = samplerSettings(f);
     specOpts = specOptions(f);
     workers = workerCount(f);
+    roles = { date: f.date as string | undefined, target: f.target as string | undefined, channels: csvFlag(f, 'channels'), controls: csvFlag(f, 'controls') };
+    data = buildOptions(f);
   } catch (e) {
     if (!(e instanceof ArgError)) throw e;
     process.stderr.write(`carryover fit: ${e.message}\n`);
     return 2;
   }
 
-  const { dataset, report } = loadDataset(args.positionals, {
-    date: f.date as string | undefined,
-    target: f.target as string | undefined,
-    channels: csvFlag(f, 'channels'),
-    controls: csvFlag(f, 'controls'),
-  });
+  if ('severity' in data) return (printReport([data]), 1);
+  const { dataset, report } = loadDataset(args.positionals, roles, data);
   if (printReport(report) || !dataset) {
     process.stderr.write('carryover fit: the data has errors (above); nothing was fitted\n');
     return 1;
   }
   const spec = defaultModelSpec(dataset, specOpts);
   const out = f.out as string;
+  const outProblem = prepareOutDir(out);
+  if (outProblem) return (printReport([outProblem]), 1);
   process.stderr.write(
     `carryover fit: ${dataset.dates.length} ${dataset.grain}s, channels ${dataset.channels.map((c) => c.name).join(', ')}; ` +
       `${settings.chains} chains × (${settings.warmup} + ${settings.draws}), seed ${settings.seed}\n`,

@@ -12,7 +12,10 @@ import { importLiftTests, toModelLiftTests } from '../../calibration';
 import { runRidge, type RidgeOptions, type RidgeProgress, type RidgeResult } from '../../ridge';
 import { ArgError, csvFlag, helpText, numberFlag, parseArgs, type FlagSpec, type ParsedArgs } from '../args';
 import { printReport } from '../format-error';
+import { buildOptions, DATA_FLAGS } from '../data-flags';
+import type { BuildOptions } from '../../data/types';
 import { loadDataset } from '../load-dataset';
+import { prepareOutDir } from '../out-dir';
 
 export const RIDGE_FILE = 'ridge_result.json';
 
@@ -29,6 +32,7 @@ const FLAGS: Record<string, FlagSpec> = {
   saturation: { type: 'string', help: "hill (default, Robyn's) | logistic" },
   'l-max': { type: 'string', help: 'adstock window in periods (default 8)' },
   fourier: { type: 'string', help: 'yearly Fourier order (default 2; 0 = none)' },
+  ...DATA_FLAGS,
   'lift-tests': { type: 'string', help: 'lift tests (CSV in PyMC-Marketing or Robyn shape, or incrementality_results.json): adds MAPE.LIFT' },
   out: { type: 'string', help: 'output directory (required)' },
   quiet: { type: 'boolean', help: 'no progress output' },
@@ -45,6 +49,8 @@ interface Options {
   roles: { date?: string; target?: string; channels?: string[]; controls?: string[] };
   liftFile?: string;
   quiet: boolean;
+  /** How the importer builds the dataset (holidays, trend, grain, ...), or why it cannot. */
+  data: BuildOptions | UserError;
   /** Everything but the data-dependent parts (controls, lift tests). */
   ridge: RidgeOptions;
   iterations: number;
@@ -79,6 +85,7 @@ function options(args: ParsedArgs): Options {
     roles: { date: f.date as string | undefined, target: f.target as string | undefined, channels: csvFlag(f, 'channels'), controls: csvFlag(f, 'controls') },
     liftFile: f['lift-tests'] as string | undefined,
     quiet: Boolean(f.quiet),
+    data: buildOptions(f),
     ridge,
     iterations,
   };
@@ -143,11 +150,14 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`carryover ridge: ${e.message}\n\n${helpText(USAGE, FLAGS)}`);
     return 2;
   }
-  const { dataset, report } = loadDataset(o.inputs, o.roles);
+  if ('severity' in o.data) return (printReport([o.data]), 1);
+  const { dataset, report } = loadDataset(o.inputs, o.roles, o.data);
   if (printReport(report) || !dataset) {
     process.stderr.write('carryover ridge: the data has errors (above); nothing was fitted\n');
     return 1;
   }
+  const outProblem = prepareOutDir(o.out);
+  if (outProblem) return (printReport([outProblem]), 1);
   const opts: RidgeOptions = { ...o.ridge, controls: dataset.controls.map((c) => c.name) };
   if (o.liftFile) {
     const lift = liftTests(o.liftFile, dataset);

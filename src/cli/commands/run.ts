@@ -22,10 +22,14 @@ import { ArgError, helpText, numberFlag, parseArgs, type FlagSpec } from '../arg
 import { MODEL_FLAGS, SAMPLER_FLAGS, progressPrinter, samplerSettings, specOptions, workerCount } from '../fit-flags';
 import { printReport } from '../format-error';
 import { loadDataset } from '../load-dataset';
+import { buildOptions, DATA_FLAGS } from '../data-flags';
+import { prepareOutDir } from '../out-dir';
+import type { BuildOptions } from '../../data/types';
 
 const FLAGS: Record<string, FlagSpec> = {
   ...SAMPLER_FLAGS,
   ...MODEL_FLAGS,
+  ...DATA_FLAGS,
   budget: { type: 'string', help: 'total budget over the horizon (default: the last 52 periods\' spend)' },
   horizon: { type: 'string', help: 'periods to plan the budget for (default 52)' },
   'no-calibration': { type: 'boolean', help: 'ignore analysis/incrementality_results.json' },
@@ -63,6 +67,8 @@ interface Options {
   dir: string;
   settings: SamplerSettings;
   spec: Parameters<typeof defaultModelSpec>[1];
+  /** How the raw files become the dataset (holidays, trend, grain, ...), or why they cannot. */
+  data: BuildOptions | UserError;
   budget: BudgetSettings;
   calibrate: boolean;
   /** Lift tests as ROAS priors of this scope instead of likelihood terms; null: likelihood terms. */
@@ -87,6 +93,7 @@ function parseOptions(argv: string[]): Options | number {
       dir: args.positionals[0],
       settings: samplerSettings(f),
       spec: specOptions(f),
+      data: buildOptions(f),
       budget: {
         ...DEFAULT_BUDGET,
         budget: numberFlag(f, 'budget', { min: 0 }),
@@ -185,7 +192,8 @@ export async function run(argv: string[]): Promise<number> {
   if (typeof o === 'number') return o;
   const raw = workspaceRaw(o.dir);
   if (typeof raw !== 'string') return (printReport([raw]), 1);
-  const loaded = loadDataset([raw], {});
+  if ('severity' in o.data) return (printReport([o.data]), 1);
+  const loaded = loadDataset([raw], {}, o.data);
   const report = loaded.report;
   if (printReport(report) || !loaded.dataset) return (say('the workspace data has errors (above); nothing was fitted'), 1);
   const dataset: Dataset = { ...loaded.dataset, name: `workspace ${basename(resolve(o.dir))}` };
@@ -200,6 +208,8 @@ export async function run(argv: string[]): Promise<number> {
   const s = o.settings;
   const used = o.roasPrior ? `${cal.lift_tests.length} lift tests as likelihood terms, ${cal.roas_priors.length} as ROAS priors (scope ${o.roasPrior})` : `${lift.tests.length} lift tests`;
   say(`${dataset.dates.length} ${dataset.grain}s of ${dataset.target.name}, channels ${dataset.channels.map((c) => c.name).join(', ')}; ${used}; ${s.chains} chains × (${s.warmup} + ${s.draws}), seed ${s.seed}`);
+  const outProblem = ['analysis', 'reports'].map((d) => prepareOutDir(join(o.dir, d), 'the workspace')).find((e) => e !== null);
+  if (outProblem) return (printReport([outProblem]), 1);
   const pool = createNodePool(s.chains, o.workers);
   try {
     const fit = await fitMmm(pool, dataset, spec, s, { onProgress: progressPrinter(s.chains, o.quiet) });

@@ -5,6 +5,7 @@ import { coverage, periodBands } from '../../src/app/results/bands';
 import { contributionWaterfall, TOTAL_LABEL, waterfallBars } from '../../src/app/results/waterfall';
 import { etaSeconds, formatDuration } from '../../src/app/fit/eta';
 import { labelProblems } from '../../src/app/lib/plot-spec';
+import { num } from '../../src/app/results/format';
 
 describe('periodBands', () => {
   it('pools chains and draws per period', () => {
@@ -93,5 +94,16 @@ describe('labelProblems', () => {
       'no yaxis2 title',
     ]);
     expect(labelProblems([{ type: 'pie', values: [1] }], { title: t('Shares') })).toEqual([]);
+  });
+});
+
+describe('num (results number text)', () => {
+  it('an interval end just under 1 reads as its neighbours do, not as "1.0"', () => {
+    expect(num(0.9951)).toBe('1.00');
+    expect(num(1.52)).toBe('1.52');
+    expect(num(0.994)).toBe('0.99');
+    expect(num(0.047)).toBe('0.047');
+    expect(num(-0.9999)).toBe('-1.00');
+    expect(num(null)).toBe('—');
   });
 });

@@ -3,8 +3,9 @@
 // labels each of its cells with that column's header, and every header is there. Then the
 // same tables at 1280 px are plain tables again (the header row shows, no cell label drawn).
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, useBrowser } from './harness';
-import { loadDemo, startShortFit, waitResults } from './support/flows';
+import path from 'node:path';
+import { DESKTOP, PHONE, REPO_ROOT, useBrowser } from './harness';
+import { importFolder, loadDemo, startShortFit, waitResults } from './support/flows';
 
 const browser = useBrowser();
 
@@ -63,6 +64,17 @@ describe('tables on a phone', () => {
     await loadDemo(page);
     await expectCards('data', 4);
     await browser().assertLayout('data @ 1280');
+  });
+
+  it('Data of a measurement workspace: long file paths wrap inside their cards', async () => {
+    const page = browser().page;
+    await page.setViewportSize(PHONE);
+    await importFolder(page, path.join(REPO_ROOT, '../shared/data/synthetic/dev_workspace_hill'));
+    await expectCards('workspace', 4);
+    // Daily spend files are "daily", not "dayly".
+    await expect(page.getByText('(daily)').first().isVisible()).resolves.toBe(true);
+    // Back to the demo for the fit below.
+    await loadDemo(page);
   });
 
   it('Results and Diagnostics of a short fit: parameters, convergence, chains, test statistics', async () => {

@@ -7,7 +7,8 @@ export function num(v: number | null | undefined): string {
   if (a >= 1e6) return `${(v / 1e6).toFixed(2)}M`;
   if (a >= 1e4) return `${(v / 1e3).toFixed(1)}k`;
   if (a >= 100) return v.toFixed(0);
-  if (a >= 1) return v.toFixed(2);
+  // From 0.995 up, two significant digits would round to "1.0" next to "1.52": use the same two decimals.
+  if (a >= 0.995) return v.toFixed(2);
   return v.toPrecision(2);
 }
 

@@ -2,16 +2,16 @@
 // from RUN_DIR/inference_data.json alone (spec in attrs.model, data in constant_data and
 // observed_data) for the train/test hold-out and the prior-sensitivity check (src/checks),
 // and writes RUN_DIR/mmm_checks.json. With neither --holdout nor --sensitivity both run.
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { InferenceData, SamplerSettings, UserError } from '../../core/types';
+import type { InferenceData, SamplerSettings } from '../../core/types';
 import { buildChecksFile, CHECKS_FILE, defaultHoldoutPeriods, holdoutCheck, runSettings, sensitivityCheck, VAGUE_FACTOR } from '../../checks';
 import type { HoldoutResult, SensitivityResult } from '../../checks';
-import { validateInferenceData } from '../../diagnostics/validate';
 import { createNodePool } from '../../node/node-pool';
 import { ArgError, helpText, numberFlag, parseArgs, type FlagSpec, type ParsedArgs } from '../args';
 import { progressPrinter } from '../fit-flags';
 import { printReport } from '../format-error';
+import { readRunDir } from '../run-dir';
 import { describeHoldout, describeSensitivity } from '../../checks/describe';
 
 const FLAGS: Record<string, FlagSpec> = {
@@ -40,11 +40,7 @@ Refits the run's model for the model checks and writes RUN_DIR/mmm_checks.json:
 With neither flag, both checks run. Refits use the run's sampler settings and seed unless
 overridden, so the same command gives the same numbers.`;
 
-function report(e: UserError): void {
-  printReport([e]);
-}
-
-/** The refits' settings: the run's, with any flag overriding. */
+/** The settings the run was fitted with, with any flag overriding. */
 function settingsFrom(f: ParsedArgs['flags'], run: InferenceData): SamplerSettings {
   const base = runSettings(run);
   return {
@@ -59,28 +55,9 @@ function settingsFrom(f: ParsedArgs['flags'], run: InferenceData): SamplerSettin
 }
 
 function readRun(dir: string): InferenceData | null {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    report({ message: `run directory ${dir} does not exist`, hint: 'Pass the directory written by `carryover fit` (it holds inference_data.json).', severity: 'error' });
-    return null;
-  }
-  const file = join(dir, 'inference_data.json');
-  if (!existsSync(file)) {
-    report({ message: `${file} is missing`, file, hint: 'Run `carryover fit` into this directory first, or export the run from the studio.', severity: 'error' });
-    return null;
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    report({ message: `${file} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, file, hint: 'The file may be truncated; re-export the run.', severity: 'error' });
-    return null;
-  }
-  const valid = validateInferenceData(parsed, file);
-  if (!valid.ok) {
-    printReport(valid.errors);
-    return null;
-  }
-  return valid.value;
+  const r = readRunDir(dir, { needModel: true });
+  if ('errors' in r) return (printReport(r.errors), null);
+  return r.idata;
 }
 
 export async function run(argv: string[]): Promise<number> {

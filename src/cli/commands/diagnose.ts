@@ -1,10 +1,10 @@
 // `carryover diagnose RUN_DIR`: reads RUN_DIR/inference_data.json, writes
 // RUN_DIR/mmm_diagnostics.json (MODEL.md §8) and prints the readiness gates to stderr.
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { UserError } from '../../core/types';
 import { buildDiagnostics } from '../../diagnostics/report';
-import { validateInferenceData } from '../../diagnostics/validate';
+import { readRunDir } from '../run-dir';
 
 const USAGE = `usage: carryover diagnose RUN_DIR [--strict]
 
@@ -33,29 +33,13 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(unknown.length ? `carryover diagnose: unknown option ${unknown[0]}\n\n${USAGE}` : USAGE);
     return 2;
   }
+  const run = readRunDir(positional[0], { needModel: false });
+  if ('errors' in run) {
+    run.errors.forEach(report);
+    return 1;
+  }
   const dir = positional[0];
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    report({ message: `run directory ${dir} does not exist`, hint: 'Pass the directory written by `carryover fit` (it holds inference_data.json).', severity: 'error' });
-    return 1;
-  }
-  const file = join(dir, 'inference_data.json');
-  if (!existsSync(file)) {
-    report({ message: `${file} is missing`, file, hint: 'Run `carryover fit` into this directory first, or export the run from the studio.', severity: 'error' });
-    return 1;
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    report({ message: `${file} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, file, hint: 'The file may be truncated; re-export the run.', severity: 'error' });
-    return 1;
-  }
-  const valid = validateInferenceData(parsed, file);
-  if (!valid.ok) {
-    valid.errors.forEach(report);
-    return 1;
-  }
-  const diagnostics = buildDiagnostics(valid.value);
+  const diagnostics = buildDiagnostics(run.idata);
   const out = join(dir, 'mmm_diagnostics.json');
   writeFileSync(out, JSON.stringify(diagnostics, null, 2) + '\n');
   for (const [name, g] of Object.entries(diagnostics.gates)) {

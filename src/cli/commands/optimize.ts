@@ -4,9 +4,9 @@
 // RUN_DIR/mmm_budget_optimization.json (MODEL.md §8) with the default scenarios.
 // Exit codes: 0 plan written; 1 unreadable run; 2 bad arguments; 3 constraints infeasible
 // (the file is still written, with the reason).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Estimate, InferenceData } from '../../core/types';
+import type { Estimate } from '../../core/types';
 import { posteriorFromInferenceData } from '../../analysis/posterior';
 import { PlanResponse } from '../../analysis/plan-response';
 import { optimizeBudget, type Objective } from '../../analysis/optimizer';
@@ -15,6 +15,7 @@ import { budgetChangeScenario, minimumSpendScenario, shiftScenario, targetEffici
 import { budgetOptimizationJson, type BudgetOptimizationJson } from '../../analysis/outputs/budget-optimization';
 import { ArgError, helpText, numberFlag, parseArgs, type FlagSpec } from '../args';
 import { printReport } from '../format-error';
+import { readRunDir } from '../run-dir';
 
 const FLAGS: Record<string, FlagSpec> = {
   budget: { type: 'string', help: 'total spend over the horizon, all channels (required)' },
@@ -53,16 +54,6 @@ function constraintsFrom(flags: Record<string, unknown>): Record<string, Channel
     }
   for (const c of (flags.fixed as string[] | undefined) ?? []) get(c.trim()).fixed = true;
   return out;
-}
-
-function readRun(dir: string): InferenceData | string {
-  const file = join(dir, 'inference_data.json');
-  if (!existsSync(file)) return `${file} does not exist (make one with \`carryover fit DATA --out ${dir}\`)`;
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as InferenceData;
-  } catch (e) {
-    return `${file} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`;
-  }
 }
 
 interface Parsed {
@@ -109,10 +100,24 @@ function parse(argv: string[]): Parsed | number {
     shifts: ((f.shift as string[] | undefined) ?? []).map((raw) => {
       const m = /^([^:]+):([^:]+):([0-9.]+)%?$/.exec(raw);
       if (!m || !Number.isFinite(Number(m[3]))) throw new ArgError(`--shift expects FROM:TO:PERCENT (e.g. tv:search:10), got "${raw}"`);
-      return { from: m[1], to: m[2], percent: Number(m[3]) };
+      const percent = Number(m[3]);
+      if (percent <= 0 || percent > 100) throw new ArgError(`--shift ${raw}: the share of FROM's spend to move must be above 0 and at most 100 (%), got ${percent}`);
+      if (m[1].trim() === m[2].trim()) throw new ArgError(`--shift ${raw}: FROM and TO must be different channels`);
+      return { from: m[1].trim(), to: m[2].trim(), percent };
     }),
     targetRoas: numberFlag(f, 'target-roas', { min: 0 }),
   };
+}
+
+/**
+ * The channels of a --shift scenario must be the run's: a typo would otherwise give a
+ * scenario that computes nothing while the command succeeds. (A constraint on an unknown
+ * channel is refused by the optimizer itself: exit 3 with the reason in the file.)
+ */
+export function unknownShiftChannel(shifts: Parsed['shifts'], channels: readonly string[]): string | null {
+  const known = new Set(channels);
+  const bad = shifts.flatMap((s) => [s.from, s.to]).find((c) => !known.has(c));
+  return bad === undefined ? null : `--shift: "${bad}" is not a channel of this run (channels: ${channels.join(', ')})`;
 }
 
 function scenarios(resp: PlanResponse, problem: BudgetProblem, p: Parsed): Scenario[] {
@@ -173,16 +178,22 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   if (typeof p === 'number') return p;
-  const idata = readRun(p.dir);
-  if (typeof idata === 'string') {
-    process.stderr.write(`carryover optimize: ${idata}\n`);
+  const run = readRunDir(p.dir, { needModel: true });
+  if ('errors' in run) {
+    printReport(run.errors);
     return 1;
   }
+  const idata = run.idata;
   const post = posteriorFromInferenceData(idata);
   if ('errors' in post) {
     printReport(post.errors);
     process.stderr.write(`carryover optimize: ${p.dir} cannot be read (above)\n`);
     return 1;
+  }
+  const unknown = unknownShiftChannel(p.shifts, post.spec.channels.map((c) => c.name));
+  if (unknown) {
+    process.stderr.write(`carryover optimize: ${unknown}\n`);
+    return 2;
   }
   const grainDefault = idata.attrs?.data_range?.grain === 'day' ? 91 : 52;
   const horizon = p.horizon ?? Math.min(grainDefault, post.data.T);

@@ -1,6 +1,7 @@
 // `npx carryover <command>`: the headless runner. Each command lives in its own file
 // under commands/; this file only dispatches. Progress goes to stderr, results to files.
 import { describeFatal } from './fatal';
+import { guardStream } from './terminal';
 
 const commands: Record<string, { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }> = {
   fit: { summary: 'fit the MMM to a CSV and write a run directory', load: () => import('./commands/fit') },
@@ -32,6 +33,8 @@ async function main(argv: string[]): Promise<number> {
   return mod.run(rest);
 }
 
+guardStream(process.stdout);
+guardStream(process.stderr);
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {

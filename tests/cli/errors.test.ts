@@ -4,11 +4,12 @@
 // exception that reaches main().
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describeFatal } from '../../src/cli/fatal';
 import { prepareOutDir } from '../../src/cli/out-dir';
+import { safeForTerminal } from '../../src/cli/terminal';
 import { sharedPath } from '../helpers/csv-dataset';
 
 const BIN = resolve(__dirname, '../../bin/carryover.mjs');
@@ -80,5 +81,24 @@ describe('the built CLI on bad paths', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/paths\.csv: the file does not exist\. Check the path/);
     expect(folder.stderr + missing.stderr).not.toMatch(STACK);
+  });
+});
+
+describe('terminal escapes in user text', () => {
+  it('control characters are shown as \\xNN; newlines, tabs and non-ASCII text pass', () => {
+    expect(safeForTerminal('a\u001b[2Jb\u0007\u009b\u007f')).toBe('a\\x1b[2Jb\\x07\\x9b\\x7f');
+    expect(safeForTerminal('row 1\tx\nübung → 5 €')).toBe('row 1\tx\nübung → 5 €');
+  });
+
+  it('a cell holding an escape sequence is reported without the raw ESC byte', () => {
+    const [head, ...lines] = readFileSync(EXAMPLE, 'utf8').trim().split('\n');
+    const rows = lines.map((l) => l.split(','));
+    rows[4][2] = '\u001b[2J\u001b]0;title\u0007';
+    const p = join(dir, 'escape.csv');
+    writeFileSync(p, [head, ...rows.map((r) => r.join(','))].join('\n'));
+    const r = carryover(['fit', p, ...ROLES, '--out', join(dir, 'never')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('row 6, column "x1": x1: "\\x1b[2J\\x1b]0;title\\x07" is not a number');
+    expect(r.stderr).not.toMatch(/[\u001b\u0007]/);
   });
 });

@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { formatNumber } from '../../src/app/attribution/views';
+import { sidewaysTables, yTitleOnTicks } from './area-layout';
 import { PHONE, REPO_ROOT, useBrowser } from './harness';
 
 const browser = useBrowser();
@@ -59,6 +61,20 @@ describe('attribution area', () => {
       expect(Math.abs(report.models.shapley[ch].conversions - ref.shap)).toBeLessThan(1e-6);
       expect(Math.abs(report.models.markov_1[ch].conversions - exact.markov_exact_order1_with_null.attributed_conversions[ch])).toBeLessThan(1e-6);
     }
+    // Full Shapley can credit a channel below zero (delta in PathData): the note names each such credit as exported.
+    const below = Object.entries<{ conversions: number }>(report.models.shapley_full).filter(([, v]) => v.conversions < 0);
+    expect(below.length).toBeGreaterThan(0);
+    const note = await page.locator('[data-testid="mta-results"] p.muted').last().innerText();
+    expect(note).toContain(`Credited below zero: ${below.map(([ch, v]) => `${ch} ${formatNumber(v.conversions)}`).join('; ')} — `);
+    // The last-click chart lists channels top to bottom in the order of the sentences, its y title clear of them.
+    const sentences = await page.locator('[data-testid="mta-vs-last"] li').allInnerTexts();
+    const bars = await page.locator('[data-plot="mta-vs-last-click"] .plot-canvas').evaluate((el) => Array.from((el as unknown as { data: Array<{ y: string[] }> }).data[0].y));
+    expect(bars).toEqual(sentences.map((t) => t.split(':')[0]).filter((c) => bars.includes(c)));
+    const top = await page.locator('[data-plot="mta-vs-last-click"] .ytick text').evaluateAll((ts) => ts.map((t) => ({ text: t.textContent, y: t.getBoundingClientRect().top })).sort((a, b) => a.y - b.y).map((t) => t.text));
+    expect(top).toEqual(bars);
+    expect(await yTitleOnTicks(page, 'mta-vs-last-click')).toEqual([]);
+    // No run is open: the MMM comparison says what to open or load.
+    await expect(page.getByTestId('mta-mmm-missing').innerText()).resolves.toMatch(/^Open an MMM run whose channels have the same names, or load its mmm_channel_contributions\.json/);
     await browser().assertLayout('attribution, PathData, desktop');
     await browser().assertAccessible('attribution, PathData');
     await browser().screenshot('attribution-pathdata');
@@ -80,6 +96,16 @@ describe('attribution area', () => {
     await expect(page.locator('[data-testid="mta-results"]').count()).resolves.toBe(0);
   });
 
+  it('says so when no journey converts instead of charting zeros without a word', async () => {
+    const page = await openAttribution();
+    const csv = 'path;total_conversions;total_null\nalpha > beta;0;5\nbeta;0;3\n';
+    await page.locator('#mta-file').setInputFiles({ name: 'no-conversions.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.waitForSelector('[data-testid="mta-results"]', { timeout: 30_000 });
+    await expect(page.getByTestId('mta-no-conversions').innerText()).resolves.toBe(
+      "None of the 8 journeys converts, so every model credits 0 to every channel. Check the file's conversion counts (total_conversions in a path file, conversion in an event file).",
+    );
+  });
+
   it('runs the seeded demo and keeps the layout on a phone', async () => {
     const page = await openAttribution(PHONE);
     await page.getByRole('button', { name: /demo journeys/ }).click();
@@ -88,6 +114,12 @@ describe('attribution area', () => {
     // The demo's navigational touches make last click over-credit brand search.
     await expect(page.locator('[data-testid="mta-vs-last"]').innerText()).resolves.toMatch(/brand_search: \d+% overvalued by last click/);
     await browser().assertLayout('attribution, demo, phone');
+    // Credit by model and the top paths are cards on a phone: nothing scrolls sideways, and a
+    // path keeps its channel names whole on a line of its own.
+    expect(await sidewaysTables(page)).toEqual([]);
+    const pathCell = page.locator('[data-testid="mta-top-paths"] td.path').first();
+    const [cell, table] = await Promise.all([pathCell.boundingBox(), page.getByTestId('mta-top-paths').boundingBox()]);
+    expect(cell!.width).toBeGreaterThan(0.9 * table!.width);
   });
 });
 

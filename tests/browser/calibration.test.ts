@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { num } from '../../src/app/results/format';
 import { importLiftTests } from '../../src/calibration';
 import { buildDataset, detectRoles, parseFiles } from '../../src/data';
+import { sidewaysTables, yTitleOnTicks } from './area-layout';
 import { DESKTOP, PHONE, useBrowser } from './harness';
 
 const browser = useBrowser();
@@ -38,6 +39,15 @@ async function plotPoints(name: string): Promise<number> {
     const gd = document.querySelector(`[data-plot="${n}"] .js-plotly-plot`) as unknown as { data: Array<{ x?: ArrayLike<unknown> }> };
     return gd.data.reduce((s, t) => s + Array.from(t.x ?? []).filter((v) => typeof v === 'number' && Number.isFinite(v)).length, 0);
   }, name);
+}
+
+/** A number as num() shows it ("13.3k", "1.20M", "0.55"). */
+const shown = (t: string) => Number(t.replace(/[kM]$/, '')) * (t.endsWith('M') ? 1e6 : t.endsWith('k') ? 1e3 : 1);
+/** Width of the interval in "mean [q05, q95]". */
+function shownWidth(text: string): number {
+  const m = /\[(\S+), (\S+)\]/.exec(text);
+  if (!m) throw new Error(`no interval in "${text}"`);
+  return shown(m[2]) - shown(m[1]);
 }
 
 const rowCells = (selector: string) =>
@@ -94,6 +104,8 @@ describe('calibration with lift tests', () => {
     await expect(page.getByTestId('lift-tests-in-use').textContent()).resolves.toMatch(/uses 3 lift tests/);
     await page.setViewportSize(PHONE);
     await s.assertLayout('model calibration @ 390');
+    // The mapped tests and the typed-in rows are cards on a phone: nothing scrolls sideways.
+    expect(await sidewaysTables(page)).toEqual([]);
     await s.screenshot('calibration-model-phone');
     await page.setViewportSize(DESKTOP);
     await page.getByRole('button', { name: 'Remove row 2' }).click();
@@ -135,11 +147,28 @@ describe('calibration with lift tests', () => {
     // Three traces (prior, posterior, test) per test; two (prior, posterior) per calibrated channel.
     expect(await plotPoints('calibration-lift')).toBe(3 * 3);
     expect(await plotPoints('calibration-roas')).toBe(2 * 2);
+    // Narrowing in words: 1 − posterior/prior 90% width, "wider" when the posterior is wider,
+    // consistent with the intervals shown (to their display rounding).
+    for (const r of channels) {
+      const m = /^(\d+\.\d)% (narrower|wider)$/.exec(r[4]);
+      expect(m, r[4]).not.toBeNull();
+      const narrowing = 1 - shownWidth(r[3]) / shownWidth(r[2]);
+      expect(m![2]).toBe(narrowing >= 0 ? 'narrower' : 'wider');
+      expect(Math.abs(Number(m![1]) - 100 * Math.abs(narrowing))).toBeLessThan(1.5);
+    }
+    // Short row labels (the channel, numbered when it has several tests) and the y title clear of them.
+    expect(await yTitleOnTicks(page, 'calibration-lift')).toEqual([]);
+    const flags = await page.locator('[data-testid="calibration-tests"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-disagrees') === 'true'));
+    const ticks = await page.evaluate(() => Array.from(document.querySelectorAll('[data-plot="calibration-lift"] .ytick text')).map((e) => e.textContent));
+    expect(ticks).toEqual(['tv 1', 'radio', 'tv 2'].map((l, i) => (flags[i] ? `⚠ ${l}` : l)));
     await s.assertLayout('calibration view @ 1280');
     await s.assertAccessible('calibration view @ 1280');
     await s.screenshot('calibration-view-desktop');
     await page.setViewportSize(PHONE);
     await s.assertLayout('calibration view @ 390');
+    expect(await sidewaysTables(page)).toEqual([]);
+    expect(await yTitleOnTicks(page, 'calibration-lift')).toEqual([]);
+    expect(await yTitleOnTicks(page, 'calibration-roas')).toEqual([]);
     await s.screenshot('calibration-view-phone');
     await page.setViewportSize(DESKTOP);
     expect(s.foreignRequests).toEqual([]);

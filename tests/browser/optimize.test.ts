@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { OptimizeEngine } from '../../src/app/optimize/engine';
 import { runFromFileText } from '../../src/store';
+import { yTitleOnTicks } from './area-layout';
 import { PHONE, REPO_ROOT, useBrowser } from './harness';
 import { inputAmount } from '../../src/app/optimize/format';
 import { withInterval } from '../../src/app/results/format';
@@ -159,6 +160,17 @@ describe('the Optimize step', () => {
     await s.assertAccessible('optimize infeasible');
     await s.screenshot('optimize-infeasible');
     for (const c of ['x1', 'x2']) await page.getByLabel(`Maximum for ${c}`, { exact: true }).fill('2');
+    // Every channel held fixed with more budget than they spend: the reason is the fixed spend, not the maximums.
+    for (const c of ['x1', 'x2']) await page.getByLabel(`Hold ${c} fixed at its current spend`).check();
+    await page.getByLabel('Total budget over the horizon').fill(String(2 * BUDGET));
+    await page.getByRole('button', { name: 'Optimize budget' }).click();
+    await page.waitForFunction(() => /every channel is held fixed/.test(document.querySelector('[data-testid="infeasible"]')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    const fixedText = (await box.textContent())!;
+    expect(fixedText).toContain(`which comes to ${BUDGET.toLocaleString('en-US', { maximumFractionDigits: 2 })} over 52 periods, not the budget`);
+    expect(fixedText).toContain(`set the budget to ${BUDGET.toLocaleString('en-US', { maximumFractionDigits: 2 })}, or stop holding at least one channel fixed`);
+    expect(fixedText).not.toMatch(/raise the maximums/);
+    for (const c of ['x1', 'x2']) await page.getByLabel(`Hold ${c} fixed at its current spend`).uncheck();
+    await page.getByRole('button', { name: 'Use that budget' }).click();
     await page.getByRole('button', { name: 'Optimize budget' }).click();
     await planShown(page);
   });
@@ -259,6 +271,7 @@ describe('the Optimize step', () => {
     await planShown(page);
     await page.locator('[data-scenario="min_spend_for_current_outcome"]').locator('[data-key="outcome"], .reason').first().waitFor({ timeout: 120_000 });
     await s.assertLayout('optimize @ 390');
+    expect(await yTitleOnTicks(page, 'optimize-scenarios')).toEqual([]);
     await s.assertAccessible('optimize @ 390');
     await s.screenshot('optimize-phone');
   });

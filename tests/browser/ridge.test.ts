@@ -14,6 +14,7 @@ import { withInterval } from '../../src/app/results/format';
 import { buildDataset, detectRoles, parseFiles } from '../../src/data';
 import { runRidge } from '../../src/ridge/run';
 import type { RidgeResult } from '../../src/ridge/types';
+import { sidewaysTables, yTitleOnTicks } from './area-layout';
 import { DESKTOP, PHONE, useBrowser } from './harness';
 
 const browser = useBrowser();
@@ -103,8 +104,28 @@ describe('ridge mode', () => {
     await page.waitForTimeout(500);
     await expect(page.locator('progress').count()).resolves.toBe(0);
     expect(await table()).toEqual(before);
+    // A value the form cannot take is not left in the field while the run uses another: the
+    // field shows the value used and a note says why.
+    await setForm({ Population: 1000 });
+    await expect(page.getByLabel('Population', { exact: true }).inputValue()).resolves.toBe('200');
+    await expect(page.getByTestId('ridge-adjusted').textContent()).resolves.toBe('Population: "1000" is not a whole number from 8 to 200; the run uses 200.');
+    const seed = await page.getByLabel('Ridge seed', { exact: true }).inputValue();
+    await setForm({ 'Ridge seed': -3 });
+    await expect(page.getByLabel('Ridge seed', { exact: true }).inputValue()).resolves.toBe(seed);
+    await expect(page.getByTestId('ridge-adjusted').textContent()).resolves.toBe(`Ridge seed: "-3" is not a whole number of 0 or more; the run keeps seed ${seed}.`);
+    await setForm({ Population: 16 });
+    await expect(page.getByTestId('ridge-adjusted').count()).resolves.toBe(0);
     await page.setViewportSize(PHONE);
     await s.assertLayout('ridge @ 390');
+    // On a phone the channel and lift tables are cards (no sideways scrolling), a 10-digit seed
+    // is shown whole, the curves' select stays inside its card, and the y title clears the labels.
+    expect(await sidewaysTables(page)).toEqual([]);
+    await setForm({ 'Ridge seed': 4_294_967_295 });
+    const seedFits = await page.getByLabel('Ridge seed', { exact: true }).evaluate((el) => el.scrollWidth <= el.clientWidth);
+    expect(seedFits).toBe(true);
+    const [select, card] = await Promise.all([page.getByRole('combobox', { name: 'Curves' }).boundingBox(), page.getByTestId('ridge').boundingBox()]);
+    expect(select!.x + select!.width).toBeLessThanOrEqual(card!.x + card!.width);
+    expect(await yTitleOnTicks(page, 'ridge-roas')).toEqual([]);
     await s.screenshot('ridge-robyn-phone');
     await page.setViewportSize(DESKTOP);
   });
@@ -137,6 +158,7 @@ describe('ridge mode', () => {
     await s.screenshot('ridge-demo-desktop');
     await page.setViewportSize(PHONE);
     await s.assertLayout('ridge with Bayesian @ 390');
+    expect(await sidewaysTables(page)).toEqual([]);
     await s.screenshot('ridge-demo-phone');
     await page.setViewportSize(DESKTOP);
     expect(s.foreignRequests).toEqual([]);

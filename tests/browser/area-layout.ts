@@ -1,0 +1,35 @@
+/// <reference lib="dom" />
+// Layout checks the harness's page-level probe does not make, for the Optimize, Calibration,
+// Ridge and Attribution areas: a table that scrolls sideways inside its own region (the page
+// itself does not overflow, so assertLayout passes) and a y-axis title drawn on top of the
+// axis's tick labels or between them (Plotly placed it a fixed distance from the axis without a
+// standoff).
+import type { Page } from 'playwright-core';
+
+/** Captions (or first header cells) of visible tables wider than the region they sit in. */
+export function sidewaysTables(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('main table'))
+      .filter((t) => (t as HTMLElement).offsetParent !== null && t.scrollWidth > (t.parentElement?.clientWidth ?? Infinity) + 1)
+      .map((t) => `${(t.querySelector('caption, th')?.textContent ?? '?').trim().slice(0, 60)} (${t.scrollWidth} > ${t.parentElement!.clientWidth} px)`),
+  );
+}
+
+/**
+ * Tick labels of a drawn plot's y axis that reach the title's column: the rotated title must sit
+ * wholly left of every label (between two labels counts too; it then reads as one of them).
+ */
+export function yTitleOnTicks(page: Page, plot: string): Promise<string[]> {
+  return page.evaluate((name) => {
+    const gd = document.querySelector(`[data-plot="${name}"] .js-plotly-plot`);
+    const title = gd?.querySelector('.ytitle');
+    if (!gd || !title) return [`plot ${name} or its y title is not drawn`];
+    const t = title.getBoundingClientRect();
+    return Array.from(gd.querySelectorAll('.ytick text'))
+      .filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && r.left < t.right - 0.5;
+      })
+      .map((e) => e.textContent ?? '');
+  }, plot);
+}

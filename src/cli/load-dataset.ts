@@ -127,5 +127,28 @@ export function loadDataset(paths: string[], flags: RoleFlags, options: BuildOpt
   if (missing.length) return { report: [...parsed.report, ...missing] };
   // buildDataset's report starts with the parse report: taking both would print it twice.
   const built = buildDataset(parsed, roles, options);
-  return { dataset: built.dataset, report: built.report };
+  const imputed = built.dataset ? imputedPeriods(built.dataset, where) : [];
+  return { dataset: built.dataset, report: [...built.report, ...imputed] };
+}
+
+/**
+ * The studio lists imputed cells in a table; on the command line the periods are named here
+ * (the target among them is worth knowing: the fit then explains a value nobody observed).
+ */
+export function imputedPeriods(d: Dataset, file: string, shown = 6): UserError[] {
+  if (d.imputed.length === 0) return [];
+  const byRow = new Map<number, string[]>();
+  for (const c of d.imputed) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c.column]);
+  const rows = [...byRow.keys()].sort((a, b) => a - b);
+  const list = rows.slice(0, shown).map((r) => `${d.dates[r]} (${byRow.get(r)!.join(', ')})`);
+  const more = rows.length > shown ? `, and ${rows.length - shown} more periods` : '';
+  const target = d.imputed.some((c) => c.column === d.target.name) ? ` The target ${d.target.name} is imputed in ${d.imputed.filter((c) => c.column === d.target.name).length} of them.` : '';
+  return [
+    {
+      severity: 'warning',
+      file,
+      message: `imputed periods: ${list.join('; ')}${more}.${target}`,
+      hint: 'Every imputed cell is listed in inference_data.json (attrs.imputed_cells); fill the gaps in the file to model observed values only.',
+    },
+  ];
 }

@@ -138,3 +138,17 @@ describe('loadDataset: each problem is reported once', () => {
     expect(ragged[0].row).toBe(32);
   });
 });
+
+describe('loadDataset: imputed periods are named on the command line', () => {
+  it('a missing week is named by its date, with the target among the imputed columns', () => {
+    const missing = ROWS[50][COL.date_week];
+    const p = edited((rows) => rows.splice(50, 1));
+    const r = loadDataset([p], ROLES);
+    expect(r.dataset!.dates).toContain(missing); // the grid keeps the week, imputed
+    const w = r.report.filter((e) => e.message.startsWith('imputed periods:'));
+    expect(w).toHaveLength(1);
+    expect(w[0].message).toBe(`imputed periods: ${missing} (y, x1, x2, event_1, event_2, t). The target y is imputed in 1 of them.`);
+    expect(w[0].hint).toMatch(/attrs\.imputed_cells/);
+    expect(loadDataset([EXAMPLE], ROLES).report.filter((e) => e.message.startsWith('imputed'))).toEqual([]);
+  });
+});

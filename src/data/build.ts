@@ -151,7 +151,7 @@ export function buildDataset(parsed: ParsedInput, roles: RoleAssignment, options
   validateDataset(body, report);
   if (shaped.imputed.length) {
     const cols = [...new Set(shaped.imputed.map((c) => c.column))];
-    report.push(warning(`${shaped.imputed.length} cells imputed (${cols.join(', ')}); they stay flagged in every output`, {}, 'see the imputed cells list'));
+    report.push(warning(`${shaped.imputed.length} cells imputed (${cols.join(', ')}); they stay flagged in every output`, {}, 'each is listed with the data (the studio\'s imputed cells, attrs.imputed_cells of a run)'));
   }
   const details = { sourceGrain: sub.grain, dateFormat: grid.dateFormat, partialWeeks: shaped.partialWeeks, aggregation: shaped.aggregation, notes: shaped.notes };
   if (hasErrors(report)) return { report, details };

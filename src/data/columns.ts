@@ -39,7 +39,7 @@ export function readNumbers(
 ): { values: Float64Array; issues: UserError[]; bad: number; ok: number } {
   const { mark, guessed } = chooseDecimalMark(columnVotes, fileVotes, delimiter);
   const values = new Float64Array(cells.length).fill(NaN);
-  const problems = new CellProblems('cells that are not numbers', where, 'error', 'fix these cells, or mark the column as ignored');
+  const problems = new CellProblems('cells that are not numbers', where, 'error', 'fix these cells, or leave the column out of the model');
   const issues: UserError[] = [];
   let ok = 0;
   let firstAmbiguous = -1;

@@ -112,7 +112,7 @@ export function readNumber(raw: string, mark: DecimalMark): NumberReading {
   if (normal === null) {
     const hint = /%$/.test(s)
       ? 'write percentages as plain numbers (12.5 rather than 12.5%)'
-      : 'this column should hold numbers; fix the cell, or mark the column as ignored';
+      : 'this column should hold numbers; fix the cell, or leave the column out of the model';
     return { ok: false, missing: false, reason: `"${truncate(raw)}" is not a number`, hint };
   }
   const value = Number(normal);

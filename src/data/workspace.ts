@@ -181,7 +181,7 @@ function coveredUntil(t: TableInfo): string | undefined {
 export function readWorkspace(parts: WorkspaceParts, order: DateOrder | undefined, report: UserError[]): { frame: Frame; tables: TableInfo[] } {
   const reader = new WorkspaceReader(order, report);
   if (!parts.conversions) {
-    report.push(error('The workspace has no conversions.csv (date, conversions, revenue)', {}, 'add raw/conversions.csv to the files you pick'));
+    report.push(error('The workspace has no conversions.csv (date, conversions, revenue)', {}, 'a workspace keeps raw/conversions.csv beside the campaign_spend_*.csv files: add it (in the studio, pick it with the others)'));
   } else reader.conversionsFile(parts.conversions);
   if (parts.spend.length === 0) report.push(error('The workspace has no campaign_spend_*.csv file', {}, 'add the raw/campaign_spend_{platform}.csv files'));
   for (const t of parts.spend) reader.spendFile(t);

@@ -109,3 +109,41 @@ describe("the demo's sampler settings", () => {
     expect([...fit.chosen].sort()).toEqual(['chains', 'seed']);
   });
 });
+
+describe('progress belongs to the fit that reported it', () => {
+  /** A runner that keeps each fit's progress callback, to report late as workers do. */
+  class LateRunner extends ScriptedRunner {
+    reporters: FitHooks['onProgress'][] = [];
+    run(req: FitRequest, hooks: FitHooks): Promise<FitOutcome> {
+      this.reporters.push(hooks.onProgress);
+      return super.run(req, hooks);
+    }
+  }
+  const report = (chain: number, iteration: number) => ({ chain, phase: 'warmup' as const, iteration, total: 100, divergences: 0, step_size: 0.1, elapsed_ms: 10 });
+  const settle = () => new Promise((r) => setTimeout(r, 40));
+
+  it('a cancelled fit reports nothing more; the next fit shows only its own chains', async () => {
+    const runner = new LateRunner();
+    const fit = new FitState(runner, new BusyRegistry());
+    fit.chooseSettings({ chains: 2, warmup: 50, draws: 50 });
+    const first = fit.start(dataset, spec);
+    runner.reporters[0](report(0, 30));
+    await settle();
+    expect(fit.progress[0].iteration).toBe(30);
+    runner.reporters[0](report(1, 40)); // pending when the fit is cancelled: dropped too
+    fit.cancel();
+    await first;
+    runner.reporters[0](report(0, 60)); // a worker still reporting after the cancel
+    await settle();
+    expect(fit.status).toBe('cancelled');
+    expect(fit.progress.map((p) => p.iteration)).toEqual([30, 0]);
+
+    const second = fit.start(dataset, spec);
+    runner.reporters[0](report(1, 90)); // the old fit again, during the new one
+    runner.reporters[1](report(0, 5));
+    await settle();
+    expect(fit.progress.map((p) => p.iteration)).toEqual([5, 0]);
+    runner.finish({ ok: false, errors: [] });
+    await second;
+  });
+});

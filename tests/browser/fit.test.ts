@@ -106,10 +106,35 @@ describe('fit flow on the demo', () => {
     expect(Date.now() - t0).toBeLessThan(1500);
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByText('Fit cancelled; nothing was saved.').waitFor({ timeout: 10_000 });
+    // Every unfinished chain says so, and its bar stops where it was (late worker reports are dropped).
+    const rows = () => page.locator('li.chain').evaluateAll((ls) => ls.map((l) => `${l.getAttribute('data-phase')} ${l.querySelector('progress')!.value}`));
+    const atCancel = await rows();
+    expect(atCancel.every((r) => r.startsWith('cancelled '))).toBe(true);
+    await page.waitForTimeout(1000);
+    expect(await rows()).toEqual(atCancel);
     await page.locator('#tab-runs').click();
     await page.waitForSelector('li[data-run-id]');
     await expect(page.locator('li[data-run-id]').count()).resolves.toBe(listed);
     expect(await page.evaluate(async () => (await indexedDB.databases()).length)).toBe(runsBefore);
+  });
+
+  it('a setting typed out of range is named, with the value the fit would use, and Start fit waits', async () => {
+    const page = browser().page;
+    await page.locator('#tab-fit').click();
+    const warmup = page.getByRole('spinbutton', { name: 'Warmup', exact: true });
+    const before = await warmup.inputValue();
+    await warmup.fill('-5');
+    await warmup.press('Tab');
+    const alert = page.getByRole('alert').filter({ hasText: 'Warmup' });
+    await expect(alert.textContent()).resolves.toContain(`Warmup "-5" is not a whole number of at least 10.`);
+    await expect(alert.textContent()).resolves.toContain(`the fit would use ${before}`);
+    await expect(warmup.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.getByRole('button', { name: 'Start fit' }).isDisabled()).resolves.toBe(true);
+    await browser().assertAccessible('fit with an invalid setting');
+    await warmup.fill(before);
+    await warmup.press('Tab');
+    await expect(alert.count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: 'Start fit' }).isEnabled()).resolves.toBe(true);
   });
 
   it("untouched settings: 'Try the demo' fits with demo.json's seed and the default sampler settings", async () => {

@@ -25,6 +25,12 @@ export class FitState {
   #controller: AbortController | null = null;
   #pending = new Map<number, ChainProgress>();
   #frame = 0;
+  /**
+   * Which fit the progress belongs to. Workers report asynchronously, and reports of a fit
+   * already cancelled kept arriving for a second or more (moving its bars after "Fit
+   * cancelled", or landing on the rows of the next fit): only the current fit's count.
+   */
+  #run = 0;
   /** Settings whose shown value the user typed on the Fit step (the demo keeps them). */
   #chosen = new Set<keyof SamplerSettings>();
 
@@ -79,13 +85,24 @@ export class FitState {
 
   #onProgress = (p: ChainProgress) => {
     this.#pending.set(p.chain, p);
-    if (!this.#frame) this.#frame = requestAnimationFrame(this.#flush);
+    if (!this.#frame) this.#frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(this.#flush) : (setTimeout(this.#flush, 16) as unknown as number);
   };
+
+  #dropPending(): void {
+    if (this.#frame && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(this.#frame);
+    else if (this.#frame) clearTimeout(this.#frame);
+    this.#frame = 0;
+    this.#pending.clear();
+  }
 
   /** Runs a fit; resolves with the outcome (null when cancelled). */
   async start(dataset: Dataset, spec: ModelSpec): Promise<FitOutcome | null> {
     if (this.busy) return null;
     const settings = { ...this.#settings };
+    const run = ++this.#run;
+    const onProgress = (p: ChainProgress) => {
+      if (run === this.#run && this.busy) this.#onProgress(p);
+    };
     this.#controller = new AbortController();
     const release = this.busyFlag.hold(FIT_BUSY_REASON);
     this.#status = 'running';
@@ -100,7 +117,7 @@ export class FitState {
       elapsed_ms: 0,
     }));
     try {
-      const out = await this.runner.run({ dataset, spec, settings }, { onProgress: this.#onProgress, signal: this.#controller.signal });
+      const out = await this.runner.run({ dataset, spec, settings }, { onProgress, signal: this.#controller.signal });
       this.#flush();
       if (this.#controller.signal.aborted) return this.#cancelled();
       this.#status = out.ok ? 'done' : 'failed';
@@ -118,6 +135,7 @@ export class FitState {
   }
 
   #cancelled(): null {
+    this.#dropPending();
     this.#status = 'cancelled';
     return null;
   }

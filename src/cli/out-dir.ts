@@ -1,6 +1,6 @@
 // Output folders are made (and proven writable) before the work starts: a fit of several
 // minutes must not end in "cannot write" because --out names a file or a read-only place.
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import type { UserError } from '../core/types';
 
 const REASONS: Record<string, string> = {
@@ -27,4 +27,14 @@ export function prepareOutDir(dir: string, flag = '--out'): UserError | null {
       hint: `Give ${flag} a folder you can write to (it is created if missing).`,
     };
   }
+}
+
+/**
+ * Writes through a temporary file and a rename (atomic on one file system), so an
+ * interrupted command never leaves half a JSON file where a reader expects a whole one.
+ */
+export function writeFileAtomic(path: string, text: string): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
 }

@@ -4,11 +4,11 @@
 // exception that reaches main().
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describeFatal } from '../../src/cli/fatal';
-import { prepareOutDir } from '../../src/cli/out-dir';
+import { prepareOutDir, writeFileAtomic } from '../../src/cli/out-dir';
 import { safeForTerminal } from '../../src/cli/terminal';
 import { sharedPath } from '../helpers/csv-dataset';
 
@@ -47,6 +47,17 @@ describe('prepareOutDir', () => {
     expect(prepareOutDir(join(dir, 'new', 'nested'))).toBeNull();
     expect(prepareOutDir(aFile)).toMatchObject({ severity: 'error', file: aFile, message: 'cannot write the output folder: a file of that name is in the way' });
     expect(prepareOutDir(join(aFile, 'sub'))).toMatchObject({ message: 'cannot write the output folder: part of the path is a file, not a folder' });
+  });
+});
+
+describe('writeFileAtomic', () => {
+  it('replaces the file whole and leaves no temporary file behind', () => {
+    const out = join(dir, 'atomic');
+    expect(prepareOutDir(out)).toBeNull();
+    writeFileAtomic(join(out, 'summary.json'), '{"a": 1}');
+    writeFileAtomic(join(out, 'summary.json'), '{"a": 2}');
+    expect(readFileSync(join(out, 'summary.json'), 'utf8')).toBe('{"a": 2}');
+    expect(readdirSync(out)).toEqual(['summary.json']);
   });
 });
 

@@ -1,14 +1,14 @@
 // `npx carryover attribute PATHS.csv --out DIR`: multi-touch attribution of a path file
 // (ChannelAttribution's format) or a user-level event file, written to DIR/mta_attribution.json.
 // Progress and a short summary go to stderr; the results go to the file.
-import { createReadStream, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { UserError } from '../../core/types';
 import { Analysis, type AnalysisOptions } from '../../mta/pipeline';
 import { MTA_FILE_NAME } from '../../mta/report';
 import type { AttributionResult } from '../../mta/types';
 import { wasmModule } from '../../node/wasm-bytes';
-import { prepareOutDir } from '../out-dir';
+import { prepareOutDir, writeFileAtomic } from '../out-dir';
 
 const USAGE = `usage: carryover attribute FILE.csv --out DIR [options]
 
@@ -174,9 +174,8 @@ export async function run(argv: string[]): Promise<number> {
     if (outcome.errorCount > outcome.errors.length) process.stderr.write(`... ${outcome.errorCount - outcome.errors.length} more error(s)\n`);
     return 1;
   }
-  mkdirSync(args.out, { recursive: true });
   const file = join(args.out, MTA_FILE_NAME);
-  writeFileSync(file, JSON.stringify(outcome.report, null, 2) + '\n');
+  writeFileAtomic(file, JSON.stringify(outcome.report, null, 2) + '\n');
   const r = outcome.result;
   process.stderr.write(
     `${r.totals.journeys} journeys (${r.totals.conversions} conversions) over ${r.channels.length} channels, ` +

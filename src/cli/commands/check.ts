@@ -2,7 +2,6 @@
 // from RUN_DIR/inference_data.json alone (spec in attrs.model, data in constant_data and
 // observed_data) for the train/test hold-out and the prior-sensitivity check (src/checks),
 // and writes RUN_DIR/mmm_checks.json. With neither --holdout nor --sensitivity both run.
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InferenceData, SamplerSettings } from '../../core/types';
 import { buildChecksFile, CHECKS_FILE, defaultHoldoutPeriods, holdoutCheck, runSettings, sensitivityCheck, VAGUE_FACTOR } from '../../checks';
@@ -12,6 +11,7 @@ import { ArgError, helpText, numberFlag, parseArgs, type FlagSpec, type ParsedAr
 import { progressPrinter } from '../fit-flags';
 import { printReport } from '../format-error';
 import { readRunDir } from '../run-dir';
+import { writeFileAtomic } from '../out-dir';
 import { describeHoldout, describeSensitivity } from '../../checks/describe';
 
 const FLAGS: Record<string, FlagSpec> = {
@@ -131,7 +131,7 @@ export async function run(argv: string[]): Promise<number> {
     pool.dispose();
   }
   const out = join(dir, CHECKS_FILE);
-  writeFileSync(out, JSON.stringify(buildChecksFile(idata, settings, { holdout, sensitivity }), null, 2) + '\n');
+  writeFileAtomic(out, JSON.stringify(buildChecksFile(idata, settings, { holdout, sensitivity }), null, 2) + '\n');
   process.stderr.write(`wrote ${out}\n`);
   return 0;
 }

@@ -1,10 +1,10 @@
 // `carryover diagnose RUN_DIR`: reads RUN_DIR/inference_data.json, writes
 // RUN_DIR/mmm_diagnostics.json (MODEL.md §8) and prints the readiness gates to stderr.
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { UserError } from '../../core/types';
 import { buildDiagnostics } from '../../diagnostics/report';
 import { readRunDir } from '../run-dir';
+import { writeFileAtomic } from '../out-dir';
 
 const USAGE = `usage: carryover diagnose RUN_DIR [--strict]
 
@@ -41,7 +41,7 @@ export async function run(argv: string[]): Promise<number> {
   const dir = positional[0];
   const diagnostics = buildDiagnostics(run.idata);
   const out = join(dir, 'mmm_diagnostics.json');
-  writeFileSync(out, JSON.stringify(diagnostics, null, 2) + '\n');
+  writeFileAtomic(out, JSON.stringify(diagnostics, null, 2) + '\n');
   for (const [name, g] of Object.entries(diagnostics.gates)) {
     process.stderr.write(`${g.status.toUpperCase().padEnd(4)} ${name.padEnd(16)} ${g.detail}${g.action ? `\n     → ${g.action}` : ''}\n`);
   }

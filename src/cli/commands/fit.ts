@@ -1,7 +1,6 @@
 // `carryover fit DATA.csv --date COL --target COL --channels a,b,c ... --out DIR`:
 // fits the MMM on worker threads and writes DIR/inference_data.json, DIR/summary.json and
 // DIR/mmm_diagnostics.json (MODEL.md §8). Progress on stderr.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SamplerSettings, UserError } from '../../core/types';
 import type { SpecOptions } from '../../model/spec';
@@ -16,7 +15,7 @@ import { printReport } from '../format-error';
 import { buildOptions, DATA_FLAGS } from '../data-flags';
 import type { BuildOptions } from '../../data/types';
 import { loadDataset, type RoleFlags } from '../load-dataset';
-import { prepareOutDir } from '../out-dir';
+import { prepareOutDir, writeFileAtomic } from '../out-dir';
 
 const FLAGS: Record<string, FlagSpec> = {
   date: { type: 'string', help: 'date column (default: detected)' },
@@ -87,10 +86,9 @@ export async function run(argv: string[]): Promise<number> {
       printReport(summary.errors);
       return 1;
     }
-    mkdirSync(out, { recursive: true });
-    writeFileSync(join(out, 'inference_data.json'), JSON.stringify(fit.idata));
-    writeFileSync(join(out, 'summary.json'), JSON.stringify(summary, null, 2));
-    writeFileSync(join(out, 'mmm_diagnostics.json'), JSON.stringify(buildDiagnostics(fit.idata), null, 2));
+    writeFileAtomic(join(out, 'inference_data.json'), JSON.stringify(fit.idata));
+    writeFileAtomic(join(out, 'summary.json'), JSON.stringify(summary, null, 2));
+    writeFileAtomic(join(out, 'mmm_diagnostics.json'), JSON.stringify(buildDiagnostics(fit.idata), null, 2));
     process.stderr.write(`carryover fit: done in ${(fit.wallMs / 1000).toFixed(1)} s; wrote ${out}/{inference_data,summary,mmm_diagnostics}.json\n`);
     return 0;
   } catch (e) {

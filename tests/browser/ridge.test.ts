@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { presetSpec } from '../../src/app/model/spec-edit';
 import { DEFAULT_RIDGE_SETTINGS, ridgeOptions } from '../../src/app/ridge/options';
 import { paretoView } from '../../src/app/ridge/views';
+import { refitChosen } from '../../src/app/ridge/choose';
 import { withInterval } from '../../src/app/results/format';
 import { buildDataset, detectRoles, parseFiles } from '../../src/data';
 import { runRidge } from '../../src/ridge/run';
@@ -86,6 +87,38 @@ describe('ridge mode', () => {
     await s.assertLayout('ridge @ 1280');
     await s.assertAccessible('ridge @ 1280');
     await s.screenshot('ridge-robyn-desktop');
+  });
+
+  it('picks another model on the front: its numbers are what choose.ts gives in Node; back to the automatic choice restores the run', async () => {
+    const s = browser();
+    const page = s.page;
+    const before = await table();
+    const select = page.getByLabel('Model to read');
+    const listed = await select.locator('option').evaluateAll((os) => os.map((o) => Number((o as HTMLOptionElement).value)));
+    expect(listed).toEqual(expected.pareto);
+    expect(Number(await select.inputValue())).toBe(expected.chosen);
+    const other = expected.pareto.find((id) => id !== expected.chosen)!;
+    const done = Number(await page.getByTestId('ridge').getAttribute('data-completed'));
+    await select.selectOption(String(other));
+    await page.getByRole('button', { name: 'Use this model' }).click();
+    await page.waitForSelector(`[data-testid="ridge"][data-completed="${done + 1}"]`, { timeout: 60_000 });
+    const picked = refitChosen(robyn, ridgeOptions({ ...DEFAULT_RIDGE_SETTINGS, population: 16, generations: 6, replicates: 60, seed: 77 }, robyn, presetSpec(robyn, 'pymc')), expected, other, expected.chosen) as RidgeResult;
+    const rows = await table();
+    expect(rows.map((r) => r[0])).toEqual(Object.keys(picked.channels));
+    for (const r of rows) {
+      expect(r[2]).toBe(withInterval(picked.channels[r[0]].contribution));
+      expect(r[5]).toBe(withInterval(picked.channels[r[0]].roas));
+      expect(r[6]).toBe(withInterval(picked.channels[r[0]].marginal_roas));
+    }
+    expect(rows).not.toEqual(before);
+    await expect(page.locator('#ridge-channels-h').textContent()).resolves.toBe(`Chosen model (model ${other}, picked): contributions and ROAS`);
+    // The star moves to the pick.
+    const star = await page.locator('[data-plot="ridge-pareto"] .plot-canvas').evaluate((el) => (el as unknown as { data: Array<{ x: number[] }> }).data[2].x[0]);
+    expect(star).toBe(expected.candidates[other].objectives.nrmse);
+    await page.getByRole('button', { name: 'Back to the automatic choice' }).click();
+    await page.waitForSelector(`[data-testid="ridge"][data-completed="${done + 2}"]`, { timeout: 60_000 });
+    expect(await table()).toEqual(before);
+    await expect(page.getByRole('button', { name: 'Back to the automatic choice' }).count()).resolves.toBe(0);
   });
 
   it('the same seed shows the same numbers; Cancel stops a long run and keeps the last result', async () => {

@@ -128,7 +128,10 @@ export function loadDataset(paths: string[], flags: RoleFlags, options: BuildOpt
   // buildDataset's report starts with the parse report: taking both would print it twice.
   const built = buildDataset(parsed, roles, options);
   const imputed = built.dataset ? imputedPeriods(built.dataset, where) : [];
-  return { dataset: built.dataset, report: [...built.report, ...imputed] };
+  // The periods list replaces the importer's count-only line ("9 cells imputed (...)").
+  const counted = imputed.length ? `${built.dataset!.imputed.length} cells imputed` : null;
+  const report = built.report.filter((e) => counted === null || e.severity !== 'warning' || !e.message.startsWith(counted));
+  return { dataset: built.dataset, report: [...report, ...imputed] };
 }
 
 /**
@@ -147,7 +150,7 @@ export function imputedPeriods(d: Dataset, file: string, shown = 6): UserError[]
     {
       severity: 'warning',
       file,
-      message: `imputed periods: ${list.join('; ')}${more}.${target}`,
+      message: `${d.imputed.length} cells imputed, flagged in every output: ${list.join('; ')}${more}.${target}`,
       hint: 'Every imputed cell is listed in inference_data.json (attrs.imputed_cells); fill the gaps in the file to model observed values only.',
     },
   ];

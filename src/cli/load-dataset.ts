@@ -115,7 +115,17 @@ function missingRoles(roles: RoleAssignment, file: string): UserError[] {
     .map(([, message, flag]) => ({ severity: 'error' as const, file, message, hint: `Name it with ${flag}; the columns are: ${columns}.` }));
 }
 
-export function loadDataset(paths: string[], flags: RoleFlags, options: BuildOptions = {}): { dataset?: Dataset; report: UserError[] } {
+/**
+ * The columns left out of the model and why, for the command line (the studio shows the
+ * role table): a column the detector ignored must not vanish without a word.
+ */
+export function ignoredColumns(roles: RoleAssignment): string | null {
+  const ignored = roles.columns.filter((c) => c.role === 'ignored');
+  if (ignored.length === 0) return null;
+  return `not modelled: ${ignored.map((c) => `${c.column} (${c.reason})`).join(', ')}; name a column with --channels or --controls to use it`;
+}
+
+export function loadDataset(paths: string[], flags: RoleFlags, options: BuildOptions = {}): { dataset?: Dataset; report: UserError[]; ignored?: string | null } {
   const read = readInputFiles(paths);
   if (read.errors.length) return { report: read.errors };
   const parsed = parseFiles(read.files);
@@ -131,7 +141,7 @@ export function loadDataset(paths: string[], flags: RoleFlags, options: BuildOpt
   // The periods list replaces the importer's count-only line ("9 cells imputed (...)").
   const counted = imputed.length ? `${built.dataset!.imputed.length} cells imputed` : null;
   const report = built.report.filter((e) => counted === null || e.severity !== 'warning' || !e.message.startsWith(counted));
-  return { dataset: built.dataset, report: [...report, ...imputed] };
+  return { dataset: built.dataset, report: [...report, ...imputed], ignored: ignoredColumns(roles) };
 }
 
 /**

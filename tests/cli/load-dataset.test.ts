@@ -75,6 +75,15 @@ describe('loadDataset: roles from the command line', () => {
     expect(noDate.report[0].hint).toMatch(/--date COLUMN/);
   });
 
+  it('columns left out of the model are named with the reason', () => {
+    const auto = loadDataset([EXAMPLE], {});
+    expect(auto.ignored).toMatch(/^not modelled: dayofyear \(.+\); name a column with --channels or --controls/);
+    const named = loadDataset([EXAMPLE], { date: 'date_week', target: 'y', channels: ['x1'], controls: ['t'] });
+    expect(named.ignored).toMatch(/x2 \(not named on the command line\)/);
+    expect(named.ignored).toMatch(/event_1 \(not named on the command line\)/);
+    expect(loadDataset([EXAMPLE], { ...ROLES, controls: [...ROLES.controls, 'dayofyear'] }).ignored).toBeNull();
+  });
+
   it('a channel named like an HTML tag is kept as text, exactly', () => {
     const tag = '<img src=x onerror=alert(1)>';
     const p = edited(() => {}, HEAD.replace('x1', tag));

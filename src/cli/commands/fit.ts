@@ -64,7 +64,7 @@ export async function run(argv: string[]): Promise<number> {
   }
 
   if ('severity' in data) return (printReport([data]), 1);
-  const { dataset, report } = loadDataset(args.positionals, roles, data);
+  const { dataset, report, ignored } = loadDataset(args.positionals, roles, data);
   if (printReport(report) || !dataset) {
     process.stderr.write('carryover fit: the data has errors (above); nothing was fitted\n');
     return 1;
@@ -74,9 +74,11 @@ export async function run(argv: string[]): Promise<number> {
   const outProblem = prepareOutDir(out);
   if (outProblem) return (printReport([outProblem]), 1);
   process.stderr.write(
-    `carryover fit: ${dataset.dates.length} ${dataset.grain}s, channels ${dataset.channels.map((c) => c.name).join(', ')}; ` +
+    `carryover fit: ${dataset.dates.length} ${dataset.grain}s of ${dataset.target.name}, channels ${dataset.channels.map((c) => c.name).join(', ')}` +
+      `${dataset.controls.length ? `, controls ${dataset.controls.map((c) => c.name).join(', ')}` : ''}; ` +
       `${settings.chains} chains × (${settings.warmup} + ${settings.draws}), seed ${settings.seed}\n`,
   );
+  if (ignored) process.stderr.write(`carryover fit: ${ignored}\n`);
   const pool = createNodePool(settings.chains, workers);
   try {
     const fit = await fitMmm(pool, dataset, spec, settings, { onProgress: progressPrinter(settings.chains, Boolean(f.quiet)) });

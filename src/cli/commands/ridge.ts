@@ -151,13 +151,14 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   if ('severity' in o.data) return (printReport([o.data]), 1);
-  const { dataset, report } = loadDataset(o.inputs, o.roles, o.data);
+  const { dataset, report, ignored } = loadDataset(o.inputs, o.roles, o.data);
   if (printReport(report) || !dataset) {
     process.stderr.write('carryover ridge: the data has errors (above); nothing was fitted\n');
     return 1;
   }
   const outProblem = prepareOutDir(o.out);
   if (outProblem) return (printReport([outProblem]), 1);
+  if (ignored) process.stderr.write(`carryover ridge: ${ignored}\n`);
   const opts: RidgeOptions = { ...o.ridge, controls: dataset.controls.map((c) => c.name) };
   if (o.liftFile) {
     const lift = liftTests(o.liftFile, dataset);

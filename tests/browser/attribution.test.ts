@@ -106,6 +106,22 @@ describe('attribution area', () => {
     );
   });
 
+  it('says in Model → Calibration when the attribution results match no channel of the data', async () => {
+    const page = await browser().open();
+    await page.locator('input[type="file"][multiple]').first().setInputFiles(path.join(REPO_ROOT, 'public/demo/mmm_example.csv'));
+    await page.locator('[role="status"]', { hasText: 'Loaded' }).first().waitFor({ timeout: 30_000 });
+    await page.getByRole('tab', { name: /Attribution/ }).click();
+    await page.getByRole('button', { name: /demo journeys/ }).click();
+    await page.waitForSelector('[data-testid="mta-results"]', { timeout: 120_000 });
+    await page.locator('#tab-model').click();
+    await page.getByRole('button', { name: 'Use the current attribution results' }).click();
+    // The demo journeys' channels (brand_search, email, ...) are not x1 or x2: no prior, and the summary says why.
+    await expect(page.getByTestId('mta-prior-none').innerText()).resolves.toBe(
+      'The attribution results give no MTA-informed prior: none of their channels is matched to a channel of the data (x1, x2). Map them under “Channel names: MTA → data” above.',
+    );
+    await expect(page.getByTestId('lift-tests-in-use').innerText()).resolves.toMatch(/^The next fit uses no lift tests\./);
+  });
+
   it('runs the seeded demo and keeps the layout on a phone', async () => {
     const page = await openAttribution(PHONE);
     await page.getByRole('button', { name: /demo journeys/ }).click();

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Dataset, UserError } from '../core/types';
 import { buildDataset, detectRoles, parseFiles, setRole } from '../data';
-import type { BuildOptions, InputFile, RoleAssignment } from '../data/types';
+import type { BuildOptions, InputFile, RoleAssignment, RoleName } from '../data/types';
 
 export interface RoleFlags {
   date?: string;
@@ -100,19 +100,24 @@ function applyRoleFlags(roles: RoleAssignment, f: RoleFlags, file: string): { ro
 
 /**
  * A role that neither detection nor the flags filled, said in command-line terms (the data
- * layer's own message speaks of marking columns in the studio).
+ * layer's own message speaks of marking columns in the studio). When detection had filled it
+ * and a flag gave that column another role (`--target DATE`), the message says so.
  */
-function missingRoles(roles: RoleAssignment, file: string): UserError[] {
+function missingRoles(roles: RoleAssignment, detected: RoleAssignment, file: string): UserError[] {
   const has = (role: string) => roles.columns.some((c) => c.role === role);
   const columns = roles.columns.map((c) => c.column).join(', ');
-  const missing: Array<[string, string, string]> = [
+  const missing: Array<[RoleName, string, string]> = [
     ['date', 'no column reads as dates', '--date COLUMN'],
     ['target', 'no column was recognised as the target (the outcome to explain)', '--target COLUMN'],
     ['channel', 'no column was recognised as a media channel', '--channels A,B,...'],
   ];
   return missing
     .filter(([role]) => !has(role))
-    .map(([, message, flag]) => ({ severity: 'error' as const, file, message, hint: `Name it with ${flag}; the columns are: ${columns}.` }));
+    .map(([role, message, flag]) => {
+      const taken = detected.columns.filter((c) => c.role === role).map((c) => `"${c.column}"`);
+      const why = taken.length ? `no ${role} column: ${taken.join(', ')}, detected as the ${role}, was given another role on the command line` : message;
+      return { severity: 'error' as const, file, message: why, hint: `Name it with ${flag}; the columns are: ${columns}.` };
+    });
 }
 
 /**
@@ -131,9 +136,10 @@ export function loadDataset(paths: string[], flags: RoleFlags, options: BuildOpt
   const parsed = parseFiles(read.files);
   if (parsed.report.some((e) => e.severity === 'error')) return { report: parsed.report };
   const where = paths.join(', ');
-  const { roles, errors } = applyRoleFlags(detectRoles(parsed), flags, where);
+  const detected = detectRoles(parsed);
+  const { roles, errors } = applyRoleFlags(detected, flags, where);
   if (errors.length) return { report: [...parsed.report, ...errors] };
-  const missing = missingRoles(roles, where);
+  const missing = missingRoles(roles, detected, where);
   if (missing.length) return { report: [...parsed.report, ...missing] };
   // buildDataset's report starts with the parse report: taking both would print it twice.
   const built = buildDataset(parsed, roles, options);

@@ -43,7 +43,7 @@ function oneHot(s: PlannedSeries, grid: Grid, report: UserError[]): GridSeries[]
   for (const v of slotCells) if (v !== '') counts.set(v, (counts.get(v) ?? 0) + 1);
   const levels = [...counts.entries()].sort((a, b) => b[1] - a[1]);
   if (levels.length < 2) {
-    report.push(warning(`Control ${s.key} has a single value ("${levels[0]?.[0] ?? ''}"); left out`, { file: s.column.file, column: s.column.name }, 'mark it as ignored'));
+    report.push(warning(`Control ${s.key} has a single value ("${levels[0]?.[0] ?? ''}"); left out`, { file: s.column.file, column: s.column.name }, 'leave it out of the model'));
     return [];
   }
   return levels.slice(1).map(([level]) => ({

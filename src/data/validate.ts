@@ -31,7 +31,7 @@ export function validateDataset(d: Omit<Dataset, 'fingerprint'>, report: UserErr
     const i = firstNonFinite(values);
     if (i < 0) continue;
     const what = Number.isNaN(values[i]) ? 'has no value' : 'overflows to infinity';
-    report.push(error(`${name} ${what} in the period starting ${d.dates[i]}`, { column: name, channel }, Number.isNaN(values[i]) ? 'the column has no data to impute from; give it values or mark it as ignored' : 'the numbers are too large; rescale the column'));
+    report.push(error(`${name} ${what} in the period starting ${d.dates[i]}`, { column: name, channel }, Number.isNaN(values[i]) ? 'the column has no data to impute from; give it values or leave it out of the model' : 'the numbers are too large; rescale the column'));
   }
   if (T < 3) report.push(error(`Only ${T} periods: too few to fit a model`, {}, 'use a longer date range'));
   else if (d.grain === 'week' && T < 52) report.push(warning(`Only ${T} weeks: yearly seasonality and carry-over are hard to separate with less than a year`, {}));
@@ -40,6 +40,6 @@ export function validateDataset(d: Omit<Dataset, 'fingerprint'>, report: UserErr
     if (maxOf(c.spend) <= 0) report.push(error(`Channel ${c.name} has no spend in any period`, { channel: c.name, column: c.name }, 'leave the column out of the model (studio: mark it ignored; command line: do not name it in --channels), or pick the right spend column (MODEL.md: a channel whose maximum is 0 cannot be scaled)'));
   }
   for (const c of d.controls) {
-    if (T > 0 && isConstant(c.values)) report.push(warning(`Control ${c.name} is the same in every period; it only duplicates the intercept`, { column: c.name }, 'mark it as ignored'));
+    if (T > 0 && isConstant(c.values)) report.push(warning(`Control ${c.name} is the same in every period; it only duplicates the intercept`, { column: c.name }, 'leave it out of the model'));
   }
 }

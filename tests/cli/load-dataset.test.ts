@@ -63,10 +63,14 @@ describe('loadDataset: roles from the command line', () => {
   });
 
   it('a role nobody filled is said with the flag that fills it and the columns', () => {
-    // y named as a channel: no target is left to detect.
+    // y named as a channel: the detected target was taken, and the message says so.
     const noTarget = loadDataset([EXAMPLE], { date: 'date_week', channels: ['x1', 'y'] });
     expect(errors(noTarget.report)).toHaveLength(1);
+    expect(noTarget.report[0].message).toBe('no target column: "y", detected as the target, was given another role on the command line');
     expect(noTarget.report[0].hint).toMatch(/--target COLUMN.*date_week, y, x1/);
+    // Nothing detected as the target at all: the plain message.
+    const mediaOnly = file(['date_week,x1,x2', ...ROWS.map((r) => [r[COL.date_week], r[COL.x1], r[COL.x2]].join(','))].join('\n'));
+    expect(errors(loadDataset([mediaOnly], { channels: ['x1', 'x2'] }).report).map((e) => e.message)).toEqual(['no column was recognised as the target (the outcome to explain)']);
     // A date column whose cells are not dates: nothing to detect as the date.
     const undated = edited((rows) => rows.forEach((r, i) => (r[COL.date_week] = `week ${i}`)));
     const noDate = loadDataset([undated], { target: 'y', channels: ['x1', 'x2'] });

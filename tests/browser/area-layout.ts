@@ -33,3 +33,14 @@ export function yTitleOnTicks(page: Page, plot: string): Promise<string[]> {
       .map((e) => e.textContent ?? '');
   }, plot);
 }
+
+/** Whether a drawn plot's y-axis title runs into its chart title (a long rotated title on a short phone plot). */
+export function yTitleOnChartTitle(page: Page, plot: string): Promise<boolean> {
+  return page.evaluate((name) => {
+    const gd = document.querySelector(`[data-plot="${name}"] .js-plotly-plot`);
+    const y = gd?.querySelector('.ytitle')?.getBoundingClientRect();
+    const t = gd?.querySelector('.gtitle')?.getBoundingClientRect();
+    if (!y || !t) throw new Error(`plot ${name} is not drawn with both titles`);
+    return y.left < t.right && t.left < y.right && y.top < t.bottom && t.top < y.bottom;
+  }, plot);
+}

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { OptimizeEngine } from '../../src/app/optimize/engine';
 import { runFromFileText } from '../../src/store';
-import { yTitleOnTicks } from './area-layout';
+import { yTitleOnChartTitle, yTitleOnTicks } from './area-layout';
 import { PHONE, REPO_ROOT, useBrowser } from './harness';
 import { inputAmount } from '../../src/app/optimize/format';
 import { withInterval } from '../../src/app/results/format';
@@ -272,6 +272,7 @@ describe('the Optimize step', () => {
     await page.locator('[data-scenario="min_spend_for_current_outcome"]').locator('[data-key="outcome"], .reason').first().waitFor({ timeout: 120_000 });
     await s.assertLayout('optimize @ 390');
     expect(await yTitleOnTicks(page, 'optimize-scenarios')).toEqual([]);
+    for (const plot of ['optimize-allocation', 'optimize-contribution']) expect(await yTitleOnChartTitle(page, plot), plot).toBe(false);
     await s.assertAccessible('optimize @ 390');
     await s.screenshot('optimize-phone');
   });

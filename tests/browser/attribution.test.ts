@@ -136,6 +136,16 @@ describe('attribution area', () => {
     const pathCell = page.locator('[data-testid="mta-top-paths"] td.path').first();
     const [cell, table] = await Promise.all([pathCell.boundingBox(), page.getByTestId('mta-top-paths').boundingBox()]);
     expect(cell!.width).toBeGreaterThan(0.9 * table!.width);
+    // Every state of the transition matrix is labelled on both axes (Plotly's automatic ticks skipped every other one at 390 px).
+    const heat = page.locator('[data-plot="mta-transitions"]');
+    await heat.scrollIntoViewIfNeeded();
+    await heat.locator('.main-svg').first().waitFor({ timeout: 30_000 });
+    const states = await heat.locator('.plot-canvas').evaluate((el) => {
+      const d = (el as unknown as { data: Array<{ x: string[]; y: string[] }> }).data[0];
+      return { x: [...d.x], y: [...d.y] };
+    });
+    await expect(heat.locator('.xtick text').allTextContents()).resolves.toEqual(states.x);
+    await expect(heat.locator('.ytick text').allTextContents()).resolves.toEqual(states.y);
   });
 });
 

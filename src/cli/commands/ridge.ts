@@ -8,13 +8,14 @@ import { basename, join } from 'node:path';
 import { randomInt } from 'node:crypto';
 import type { AdstockKind, Dataset, LiftTest, SaturationKind, UserError } from '../../core/types';
 import { APP_VERSION } from '../../core/version';
-import { importLiftTests, toModelLiftTests } from '../../calibration';
+import { importLiftTests } from '../../calibration';
 import { runRidge, type RidgeOptions, type RidgeProgress, type RidgeResult } from '../../ridge';
 import { ArgError, csvFlag, helpText, numberFlag, parseArgs, type FlagSpec, type ParsedArgs } from '../args';
 import { printReport } from '../format-error';
 import { buildOptions, DATA_FLAGS } from '../data-flags';
 import type { BuildOptions } from '../../data/types';
 import { loadDataset } from '../load-dataset';
+import { liftFileOutcome } from '../lift-file';
 import { prepareOutDir } from '../out-dir';
 
 export const RIDGE_FILE = 'ridge_result.json';
@@ -94,10 +95,7 @@ function options(args: ParsedArgs): Options {
 /** Lift tests from a file: rows that cannot be used are reported and left out; an unreadable file stops the run. */
 function liftTests(file: string, data: Dataset): { tests: LiftTest[]; notes: UserError[]; fatal: UserError[] } {
   if (!existsSync(file)) return { tests: [], notes: [], fatal: [{ severity: 'error', file, message: 'the lift-test file does not exist', hint: 'Check the path given to --lift-tests.' }] };
-  const imp = importLiftTests(readFileSync(file, 'utf8'), basename(file), data);
-  const fatal = imp.issues.filter((e) => e.severity === 'error' && e.row === undefined);
-  const notes = imp.issues.filter((e) => !fatal.includes(e)).map((e) => (e.severity === 'error' ? { ...e, message: `${e.message}; this test is left out` } : e));
-  return { tests: toModelLiftTests(imp.tests), notes, fatal };
+  return liftFileOutcome(importLiftTests(readFileSync(file, 'utf8'), basename(file), data), basename(file), 'Or leave out --lift-tests.');
 }
 
 function progressPrinter(quiet: boolean) {

@@ -14,7 +14,6 @@ import { createNodePool } from '../../node/node-pool';
 import { buildSummary } from '../../outputs/summary';
 import { buildDiagnostics } from '../../diagnostics/report';
 import { importLiftTests } from '../../calibration/import';
-import { toModelLiftTests } from '../../calibration/types';
 import { channelContributionsJson } from '../../analysis/outputs/channel-contributions';
 import { budgetOptimizationJson } from '../../analysis/outputs/budget-optimization';
 import { analyseForReport, DEFAULT_BUDGET, reportInput, renderExecutiveSummary, type BudgetSettings, type ReportAnalysis } from '../../report';
@@ -22,6 +21,7 @@ import { ArgError, helpText, numberFlag, parseArgs, type FlagSpec } from '../arg
 import { MODEL_FLAGS, SAMPLER_FLAGS, progressPrinter, samplerSettings, specOptions, workerCount } from '../fit-flags';
 import { printReport } from '../format-error';
 import { loadDataset } from '../load-dataset';
+import { liftFileOutcome, type LiftFileOutcome } from '../lift-file';
 import { buildOptions, DATA_FLAGS } from '../data-flags';
 import { prepareOutDir } from '../out-dir';
 import type { BuildOptions } from '../../data/types';
@@ -147,17 +147,10 @@ function workspaceRaw(dir: string): string | UserError {
  * Lift tests of analysis/incrementality_results.json. A row that cannot be used is reported
  * and left out; a file that cannot be read at all is an error (fix it or pass --no-calibration).
  */
-function liftTests(dir: string, data: Dataset): { tests: ReturnType<typeof toModelLiftTests>; notes: UserError[]; fatal: UserError[] } {
+function liftTests(dir: string, data: Dataset): LiftFileOutcome {
   const path = join(dir, LIFT_FILE);
   if (!existsSync(path)) return { tests: [], notes: [], fatal: [] };
-  const imp = importLiftTests(readFileSync(path, 'utf8'), LIFT_FILE, data);
-  const notes: UserError[] = [];
-  const fatal: UserError[] = [];
-  for (const e of imp.issues) {
-    if (e.severity === 'error' && e.row === undefined) fatal.push({ ...e, hint: `${e.hint ?? ''} Or run with --no-calibration to fit without the lift tests.`.trim() });
-    else notes.push(e.severity === 'error' ? { ...e, message: `${e.message}; this test is left out of the fit` } : e);
-  }
-  return { tests: toModelLiftTests(imp.tests), notes, fatal };
+  return liftFileOutcome(importLiftTests(readFileSync(path, 'utf8'), LIFT_FILE, data), LIFT_FILE, 'Or run with --no-calibration to fit without the lift tests.');
 }
 
 /** Writes through a temporary file and a rename, so a crash never leaves half a file. */

@@ -17,7 +17,7 @@ describe('plot text', () => {
     expect(wrapPlotText('short', 30)).toBe('short');
   });
 
-  it('escapes titles, axis titles and trace names; wraps only the chart title', () => {
+  it('escapes titles, axis titles and trace names; wraps the chart title', () => {
     const { data, layout } = safeFigure(
       [{ type: 'scatter', name: '<b>tv</b>' }, { type: 'bar' }],
       { title: { text: 'Spend of <img src=x> over a long period of time', font: { size: 20 } }, xaxis: { title: { text: '<i>date</i>' } }, yaxis2: { title: { text: 'a<b' } } },
@@ -32,6 +32,20 @@ describe('plot text', () => {
     expect(titleLines(layout)).toBeGreaterThan(1);
     expect((layout.xaxis as { title: { text: string } }).title.text).toBe('&lt;i&gt;date&lt;/i&gt;');
     expect((layout as Record<string, { title: { text: string } }>).yaxis2.title.text).toBe('a&lt;b');
+  });
+
+  it('wraps an x-axis title that would not fit a phone, never a y-axis title', () => {
+    const long = 'competitor_sales_B revenue, summed over the window';
+    const axes = { xaxis: { title: { text: long } }, yaxis: { title: { text: long } } };
+    const phone = safeFigure([], { title: { text: 't' }, ...axes }, 340, 17).layout as Record<string, { title: { text: string } }>;
+    const lines = phone.xaxis.title.text.split('<br>');
+    expect(lines.length).toBe(2);
+    // 0.6 × 340 px in a 12 px font: 30 characters a line.
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(Math.floor((0.6 * 340) / (0.55 * 12)));
+    expect(lines.join(' ')).toBe(long);
+    expect(phone.yaxis.title.text).toBe(long);
+    const desktop = safeFigure([], { title: { text: 't' }, ...axes }, 1100, 17).layout as Record<string, { title: { text: string } }>;
+    expect(desktop.xaxis.title.text).toBe(long);
   });
 });
 

@@ -71,8 +71,8 @@ function safeTrace(d: Partial<Data>): Partial<Data> {
   return t as Partial<Data>;
 }
 
-function safeAxis(a: object): object {
-  const out = withTitle(a, escapePlotText) as Record<string, unknown>;
+function safeAxis(a: object, maxChars: number): object {
+  const out = withTitle(a, (t) => wrapPlotText(escapePlotText(t), maxChars)) as Record<string, unknown>;
   // Category orders and tick texts name the same categories as the (escaped) data.
   for (const k of ['categoryarray', 'ticktext']) if (k in out) out[k] = escapeValues(out[k]);
   return out;
@@ -80,15 +80,19 @@ function safeAxis(a: object): object {
 
 /**
  * The figure as Plotly should get it: every string it draws escaped (titles, axis titles,
- * trace names, categories, text, hover text, annotations); the chart title wrapped to the
- * width (in px) at the given font size.
+ * trace names, categories, text, hover text, annotations); the chart title and the x-axis
+ * titles wrapped to the width (in px), the chart title at the given font size.
  */
 export function safeFigure(data: Partial<Data>[], layout: Partial<Layout>, widthPx: number, fontPx = 14): { data: Partial<Data>[]; layout: Partial<Layout> } {
   // A proportional font averages about 0.55 em per character.
   const maxChars = Math.floor(widthPx / (0.55 * fontPx));
   const out: Record<string, unknown> = withTitle(layout, (s) => wrapPlotText(escapePlotText(s), maxChars));
+  // An x-axis title spans the plot area only (the container less the y axis's labels, which
+  // long category names make wide): wrap it at about 60% of the width, in the 12 px axis font,
+  // or a phone clips it ("revenue, summed over the").
+  const axisChars = Math.floor((0.6 * widthPx) / (0.55 * 12));
   for (const [k, v] of Object.entries(out)) {
-    if (/^[xy]axis\d*$/.test(k) && v && typeof v === 'object') out[k] = safeAxis(v);
+    if (/^[xy]axis\d*$/.test(k) && v && typeof v === 'object') out[k] = safeAxis(v, k.startsWith('x') ? axisChars : 0);
   }
   if (Array.isArray(out.annotations)) out.annotations = out.annotations.map((a: { text?: unknown }) => (typeof a?.text === 'string' ? { ...a, text: escapePlotText(a.text) } : a));
   if (out.legend && typeof out.legend === 'object') out.legend = withTitle(out.legend as object, escapePlotText);

@@ -16,6 +16,10 @@ import { buildOptions, DATA_FLAGS } from '../data-flags';
 import type { BuildOptions } from '../../data/types';
 import { loadDataset, type RoleFlags } from '../load-dataset';
 import { prepareOutDir, writeFileAtomic } from '../out-dir';
+import { toCmdStanCsv } from '../../io';
+
+/** CmdStan-style trace file of chain c (0-based): chain_1.csv, chain_2.csv, ... */
+export const cmdstanFileName = (c: number) => `chain_${c + 1}.csv`;
 
 const FLAGS: Record<string, FlagSpec> = {
   date: { type: 'string', help: 'date column (default: detected)' },
@@ -26,6 +30,7 @@ const FLAGS: Record<string, FlagSpec> = {
   ...MODEL_FLAGS,
   ...SAMPLER_FLAGS,
   out: { type: 'string', help: 'output directory (required)' },
+  cmdstan: { type: 'boolean', help: 'also write the traces as CmdStan CSV, one file per chain (chain_1.csv, ...), for rstan/cmdstanpy/ArviZ' },
   help: { type: 'boolean', help: 'show this help' },
 };
 
@@ -91,7 +96,10 @@ export async function run(argv: string[]): Promise<number> {
     writeFileAtomic(join(out, 'inference_data.json'), JSON.stringify(fit.idata));
     writeFileAtomic(join(out, 'summary.json'), JSON.stringify(summary, null, 2));
     writeFileAtomic(join(out, 'mmm_diagnostics.json'), JSON.stringify(buildDiagnostics(fit.idata), null, 2));
-    process.stderr.write(`carryover fit: done in ${(fit.wallMs / 1000).toFixed(1)} s; wrote ${out}/{inference_data,summary,mmm_diagnostics}.json\n`);
+    const traces = f.cmdstan ? toCmdStanCsv(fit.idata) : [];
+    traces.forEach((text, c) => writeFileAtomic(join(out, cmdstanFileName(c)), text));
+    const csv = traces.length ? ` and ${traces.map((_, c) => cmdstanFileName(c)).join(', ')}` : '';
+    process.stderr.write(`carryover fit: done in ${(fit.wallMs / 1000).toFixed(1)} s; wrote ${out}/{inference_data,summary,mmm_diagnostics}.json${csv}\n`);
     return 0;
   } catch (e) {
     if (e instanceof FitInputError) {

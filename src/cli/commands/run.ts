@@ -199,7 +199,7 @@ export async function run(argv: string[]): Promise<number> {
   spec.lift_tests = cal.lift_tests;
   if (cal.roas_priors.length > 0) spec.roas_priors = cal.roas_priors;
   const s = o.settings;
-  const used = o.roasPrior ? `${cal.lift_tests.length} lift tests as likelihood terms, ${cal.roas_priors.length} as ROAS priors (scope ${o.roasPrior})` : `${lift.tests.length} lift tests`;
+  const used = o.roasPrior ? `${cal.lift_tests.length} lift tests as likelihood terms, ${cal.roas_priors.length} as ROAS priors (scope ${o.roasPrior})` : `${lift.tests.length} lift test${lift.tests.length === 1 ? '' : 's'}`;
   say(`${dataset.dates.length} ${dataset.grain}s of ${dataset.target.name}, channels ${dataset.channels.map((c) => c.name).join(', ')}; ${used}; ${s.chains} chains × (${s.warmup} + ${s.draws}), seed ${s.seed}`);
   const outProblem = ['analysis', 'reports'].map((d) => prepareOutDir(join(o.dir, d), 'the workspace')).find((e) => e !== null);
   if (outProblem) return (printReport([outProblem]), 1);

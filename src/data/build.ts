@@ -149,7 +149,8 @@ export function buildDataset(parsed: ParsedInput, roles: RoleAssignment, options
   if (!shaped) return { report };
   const body = assemble(plan, series, shaped, options.name ?? parsed.name, options, report);
   validateDataset(body, report);
-  if (shaped.imputed.length) {
+  // Imputation is news only for a dataset that is built; beside an error it would be noise.
+  if (shaped.imputed.length && !hasErrors(report)) {
     const cols = [...new Set(shaped.imputed.map((c) => c.column))];
     report.push(warning(`${shaped.imputed.length} cells imputed (${cols.join(', ')}); they stay flagged in every output`, {}, 'each is listed with the data (the studio\'s imputed cells, attrs.imputed_cells of a run)'));
   }

@@ -108,6 +108,20 @@ describe('data step', () => {
     await browser().screenshot('data-broken-desktop');
   });
 
+  it('files that are not a dataset yet: Model and Fit say what blocks them, not "load data first"', async () => {
+    const page = await browser().open();
+    await page.locator('input[type="file"][multiple]').first().setInputFiles({ name: 'no-roles.csv', mimeType: 'text/csv', buffer: Buffer.from('foo,bar\nx,y\n') });
+    await page.getByRole('alert').filter({ hasText: 'Validation errors' }).waitFor({ timeout: 30_000 });
+    const errors = await page.getByRole('alert').filter({ hasText: 'Validation errors' }).locator('li').count();
+    await page.locator('#tab-model').click();
+    const blocked = (await page.getByTestId('model-blocked').textContent())!.replace(/\s+/g, ' ');
+    expect(blocked).toContain('The loaded data cannot be modelled yet: No date column chosen');
+    expect(blocked).toContain(`(and ${errors - 1} more problem${errors > 2 ? 's' : ''})`);
+    expect(blocked).toContain('Fix them on the Data step: mark the column that holds the dates as the date');
+    await page.locator('#tab-fit').click();
+    await page.getByText('The loaded data has problems to fix on the Data step before it can be fitted.').waitFor();
+  });
+
   it('shows hostile headers and cells as text: nothing executes, no element is injected', async () => {
     const page = await browser().open();
     const img = '<img src=x onerror="window.__xss=1">';

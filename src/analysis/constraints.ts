@@ -41,8 +41,19 @@ export type Resolution = { feasible: true; bounds: ResolvedBounds } | { feasible
 
 const fmt = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
-function fail(reason: string, extra: Partial<UserError> = {}): Resolution {
-  return { feasible: false, reason, errors: [{ message: reason, severity: 'error', ...extra }] };
+/**
+ * The reason as one line for places that show no UserError fields (the JSON's `reason`, the
+ * report, the studio's plan card): the channel first, as the CLI's formatter puts it. A
+ * UserError's message itself never repeats its `channel` field, which every formatter
+ * already shows beside it ('channel "x1": channel "x1": …' otherwise).
+ */
+export function reasonOf(errors: readonly UserError[]): string {
+  return errors.map((e) => (e.channel !== undefined ? `channel "${e.channel}": ${e.message}` : e.message)).join('; ');
+}
+
+function fail(message: string, extra: Partial<UserError> = {}): Resolution {
+  const errors: UserError[] = [{ message, severity: 'error', ...extra }];
+  return { feasible: false, reason: reasonOf(errors), errors };
 }
 
 /** Checks the input values themselves (not yet whether they fit together). */
@@ -52,9 +63,9 @@ function inputErrors(channels: string[], p: BudgetProblem): UserError[] {
   if (!Number.isFinite(p.budget) || p.budget < 0) bad(`the budget must be a finite number ≥ 0, got ${p.budget}`, undefined, 'give the total spend for the whole horizon');
   if (!Number.isInteger(p.horizon) || p.horizon < 1) bad(`the horizon must be a whole number of periods ≥ 1, got ${p.horizon}`);
   for (const [name, c] of Object.entries(p.constraints ?? {})) {
-    if (!channels.includes(name)) bad(`"${name}" is not a channel of this model`, name, `channels: ${channels.join(', ')}`);
+    if (!channels.includes(name)) bad('not a channel of this model', name, `the model's channels are ${channels.join(', ')}`);
     for (const [which, b] of [['minimum', c.min], ['maximum', c.max]] as const)
-      if (b && (!Number.isFinite(b.value) || b.value < 0)) bad(`channel "${name}": the ${which} must be a finite number ≥ 0, got ${b.value}`, name);
+      if (b && (!Number.isFinite(b.value) || b.value < 0)) bad(`the ${which} must be a finite number ≥ 0, got ${b.value}`, name);
   }
   return e;
 }
@@ -62,7 +73,7 @@ function inputErrors(channels: string[], p: BudgetProblem): UserError[] {
 /** Per-channel bounds per period as stated (hi may be Infinity), or why they contradict each other. */
 export function channelBounds(channels: string[], current: ArrayLike<number>, p: BudgetProblem): Resolution {
   const errors = inputErrors(channels, p);
-  if (errors.length > 0) return { feasible: false, reason: errors.map((e) => e.message).join('; '), errors };
+  if (errors.length > 0) return { feasible: false, reason: reasonOf(errors), errors };
   const C = channels.length;
   const lo = new Float64Array(C);
   const hi = new Float64Array(C).fill(Infinity);
@@ -77,14 +88,14 @@ export function channelBounds(channels: string[], current: ArrayLike<number>, p:
     fixed.push(k.fixed === true);
     if (k.fixed) {
       if ((mn !== null && mn > current[c]) || (mx !== null && mx < current[c]))
-        return fail(`channel "${channels[c]}" is held fixed at ${fmt(current[c])} per period, outside its own bounds [${fmt(mn ?? 0)}, ${mx === null ? '∞' : fmt(mx)}]`, { channel: channels[c], hint: 'drop the bound or do not hold the channel fixed' });
+        return fail(`held fixed at ${fmt(current[c])} per period, outside its own bounds [${fmt(mn ?? 0)}, ${mx === null ? '∞' : fmt(mx)}]`, { channel: channels[c], hint: 'drop the bound or do not hold the channel fixed' });
       lo[c] = hi[c] = current[c];
       continue;
     }
     if (mn !== null) lo[c] = mn;
     if (mx !== null) hi[c] = mx;
     if (lo[c] > hi[c])
-      return fail(`channel "${channels[c]}": the minimum ${fmt(lo[c])} per period is above the maximum ${fmt(hi[c])}`, { channel: channels[c], hint: 'lower the minimum or raise the maximum' });
+      return fail(`the minimum ${fmt(lo[c])} per period is above the maximum ${fmt(hi[c])}`, { channel: channels[c], hint: 'lower the minimum or raise the maximum' });
   }
   return { feasible: true, bounds: { perPeriod: p.budget / p.horizon, lo, hi, fixed, stated } };
 }

@@ -71,6 +71,25 @@ describe('carryover optimize', () => {
     expect(json.reason).toMatch(/minimums/);
   });
 
+  it('contradictory bounds: exit 3, the channel named once on stderr and first in the reason', async () => {
+    const io = capture();
+    const code = await run([dir, '--budget', String(budget), '--min', 'tv=1x', '--max', 'tv=0.5x', '--no-scenarios', '--out', join(dir, 'contra.json')]);
+    io.restore();
+    expect(code).toBe(3);
+    expect(io.text()).toMatch(/^error: channel "tv": the minimum [\d,.]+ per period is above the maximum [\d,.]+ \(lower the minimum or raise the maximum\)$/m);
+    expect(io.text()).not.toMatch(/channel "tv".*channel "tv"/);
+    const json = JSON.parse(readFileSync(join(dir, 'contra.json'), 'utf8'));
+    expect(json.reason).toMatch(/^channel "tv": the minimum [\d,.]+ per period is above the maximum [\d,.]+$/);
+  });
+
+  it('a horizon of exactly the data length is accepted', async () => {
+    const io = capture();
+    const code = await run([dir, '--budget', String(budget), '--horizon', String(data.dates.length), '--no-scenarios', '--out', join(dir, 'long.json')]);
+    io.restore();
+    expect(code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'long.json'), 'utf8')).horizon_periods).toBe(data.dates.length);
+  });
+
   it('bad input: clear messages and exit codes', async () => {
     const cases: Array<[string[], number, RegExp]> = [
       [[dir], 2, /--budget B is required/],
@@ -79,7 +98,10 @@ describe('carryover optimize', () => {
       [[dir, '--budget', '10', '--objective', 'max'], 2, /mean or q05/],
       [[dir, '--budget', '10', '--shift', 'tv-search'], 2, /FROM:TO:PERCENT/],
       [[join(dir, 'nope'), '--budget', '10'], 1, /does not exist/],
-      [[dir, '--budget', '10', '--fixed', 'radio', '--out', join(dir, 'x.json')], 3, /"radio" is not a channel/],
+      // A channel the run does not have is bad input (exit 2), named with the flag and the run's channels.
+      [[dir, '--budget', '10', '--fixed', 'radio', '--out', join(dir, 'x.json')], 2, /^error: channel "radio": --fixed names a channel this run does not have \(the run's channels are tv, search, social\)$/m],
+      [[dir, '--budget', '10', '--min', 'tv=1', '--max', 'Search=2x', '--out', join(dir, 'x.json')], 2, /^error: channel "Search": --max names a channel this run does not have/m],
+      [[dir, '--budget', '10', '--horizon', String(data.dates.length + 1)], 2, new RegExp(`--horizon ${data.dates.length + 1} is longer than the run's data \\(${data.dates.length} weeks\\).*give --horizon ${data.dates.length} or less`)],
     ];
     for (const [argv, code, msg] of cases) {
       const io = capture();

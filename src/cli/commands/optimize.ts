@@ -6,7 +6,7 @@
 // (the file is still written, with the reason).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Estimate } from '../../core/types';
+import type { Estimate, UserError } from '../../core/types';
 import { posteriorFromInferenceData } from '../../analysis/posterior';
 import { PlanResponse } from '../../analysis/plan-response';
 import { optimizeBudget, type Objective } from '../../analysis/optimizer';
@@ -19,7 +19,7 @@ import { readRunDir } from '../run-dir';
 
 const FLAGS: Record<string, FlagSpec> = {
   budget: { type: 'string', help: 'total spend over the horizon, all channels (required)' },
-  horizon: { type: 'string', help: 'periods to plan (default: 52 weeks or 91 days, at most the data length)' },
+  horizon: { type: 'string', help: 'periods to plan, at most the data length (default: 52 weeks or 91 days, or the data length if shorter)' },
   min: { type: 'list', help: 'c=v: channel c spends at least v per period; c=0.5x: at least 0.5 × its current spend (repeatable)' },
   max: { type: 'list', help: 'c=v or c=2x: at most v per period / 2 × current (repeatable)' },
   fixed: { type: 'list', help: 'c: hold channel c at its current spend per period (repeatable)' },
@@ -43,17 +43,29 @@ function parseBound(raw: string, flag: string): [string, BoundSpec] {
   return [m[1].trim(), { value, relative: m[3] !== undefined }];
 }
 
-function constraintsFrom(flags: Record<string, unknown>): Record<string, ChannelConstraint> {
+/** A channel named by a constraint flag, kept to check it against the run's channels. */
+interface NamedChannel {
+  flag: 'min' | 'max' | 'fixed';
+  channel: string;
+}
+
+function constraintsFrom(flags: Record<string, unknown>): { constraints: Record<string, ChannelConstraint>; named: NamedChannel[] } {
   const out: Record<string, ChannelConstraint> = {};
+  const named: NamedChannel[] = [];
   const get = (c: string) => (out[c] ??= {});
   for (const which of ['min', 'max'] as const)
     for (const raw of (flags[which] as string[] | undefined) ?? []) {
       const [c, b] = parseBound(raw, which);
       if (get(c)[which]) throw new ArgError(`--${which} given twice for channel "${c}"`);
       get(c)[which] = b;
+      named.push({ flag: which, channel: c });
     }
-  for (const c of (flags.fixed as string[] | undefined) ?? []) get(c.trim()).fixed = true;
-  return out;
+  for (const raw of (flags.fixed as string[] | undefined) ?? []) {
+    const c = raw.trim();
+    get(c).fixed = true;
+    named.push({ flag: 'fixed', channel: c });
+  }
+  return { constraints: out, named };
 }
 
 interface Parsed {
@@ -62,6 +74,8 @@ interface Parsed {
   horizon?: number;
   objective: Objective;
   constraints: Record<string, ChannelConstraint>;
+  /** Which flag named which channel (for the unknown-channel message). */
+  named: NamedChannel[];
   seed: number;
   out?: string;
   /** Scenarios: none at all, budget changes in %, shifts, a target ROAS. */
@@ -88,7 +102,7 @@ function parse(argv: string[]): Parsed | number {
     budget,
     horizon: numberFlag(f, 'horizon', { min: 1, integer: true }),
     objective,
-    constraints: constraintsFrom(f),
+    ...constraintsFrom(f),
     seed: numberFlag(f, 'seed', { min: 0, integer: true }) ?? 1,
     out: f.out as string | undefined,
     noScenarios: f['no-scenarios'] === true,
@@ -110,14 +124,51 @@ function parse(argv: string[]): Parsed | number {
 }
 
 /**
+ * Channels named by --min/--max/--fixed must be the run's: a typo is bad input (exit 2), not
+ * constraints that cannot all hold (exit 3, which says the question has no answer). One
+ * UserError per unknown name, naming the flag and the run's channels.
+ */
+export function unknownConstraintChannels(named: readonly NamedChannel[], channels: readonly string[]): UserError[] {
+  const known = new Set(channels);
+  const seen = new Set<string>();
+  const errors: UserError[] = [];
+  for (const n of named) {
+    if (known.has(n.channel) || seen.has(`${n.flag}\u0000${n.channel}`)) continue;
+    seen.add(`${n.flag}\u0000${n.channel}`);
+    errors.push({
+      severity: 'error',
+      channel: n.channel,
+      message: `--${n.flag} names a channel this run does not have`,
+      hint: `the run's channels are ${channels.join(', ')}`,
+    });
+  }
+  return errors;
+}
+
+/**
  * The channels of a --shift scenario must be the run's: a typo would otherwise give a
- * scenario that computes nothing while the command succeeds. (A constraint on an unknown
- * channel is refused by the optimizer itself: exit 3 with the reason in the file.)
+ * scenario that computes nothing while the command succeeds.
  */
 export function unknownShiftChannel(shifts: Parsed['shifts'], channels: readonly string[]): string | null {
   const known = new Set(channels);
   const bad = shifts.flatMap((s) => [s.from, s.to]).find((c) => !known.has(c));
   return bad === undefined ? null : `--shift: "${bad}" is not a channel of this run (channels: ${channels.join(', ')})`;
+}
+
+/**
+ * --horizon at most the data length T. The plan's outcome assumes each channel's adstock and
+ * saturation stay as fitted for the whole horizon; the posterior learnt them from T periods,
+ * so a longer plan extrapolates that stability beyond anything the data checked (and the
+ * default, min(52 weeks or 91 days, T), already stays within it). It also bounds the work,
+ * draws × (horizon + l_max) per evaluation, by the size of the run itself.
+ */
+export function horizonProblem(horizon: number | undefined, T: number, grain: string): UserError | null {
+  if (horizon === undefined || horizon <= T) return null;
+  return {
+    severity: 'error',
+    message: `--horizon ${horizon} is longer than the run's data (${T} ${grain}s): the plan assumes each channel's response stays as fitted, which the data shows over ${T} ${grain}s only`,
+    hint: `give --horizon ${T} or less, or fit on a longer history`,
+  };
 }
 
 function scenarios(resp: PlanResponse, problem: BudgetProblem, p: Parsed): Scenario[] {
@@ -190,13 +241,18 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`carryover optimize: ${p.dir} cannot be read (above)\n`);
     return 1;
   }
-  const unknown = unknownShiftChannel(p.shifts, post.spec.channels.map((c) => c.name));
+  const channels = post.spec.channels.map((c) => c.name);
+  const unknownBounds = unknownConstraintChannels(p.named, channels);
+  if (unknownBounds.length > 0) return (printReport(unknownBounds), 2);
+  const unknown = unknownShiftChannel(p.shifts, channels);
   if (unknown) {
     process.stderr.write(`carryover optimize: ${unknown}\n`);
     return 2;
   }
-  const grainDefault = idata.attrs?.data_range?.grain === 'day' ? 91 : 52;
-  const horizon = p.horizon ?? Math.min(grainDefault, post.data.T);
+  const grain = idata.attrs?.data_range?.grain ?? 'period';
+  const tooLong = horizonProblem(p.horizon, post.data.T, grain);
+  if (tooLong) return (printReport([tooLong]), 2);
+  const horizon = p.horizon ?? Math.min(grain === 'day' ? 91 : 52, post.data.T);
   const resp = new PlanResponse(post.data, post.spec, post.draws, horizon);
   const problem: BudgetProblem = { budget: p.budget, horizon, constraints: p.constraints };
   const result = optimizeBudget(resp, problem, { objective: p.objective, seed: p.seed });

@@ -94,19 +94,20 @@ export function boundPerPeriod(mode: BoundMode, value: number | null, current: n
   return mode === 'relative' ? value * current : value;
 }
 
+/** A channel's problems: the message does not repeat the channel, which every UserError formatter shows beside it. */
 function channelErrors(ch: ChannelForm, current: number, unit: string): UserError[] {
   const errors: UserError[] = [];
   const bad = (message: string, hint: string) => errors.push({ message, hint, channel: ch.channel, severity: 'error' });
   if (ch.fixed) return errors;
   for (const [which, mode, v] of [['minimum', ch.minMode, ch.min], ['maximum', ch.maxMode, ch.max]] as const) {
     if (mode === 'none') continue;
-    if (!isNum(v)) bad(`${ch.channel}: enter the ${which} or choose "no ${which}"`, mode === 'relative' ? 'a multiple of current spend, e.g. 0.5' : `spend per ${unit}`);
-    else if (v < 0) bad(`${ch.channel}: the ${which} cannot be negative (got ${v})`, 'spend is never below 0');
+    if (!isNum(v)) bad(`enter the ${which} or choose "no ${which}"`, mode === 'relative' ? 'a multiple of current spend, e.g. 0.5' : `spend per ${unit}`);
+    else if (v < 0) bad(`the ${which} cannot be negative (got ${v})`, 'spend is never below 0');
   }
   const lo = boundPerPeriod(ch.minMode, ch.min, current);
   const hi = boundPerPeriod(ch.maxMode, ch.max, current);
   if (errors.length === 0 && lo !== null && hi !== null && lo > hi)
-    bad(`${ch.channel}: the minimum (${fmt(lo)} per ${unit}) is above the maximum (${fmt(hi)} per ${unit})`, 'lower the minimum or raise the maximum');
+    bad(`the minimum (${fmt(lo)} per ${unit}) is above the maximum (${fmt(hi)} per ${unit})`, 'lower the minimum or raise the maximum');
   return errors;
 }
 

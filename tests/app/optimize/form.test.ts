@@ -90,7 +90,7 @@ describe('validation messages', () => {
     expect(errorsOf(f)).toMatchObject([{ channel: 'tv', message: expect.stringMatching(/cannot be negative/) }]);
     // 80 per week absolute against 0.5 × 100 = 50 per week relative.
     f.channels[0] = { ...f.channels[0], minMode: 'absolute', min: 80, maxMode: 'relative', max: 0.5 };
-    expect(errorsOf(f)).toMatchObject([{ channel: 'tv', message: 'tv: the minimum (80 per week) is above the maximum (50 per week)' }]);
+    expect(errorsOf(f)).toMatchObject([{ channel: 'tv', message: 'the minimum (80 per week) is above the maximum (50 per week)' }]);
   });
 
   it('a fixed channel ignores its bound fields; "none" ignores an empty value', () => {

@@ -7,6 +7,7 @@ import { liftTestsFromIncrementality } from './from-incrementality';
 import { liftTestsFromPymcRows } from './from-pymc';
 import { liftTestsFromRobynRows } from './from-robyn';
 import type { LiftImport, LiftImportOptions, LiftSource } from './types';
+import { HeaderNames } from './header-names';
 
 const SHAPES: Array<{ source: LiftSource; columns: string[] }> = [
   { source: 'robyn', columns: ['channel', 'liftStartDate', 'liftEndDate', 'liftAbs', 'spend'] },
@@ -27,7 +28,20 @@ function fail(file: string, message: string, hint: string): LiftImport {
 export function importLiftTests(text: string, file: string, data: Dataset, opts: LiftImportOptions = {}): LiftImport {
   const body = text.replace(/^\uFEFF/, '').trim();
   if (body.startsWith('[') || body.startsWith('{')) return importJson(body, file, data);
-  const parsed = Papa.parse<Record<string, string>>(body, { header: true, skipEmptyLines: 'greedy' });
+  return importCsv(body, file, data, opts);
+}
+
+/** A CSV: repeated headers settled first (header-names.ts), then the rows of the detected shape. */
+function importCsv(body: string, file: string, data: Dataset, opts: LiftImportOptions): LiftImport {
+  const headers = new HeaderNames();
+  const parsed = Papa.parse<Record<string, string>>(body, { header: true, skipEmptyLines: 'greedy', transformHeader: headers.transform });
+  const dup = headers.resolve(parsed.data, file);
+  if (dup.errors.length > 0) return { tests: [], issues: [...dup.errors, ...dup.warnings] };
+  const r = csvRows(parsed, headers.kept(parsed.meta.fields ?? []), file, data, opts);
+  return dup.warnings.length > 0 ? { tests: r.tests, issues: [...dup.warnings, ...r.issues] } : r;
+}
+
+function csvRows(parsed: Papa.ParseResult<Record<string, string>>, columns: string[], file: string, data: Dataset, opts: LiftImportOptions): LiftImport {
   const issues: UserError[] = parsed.errors.map((e) => ({
     severity: 'error' as const,
     file,
@@ -36,7 +50,6 @@ export function importLiftTests(text: string, file: string, data: Dataset, opts:
     hint: 'Fix the row so it has one value per column.',
   }));
   if (issues.length > 0) return { tests: [], issues };
-  const columns = parsed.meta.fields ?? [];
   const shape = detectShape(columns);
   if (!shape) {
     return fail(

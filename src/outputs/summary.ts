@@ -1,7 +1,8 @@
 // summary.json of a run directory (MODEL.md §8): parameters with R-hat/ESS, per channel the
 // spend, contribution, ROAS and marginal ROAS estimates, and the sampler's health.
 import type { Estimate, InferenceData, UserError } from '../core/types';
-import { posteriorFromInferenceData } from '../analysis/posterior';
+import { posteriorFromInferenceData, type Posterior } from '../analysis/posterior';
+import type { RunAnalysis } from '../analysis/analyse';
 import { decompose } from '../analysis/decomposition';
 import { channelRoas } from '../analysis/roas';
 import { contributionSummary } from '../analysis/contributions';
@@ -16,12 +17,25 @@ export interface SummaryJson {
   sampler: { divergences: number; max_treedepth_hits: number; gradient_evaluations: number | null; wall_seconds: number | null };
 }
 
-export function buildSummary(idata: InferenceData): SummaryJson | { errors: UserError[] } {
-  const post = posteriorFromInferenceData(idata);
+/**
+ * What a caller that has already read and decomposed the run can pass in (`carryover run` via
+ * src/report's analyseForReport), so the posterior is not decomposed twice. It must come from
+ * the same idata; the per-period draws kept do not matter (the summary uses totals only).
+ */
+export interface SummaryPrecomputed {
+  posterior: Posterior;
+  analysis?: Pick<RunAnalysis, 'contributions' | 'roas'>;
+}
+
+export function buildSummary(idata: InferenceData, pre?: SummaryPrecomputed): SummaryJson | { errors: UserError[] } {
+  const post = pre?.posterior ?? posteriorFromInferenceData(idata);
   if ('errors' in post) return post;
-  const dec = decompose(post.data, post.spec, post.draws, { maxDrawsOverTime: 1 });
-  const contributions = contributionSummary(dec, post.observed);
-  const roas = channelRoas(dec);
+  let analysis = pre?.analysis;
+  if (!analysis) {
+    const dec = decompose(post.data, post.spec, post.draws, { maxDrawsOverTime: 1 });
+    analysis = { contributions: contributionSummary(dec, post.observed), roas: channelRoas(dec) };
+  }
+  const { contributions, roas } = analysis;
   const channels: SummaryJson['channels'] = {};
   roas.forEach((r, c) => {
     channels[r.channel] = { spend: r.spend, contribution: contributions.channels[c].contribution, roas: r.roas, marginal_roas: r.marginal_roas };

@@ -162,7 +162,8 @@ function writeAtomic(dir: string, rel: (typeof RUN_OUTPUTS)[number], text: strin
 }
 
 function writeOutputs(o: Options, data: Dataset, idata: InferenceData, a: ReportAnalysis, notes: { calibration: UserError[]; data: UserError[] }): void {
-  const summary = buildSummary(idata);
+  // The posterior as analyseForReport read and decomposed it: one decomposition per run.
+  const summary = buildSummary(idata, { posterior: a.posterior, analysis: a.analysis });
   if ('errors' in summary) throw new FitInputError(summary.errors);
   const diagnostics = buildDiagnostics(idata);
   const contributions = channelContributionsJson(idata.attrs, a.analysis, idata.coords.date?.map(String));

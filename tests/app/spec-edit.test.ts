@@ -11,7 +11,7 @@ const run = JSON.parse(readFileSync(path.resolve(__dirname, '../store/fixtures/r
 const data = loadDataset(run.dataset);
 
 describe('presets', () => {
-  it('PyMC-Marketing default: geometric + logistic with MODEL.md §3 priors', () => {
+  it("PyMC-Marketing default: geometric + logistic with PyMC-Marketing's default priors (MODEL.md §3)", () => {
     const s = presetSpec(data, 'pymc');
     expect(s.channels.map((c) => [c.adstock, c.saturation])).toEqual([
       ['geometric', 'logistic'],

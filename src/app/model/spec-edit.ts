@@ -9,7 +9,7 @@ import { defaultModelSpec } from '../../model/spec';
 export type PresetId = 'pymc' | 'hill';
 
 export const PRESETS: ReadonlyArray<{ id: PresetId; label: string; description: string }> = [
-  { id: 'pymc', label: 'PyMC-Marketing default', description: 'Geometric adstock, logistic saturation, MODEL.md §3 priors.' },
+  { id: 'pymc', label: 'PyMC-Marketing default', description: "Geometric adstock, logistic saturation, PyMC-Marketing's default priors." },
   { id: 'hill', label: 'Hill', description: 'Geometric adstock, Hill saturation (half-saturation point kappa, slope).' },
 ];
 

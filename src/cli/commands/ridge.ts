@@ -3,19 +3,19 @@
 // DIR/ridge_result.json: the RidgeResult (candidates, Pareto front, the chosen model, every
 // channel number with its bootstrap interval) under `metadata` as MODEL.md §8 files carry it.
 // Same data, seed and settings: the same file but for created_at.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { randomInt } from 'node:crypto';
-import type { AdstockKind, Dataset, LiftTest, SaturationKind, UserError } from '../../core/types';
+import type { AdstockKind, Dataset, SaturationKind, UserError } from '../../core/types';
 import { APP_VERSION } from '../../core/version';
-import { importLiftTests } from '../../calibration';
 import { runRidge, type RidgeOptions, type RidgeProgress, type RidgeResult } from '../../ridge';
 import { ArgError, csvFlag, helpText, numberFlag, parseArgs, type FlagSpec, type ParsedArgs } from '../args';
 import { printReport } from '../format-error';
 import { buildOptions, DATA_FLAGS } from '../data-flags';
 import type { BuildOptions } from '../../data/types';
 import { loadDataset } from '../load-dataset';
-import { liftFileOutcome } from '../lift-file';
+import type { LiftFileOutcome } from '../lift-file';
+import { liftTestsFromFile } from '../calibration-flags';
 import { prepareOutDir } from '../out-dir';
 
 export const RIDGE_FILE = 'ridge_result.json';
@@ -93,9 +93,8 @@ function options(args: ParsedArgs): Options {
 }
 
 /** Lift tests from a file: rows that cannot be used are reported and left out; an unreadable file stops the run. */
-function liftTests(file: string, data: Dataset): { tests: LiftTest[]; notes: UserError[]; fatal: UserError[] } {
-  if (!existsSync(file)) return { tests: [], notes: [], fatal: [{ severity: 'error', file, message: 'the lift-test file does not exist', hint: 'Check the path given to --lift-tests.' }] };
-  return liftFileOutcome(importLiftTests(readFileSync(file, 'utf8'), basename(file), data), basename(file), 'Or leave out --lift-tests.');
+function liftTests(file: string, data: Dataset): LiftFileOutcome {
+  return liftTestsFromFile(file, basename(file), data, 'Or leave out --lift-tests.');
 }
 
 function progressPrinter(quiet: boolean) {

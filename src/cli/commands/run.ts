@@ -4,16 +4,14 @@
 // mmm_channel_contributions, mmm_budget_optimization}.json and
 // reports/mmm_executive_summary.html out (MODEL.md §8). The workspace's own inputs are never
 // written. Progress on stderr.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Dataset, InferenceData, LiftTest, RoasPrior, RoasScope, SamplerSettings, UserError } from '../../core/types';
-import { assignCalibration } from '../../calibration/assign';
 import { defaultModelSpec } from '../../model/spec';
 import { fitMmm, FitInputError } from '../../engine/fit';
 import { createNodePool } from '../../node/node-pool';
 import { buildSummary } from '../../outputs/summary';
 import { buildDiagnostics } from '../../diagnostics/report';
-import { importLiftTests } from '../../calibration/import';
 import { channelContributionsJson } from '../../analysis/outputs/channel-contributions';
 import { budgetOptimizationJson } from '../../analysis/outputs/budget-optimization';
 import { analyseForReport, DEFAULT_BUDGET, reportInput, renderExecutiveSummary, type BudgetSettings, type ReportAnalysis } from '../../report';
@@ -21,7 +19,8 @@ import { ArgError, helpText, numberFlag, parseArgs, type FlagSpec } from '../arg
 import { MODEL_FLAGS, SAMPLER_FLAGS, progressPrinter, samplerSettings, specOptions, workerCount } from '../fit-flags';
 import { printReport } from '../format-error';
 import { loadDataset } from '../load-dataset';
-import { liftFileOutcome, type LiftFileOutcome } from '../lift-file';
+import type { LiftFileOutcome } from '../lift-file';
+import { calibrationFor, calibrationWords, liftTestsFromFile, ROAS_PRIOR_FLAGS, roasPriorScope } from '../calibration-flags';
 import { buildOptions, DATA_FLAGS } from '../data-flags';
 import { prepareOutDir } from '../out-dir';
 import type { BuildOptions } from '../../data/types';
@@ -33,8 +32,7 @@ const FLAGS: Record<string, FlagSpec> = {
   budget: { type: 'string', help: 'total budget over the horizon (default: the last 52 periods\' spend)' },
   horizon: { type: 'string', help: 'periods to plan the budget for (default 52)' },
   'no-calibration': { type: 'boolean', help: 'ignore analysis/incrementality_results.json' },
-  'roas-prior': { type: 'boolean', help: "use the lift tests as ROAS priors (Meridian's ROI prior) instead of likelihood terms" },
-  'roas-prior-scope': { type: 'string', help: "with --roas-prior: 'test' (incremental ROAS at the test's spend, default) or 'window' (ROAS over the data)" },
+  ...ROAS_PRIOR_FLAGS,
   help: { type: 'boolean', help: 'show this help' },
 };
 
@@ -112,26 +110,14 @@ function parseOptions(argv: string[]): Options | number {
 }
 
 function roasPriorFlag(f: Record<string, string | boolean | string[] | undefined>): RoasScope | null {
-  const scope = f['roas-prior-scope'];
-  if (scope !== undefined && !f['roas-prior']) throw new ArgError('--roas-prior-scope needs --roas-prior');
-  if (scope !== undefined && scope !== 'test' && scope !== 'window') throw new ArgError(`--roas-prior-scope must be 'test' or 'window', got "${String(scope)}"`);
-  if (f['roas-prior'] && f['no-calibration']) throw new ArgError('--roas-prior uses the lift tests, which --no-calibration leaves out: give one of them');
-  return f['roas-prior'] ? ((scope as RoasScope | undefined) ?? 'test') : null;
+  const scope = roasPriorScope(f);
+  if (scope && f['no-calibration']) throw new ArgError('--roas-prior uses the lift tests, which --no-calibration leaves out: give one of them');
+  return scope;
 }
 
-/**
- * How the workspace's lift tests enter the model: all as likelihood terms (MODEL.md §6), or with
- * a scope each as a ROAS prior instead (src/calibration/assign.ts: at most one per channel, a
- * channel's later tests stay likelihood terms, a test no LogNormal can express stays one too),
- * with a note for every test that did not become what was asked.
- */
+/** The workspace's lift tests in the model (calibration-flags.ts), notes against analysis/incrementality_results.json. */
 export function workspaceCalibration(tests: LiftTest[], roasPrior: RoasScope | null): { lift_tests: LiftTest[]; roas_priors: RoasPrior[]; notes: UserError[] } {
-  if (!roasPrior) return { lift_tests: tests, roas_priors: [], notes: [] };
-  const a = assignCalibration(
-    tests.map((test, i) => ({ key: String(i), test, used: true, use: { as: 'roas_prior', scope: roasPrior } })),
-    [],
-  );
-  return { lift_tests: a.lift_tests, roas_priors: a.roas_priors, notes: a.issues.map((e) => ({ ...e, file: LIFT_FILE })) };
+  return calibrationFor(tests, roasPrior, LIFT_FILE);
 }
 
 function workspaceRaw(dir: string): string | UserError {
@@ -150,7 +136,7 @@ function workspaceRaw(dir: string): string | UserError {
 function liftTests(dir: string, data: Dataset): LiftFileOutcome {
   const path = join(dir, LIFT_FILE);
   if (!existsSync(path)) return { tests: [], notes: [], fatal: [] };
-  return liftFileOutcome(importLiftTests(readFileSync(path, 'utf8'), LIFT_FILE, data), LIFT_FILE, 'Or run with --no-calibration to fit without the lift tests.');
+  return liftTestsFromFile(path, LIFT_FILE, data, 'Or run with --no-calibration to fit without the lift tests.');
 }
 
 /** Writes through a temporary file and a rename, so a crash never leaves half a file. */
@@ -200,7 +186,7 @@ export async function run(argv: string[]): Promise<number> {
   spec.lift_tests = cal.lift_tests;
   if (cal.roas_priors.length > 0) spec.roas_priors = cal.roas_priors;
   const s = o.settings;
-  const used = o.roasPrior ? `${cal.lift_tests.length} lift tests as likelihood terms, ${cal.roas_priors.length} as ROAS priors (scope ${o.roasPrior})` : `${lift.tests.length} lift test${lift.tests.length === 1 ? '' : 's'}`;
+  const used = calibrationWords(cal, o.roasPrior);
   say(`${dataset.dates.length} ${dataset.grain}s of ${dataset.target.name}, channels ${dataset.channels.map((c) => c.name).join(', ')}; ${used}; ${s.chains} chains × (${s.warmup} + ${s.draws}), seed ${s.seed}`);
   const outProblem = ['analysis', 'reports'].map((d) => prepareOutDir(join(o.dir, d), 'the workspace')).find((e) => e !== null);
   if (outProblem) return (printReport([outProblem]), 1);

@@ -4,7 +4,7 @@ import { describeFatal } from './fatal';
 import { guardStream } from './terminal';
 
 const commands: Record<string, { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }> = {
-  fit: { summary: 'fit the MMM to a CSV and write a run directory', load: () => import('./commands/fit') },
+  fit: { summary: 'fit the MMM to a CSV (optionally calibrated by lift tests) and write a run directory', load: () => import('./commands/fit') },
   diagnose: { summary: 'write mmm_diagnostics.json for a run directory', load: () => import('./commands/diagnose') },
   optimize: { summary: 'optimise the budget on a fitted run', load: () => import('./commands/optimize') },
   run: { summary: 'run the whole pipeline on a measurement workspace', load: () => import('./commands/run') },

@@ -2,8 +2,9 @@
 // [--fixed c ...] [--objective mean|q05]`: reads RUN_DIR/inference_data.json (posterior,
 // constant_data, attrs.model), optimises the budget over the horizon and writes
 // RUN_DIR/mmm_budget_optimization.json (MODEL.md §8) with the default scenarios.
-// Exit codes: 0 plan written; 1 unreadable run; 2 bad arguments; 3 constraints infeasible
-// (the file is still written, with the reason).
+// Exit codes: 0 plan written; 1 unreadable run; 2 bad arguments (including a channel the run
+// does not have and a horizon longer than its data); 3 constraints infeasible (the file is
+// still written, with the reason).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Estimate, UserError } from '../../core/types';
@@ -32,7 +33,11 @@ const FLAGS: Record<string, FlagSpec> = {
   out: { type: 'string', help: 'output file (default RUN_DIR/mmm_budget_optimization.json)' },
   help: { type: 'boolean', help: 'show this help' },
 };
-const USAGE = 'usage: carryover optimize RUN_DIR --budget B [--horizon N] [--min c=v ...] [--max c=v ...] [--fixed c ...] [--objective mean|q05]';
+const USAGE = `usage: carryover optimize RUN_DIR --budget B [--horizon N] [--min c=v ...] [--max c=v ...] [--fixed c ...] [--objective mean|q05]
+
+Exit status: 0 plan written; 1 the run cannot be read; 2 bad options (also a channel the run
+does not have, or a horizon longer than its data); 3 no plan meets the constraints (the file
+is still written, with the reason).`;
 
 /** `tv=5000` → absolute per period; `tv=0.5x` (or ×) → relative to current spend. */
 function parseBound(raw: string, flag: string): [string, BoundSpec] {

@@ -11,6 +11,8 @@ export function normaliseKey(k: string): string {
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const THOUSANDS = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 
+const sameValue = (a: unknown, b: unknown) => (typeof a === 'string' ? a.trim() : a) === (typeof b === 'string' ? b.trim() : b);
+
 export class RecordReader {
   private readonly values = new Map<string, { key: string; value: unknown }>();
   private failed = false;
@@ -21,7 +23,18 @@ export class RecordReader {
     readonly row: number,
     private readonly issues: UserError[],
   ) {
-    for (const [k, v] of Object.entries(record)) this.values.set(normaliseKey(k), { key: k, value: v });
+    for (const [k, v] of Object.entries(record)) {
+      const key = normaliseKey(k);
+      const earlier = this.values.get(key);
+      // Two spellings of one field in a JSON object ("ci_lower" and "ciLower"): the later one
+      // would silently win. Same value: harmless; different values: nobody can tell which is meant.
+      // (A CSV's repeated headers are settled before the rows are read: header-names.ts.)
+      if (earlier !== undefined && !sameValue(earlier.value, v)) {
+        this.error(`"${earlier.key}" and "${k}" name the same field with different values`, { column: k, hint: 'Keep one of the two.' });
+        continue;
+      }
+      if (earlier === undefined) this.values.set(key, { key: k, value: v });
+    }
   }
 
   /** False once any field of this record produced an error. */

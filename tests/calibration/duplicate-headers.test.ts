@@ -64,3 +64,22 @@ describe('duplicate headers in a lift-test CSV', () => {
     ]);
   });
 });
+
+describe('two spellings of one field in a JSON test', () => {
+  const base = { channel: 'tv', lift: 500, ci_lower: 300, ci_upper: 700, start_date: '2023-02-27', end_date: '2023-04-23', spend: 1000 };
+
+  it('with different values the test is left out, naming both keys', () => {
+    const imp = importLiftTests(JSON.stringify([{ ...base, ciLower: 100 }, base]), 'inc.json', data);
+    expect(imp.tests).toHaveLength(1);
+    expect(imp.tests[0].row).toBe(2);
+    const e = imp.issues.filter((i) => i.severity === 'error');
+    expect(e).toEqual([expect.objectContaining({ file: 'inc.json', row: 1, column: 'ciLower', message: '"ci_lower" and "ciLower" name the same field with different values' })]);
+  });
+
+  it('with the same value it is the test without the copy', () => {
+    const copy = importLiftTests(JSON.stringify([{ ...base, ciLower: 300 }]), 'inc.json', data);
+    const plain = importLiftTests(JSON.stringify([base]), 'inc.json', data);
+    expect(copy).toEqual(plain);
+    expect(copy.tests).toHaveLength(1);
+  });
+});

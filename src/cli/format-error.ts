@@ -2,11 +2,13 @@
 import type { UserError } from '../core/types';
 
 export function formatUserError(e: UserError): string {
+  // A place the message already names (`channel "tv" has ...`) is not said twice.
+  const unsaid = (label: string) => (e.message.includes(label) ? undefined : label);
   const where = [
     e.file,
     e.row !== undefined ? `row ${e.row}` : undefined,
-    e.column !== undefined ? `column "${e.column}"` : undefined,
-    e.channel !== undefined ? `channel "${e.channel}"` : undefined,
+    e.column !== undefined ? unsaid(`column "${e.column}"`) : undefined,
+    e.channel !== undefined ? unsaid(`channel "${e.channel}"`) : undefined,
   ]
     .filter(Boolean)
     .join(', ');

@@ -83,6 +83,15 @@ describe('carryover run: bad input', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/incrementality_results\.json.*not valid JSON/);
   });
+
+  it('a --horizon longer than the data is refused before fitting (exit 2), as carryover optimize does', () => {
+    const dir = copyWorkspace();
+    const r = carryover(['run', dir, '--horizon', '400', '--chains', '1', '--warmup', '10', '--draws', '10']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--horizon 400 is longer than the run's data \(208 weeks\)/);
+    expect(r.stderr).not.toMatch(/fitted in/);
+    expect(existsSync(join(dir, 'analysis/inference_data.json'))).toBe(false);
+  });
 });
 
 describe('carryover run: options', () => {

@@ -23,6 +23,7 @@ import type { LiftFileOutcome } from '../lift-file';
 import { calibrationFor, calibrationWords, liftTestsFromFile, ROAS_PRIOR_FLAGS, roasPriorScope } from '../calibration-flags';
 import { buildOptions, DATA_FLAGS } from '../data-flags';
 import { prepareOutDir } from '../out-dir';
+import { horizonProblem } from './optimize';
 import type { BuildOptions } from '../../data/types';
 
 const FLAGS: Record<string, FlagSpec> = {
@@ -30,7 +31,7 @@ const FLAGS: Record<string, FlagSpec> = {
   ...MODEL_FLAGS,
   ...DATA_FLAGS,
   budget: { type: 'string', help: 'total budget over the horizon (default: the last 52 periods\' spend)' },
-  horizon: { type: 'string', help: 'periods to plan the budget for (default 52)' },
+  horizon: { type: 'string', help: 'periods to plan the budget for, at most the data length (default 52, or the data length if shorter)' },
   'no-calibration': { type: 'boolean', help: 'ignore analysis/incrementality_results.json' },
   ...ROAS_PRIOR_FLAGS,
   help: { type: 'boolean', help: 'show this help' },
@@ -68,6 +69,8 @@ interface Options {
   /** How the raw files become the dataset (holidays, trend, grain, ...), or why they cannot. */
   data: BuildOptions | UserError;
   budget: BudgetSettings;
+  /** Whether --horizon was given (a default horizon shrinks to a shorter history instead of failing). */
+  horizonGiven: boolean;
   calibrate: boolean;
   /** Lift tests as ROAS priors of this scope instead of likelihood terms; null: likelihood terms. */
   roasPrior: RoasScope | null;
@@ -95,8 +98,9 @@ function parseOptions(argv: string[]): Options | number {
       budget: {
         ...DEFAULT_BUDGET,
         budget: numberFlag(f, 'budget', { min: 0 }),
-        horizon: numberFlag(f, 'horizon', { min: 1, max: 520, integer: true }) ?? DEFAULT_BUDGET.horizon,
+        horizon: numberFlag(f, 'horizon', { min: 1, integer: true }) ?? DEFAULT_BUDGET.horizon,
       },
+      horizonGiven: f.horizon !== undefined,
       calibrate: !f['no-calibration'],
       roasPrior: roasPriorFlag(f),
       workers: workerCount(f),
@@ -177,6 +181,12 @@ export async function run(argv: string[]): Promise<number> {
   const report = loaded.report;
   if (printReport(report) || !loaded.dataset) return (say('the workspace data has errors (above); nothing was fitted'), 1);
   const dataset: Dataset = { ...loaded.dataset, name: `workspace ${basename(resolve(o.dir))}` };
+  // The horizon is checked before the fit, with the rule of `carryover optimize`.
+  const T = dataset.dates.length;
+  if (o.horizonGiven) {
+    const tooLong = horizonProblem(o.budget.horizon, T, dataset.grain);
+    if (tooLong) return (printReport([tooLong]), 2);
+  } else o.budget = { ...o.budget, horizon: Math.min(o.budget.horizon, T) };
   const spec = defaultModelSpec(dataset, o.spec);
   const lift = o.calibrate ? liftTests(o.dir, dataset) : { tests: [], notes: [], fatal: [] };
   if (printReport(lift.fatal)) return (say(`${LIFT_FILE} cannot be read (above); nothing was fitted`), 1);

@@ -224,6 +224,12 @@ export interface Estimate {
 export interface UserError {
   message: string;
   file?: string;
+  /**
+   * Where the problem is when that place is not a file (the studio's typed-in lift-test table,
+   * an Attribution result taken from the screen): shown as written, where `file` is shown as
+   * "file …". Optional and studio-side; a problem names a file or a source, not both.
+   */
+  source?: string;
   /** 1-based data row as the user sees it in a spreadsheet (header = row 1). */
   row?: number;
   column?: string;

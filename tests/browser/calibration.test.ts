@@ -100,7 +100,7 @@ describe('calibration with lift tests', () => {
     await fillCell('Δx, row 2', '100');
     await fillCell('Δy, row 2', '50');
     await fillCell('σ, row 2', '-5');
-    await expect(page.getByRole('alert').filter({ hasText: 'Lift-test problems' }).textContent()).resolves.toMatch(/standard error is not positive.*\(file typed-in table, row 2, column σ, channel /);
+    await expect(page.getByRole('alert').filter({ hasText: 'Lift-test problems' }).textContent()).resolves.toMatch(/standard error is not positive.*\(typed-in table, row 2, column σ, channel /);
     await expect(page.getByTestId('lift-tests-in-use').textContent()).resolves.toMatch(/uses 3 lift tests/);
     await page.setViewportSize(PHONE);
     await s.assertLayout('model calibration @ 390');

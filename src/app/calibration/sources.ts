@@ -36,6 +36,8 @@ export interface SourceImport {
 
 export const TABLE_FILE = 'table';
 export const SAVED_FILE = 'model spec';
+/** How problems with saved tests name their place (UserError.source: not a file). */
+export const SAVED_PLACE = 'lift tests saved with the model';
 
 /** Imports one source against the dataset. Table rows are numbered from 1 (the table has no header row). */
 export function importSource(source: LiftSourceInput, data: Dataset, opts: LiftImportOptions = {}): SourceImport {

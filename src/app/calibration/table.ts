@@ -52,7 +52,7 @@ export function setCell(rows: TableRow[], row: number, key: string, value: strin
   return rows.map((r, i) => (i === row ? { ...r, [key]: value } : r));
 }
 
-/** How the typed-in table is named where a problem is located ("file table" read as a file called "table"). */
+/** How the typed-in table is named where a problem is located (UserError.source: it is not a file; "file table" read as a file called "table"). */
 export const TABLE_PLACE = 'typed-in table';
 
 /**
@@ -66,6 +66,7 @@ export function tableIssues(issues: readonly UserError[], shape: RecordShape, ta
     if (e.file !== tableFile) return e;
     const label = e.column !== undefined ? labels.get(e.column) : undefined;
     const message = label !== undefined && label !== e.column ? e.message.split(`"${e.column}"`).join(`"${label}"`) : e.message;
-    return { ...e, file: TABLE_PLACE, message, ...(label !== undefined ? { column: label } : {}) };
+    const { file: _file, ...rest } = e;
+    return { ...rest, source: TABLE_PLACE, message, ...(label !== undefined ? { column: label } : {}) };
   });
 }

@@ -5,6 +5,7 @@
 // cover the x-axis title at phone width — as the Diagnostics area's legendBelow
 // (src/app/diagnostics/figures-sampler.ts).
 import type { Estimate } from '../../core/types';
+import { TITLE_STANDOFF } from '../lib/plot-axes';
 
 export const LEGEND_BELOW = { orientation: 'h' as const, x: 0, xanchor: 'left' as const, y: 0, yanchor: 'bottom' as const, yref: 'container' as const };
 
@@ -29,9 +30,16 @@ export function forestTrace(name: string, es: ReadonlyArray<Estimate | null>, co
   };
 }
 
-/** The y axis of a forest plot: one tick per row label, first row on top. */
+/**
+ * The y axis of a forest plot: one tick per row label, first row on top. The title has an
+ * explicit standoff: without one Plotly placed the rotated title a fixed distance from the
+ * axis, on long row labels (test labels carry dates); with a standoff and automargin it pushes
+ * the margin and sits beyond them (plotly.js layout reference, yaxis.title.standoff). Plot.svelte
+ * gives every titled axis the same default (lib/plot-axes.ts); it is stated here as well so the
+ * figure is right wherever it is drawn.
+ */
 export function forestYAxis(labels: readonly string[], title: string) {
-  return { title: { text: title }, automargin: true, tickvals: labels.map((_, i) => i), ticktext: [...labels], zeroline: false, range: [labels.length - 0.5, -0.5] as [number, number] };
+  return { title: { text: title, standoff: TITLE_STANDOFF }, automargin: true, tickvals: labels.map((_, i) => i), ticktext: [...labels], zeroline: false, range: [labels.length - 0.5, -0.5] as [number, number] };
 }
 
 export const forestHeight = (rows: number) => Math.max(260, 120 + 70 * rows);

@@ -7,6 +7,7 @@
 import type { Dataset, UserError } from '../../core/types';
 import { mtaRoasPriors, type MtaAttribution, type MtaPriorResult } from '../../calibration/mta-prior';
 import type { PriorInput } from '../../calibration/assign';
+import { asSource } from '../shell/error-place';
 import { defaultChannelMap, defaultMtaModel, mtaChannels, mtaFromJson, mtaFromText, mtaHasValue, type MtaSource } from './mta-source';
 
 export interface MtaOptions {
@@ -76,6 +77,8 @@ export class MtaPriorState {
     if (this.#source && this.#options && data) {
       const o = this.#options;
       value = mtaRoasPriors(remapMta(this.#source.mta, o.map), data, this.#source.name, { model: o.model, measure: o.measure, sigma: o.sigma });
+      // Results taken from the Attribution area are not a file: their problems name them as a source.
+      if (this.#source.kind === 'attribution') value = { ...value, issues: asSource(value.issues, this.#source.name, this.#source.name) };
     }
     this.#memo = { key, value };
     return value;
@@ -89,7 +92,7 @@ export class MtaPriorState {
   /** Takes the Attribution area's report (its results as mta_attribution.json would hold them). */
   useReport(report: unknown, name: string): void {
     const read = mtaFromJson(report, name);
-    if ('errors' in read) return this.#fail(read.errors);
+    if ('errors' in read) return this.#fail(asSource(read.errors, name, name));
     this.#set({ kind: 'attribution', name, mta: read.mta });
   }
 

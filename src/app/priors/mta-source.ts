@@ -8,7 +8,7 @@ import type { MtaAttribution } from '../../calibration/mta-prior';
 
 export interface MtaSource {
   kind: 'attribution' | 'file';
-  /** File name, or "Attribution results" with the time they were taken. */
+  /** File name, or "Attribution results of <time>" (not a file: its problems carry it as UserError.source). */
   name: string;
   mta: MtaAttribution;
 }
@@ -83,4 +83,9 @@ export function defaultChannelMap(mtaChannels: readonly string[], dataChannels: 
   const out: Record<string, string | null> = {};
   for (const m of mtaChannels) out[m] = dataChannels.find((d) => d === m) ?? dataChannels.find((d) => d.toLowerCase() === m.toLowerCase()) ?? null;
   return out;
+}
+
+/** True when no MTA channel is mapped to a data channel: no prior can come out until the analyst maps some. */
+export function noChannelMapped(mta: MtaAttribution, map: Record<string, string | null>): boolean {
+  return !mtaChannels(mta).some((m) => !!map[m]);
 }

@@ -15,7 +15,8 @@ import { describe, expect, it } from 'vitest';
 import { CalibrationState, SAVED_PRIOR_KEY, withCalibration, type CalibrationHost } from '../../../src/app/calibration/calibration.svelte';
 import { assignCalibration } from '../../../src/calibration/assign';
 import { MTA_KEY, remapMta } from '../../../src/app/priors/mta-priors.svelte';
-import { mtaFromJson, mtaFromText } from '../../../src/app/priors/mta-source';
+import { mtaFromJson, mtaFromText, noChannelMapped } from '../../../src/app/priors/mta-source';
+import { errorPlace } from '../../../src/app/shell/error-place';
 import type { Dataset, LiftTest, ModelSpec, RoasPrior } from '../../../src/core/types';
 import { buildDataset, detectRoles, parseFiles } from '../../../src/data';
 import type { Passthrough } from '../../../src/data/types';
@@ -284,6 +285,40 @@ describe('MTA-informed priors from the Attribution area’s current results', ()
       expect(Math.exp(priors.find((p) => p.channel === data)!.mu) / (markov.credit.value[i] / total)).toBeCloseTo(1, 10);
     }
     expect(state.mta.result!.issues.some((e) => /no data_range/.test(e.message))).toBe(true);
+  });
+
+  it('names the results on screen as a source, not a file; a file keeps "file"', () => {
+    const out = analyse(paths);
+    const { state } = setup();
+    state.mta.useReport(out.report, 'Attribution results of 12:30:48');
+    const issues = state.mta.result!.issues;
+    expect(issues.length).toBeGreaterThan(0);
+    for (const e of issues) {
+      expect(e.file).toBeUndefined();
+      expect(e.source).toBe('Attribution results of 12:30:48');
+      expect(errorPlace(e)).not.toMatch(/file/);
+    }
+    // The same report read as an uploaded file keeps the file name as a file.
+    const asFile = mtaFromJson(JSON.parse(JSON.stringify(out.report)), 'mta_attribution.json');
+    if ('errors' in asFile) throw new Error(asFile.errors[0].message);
+    expect(errorPlace({ severity: 'warning', message: 'x', file: 'mta_attribution.json', channel: 'tv' })).toBe('file mta_attribution.json, channel tv');
+  });
+
+  it('an unreadable report from the screen is located as a source', () => {
+    const { state } = setup();
+    state.mta.useReport({ nope: 1 }, 'Attribution results of 09:00');
+    expect(state.mta.errors).toHaveLength(1);
+    expect(state.mta.errors[0]).toMatchObject({ source: 'Attribution results of 09:00' });
+    expect(state.mta.errors[0].file).toBeUndefined();
+  });
+
+  it('noChannelMapped: true exactly when every MTA channel maps to none', () => {
+    const out = analyse(paths);
+    const read = mtaFromJson(JSON.parse(JSON.stringify(out.report)), 'x.json');
+    if ('errors' in read) throw new Error(read.errors[0].message);
+    expect(noChannelMapped(read.mta, { TV: null, search: null, social: null })).toBe(true);
+    expect(noChannelMapped(read.mta, {})).toBe(true);
+    expect(noChannelMapped(read.mta, { TV: null, search: 'search', social: null })).toBe(false);
   });
 
   it('journeys without conversion values credit conversions by default', () => {

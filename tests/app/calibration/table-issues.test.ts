@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { CalibrationState, withCalibration, type CalibrationHost } from '../../../src/app/calibration/calibration.svelte';
 import { TABLE_FILE } from '../../../src/app/calibration/sources';
 import { TABLE_COLUMNS, TABLE_PLACE, tableIssues } from '../../../src/app/calibration/table';
+import { errorPlace } from '../../../src/app/shell/error-place';
 import type { Dataset, ModelSpec, UserError } from '../../../src/core/types';
 import { buildDataset, detectRoles, parseFiles } from '../../../src/data';
 import { defaultModelSpec } from '../../../src/model/spec';
@@ -42,7 +43,10 @@ describe('typed-in table problems', () => {
     expect(raw[0]).toMatchObject({ file: TABLE_FILE, row: 1, column: 'delta_y' });
     expect(raw[0].message).toContain('"delta_y"');
     const [shown] = tableIssues(raw, 'pymc', TABLE_FILE);
-    expect(shown).toMatchObject({ file: TABLE_PLACE, row: 1, column: 'Δy', hint: raw[0].hint, severity: 'error' });
+    // The table is not a file: it is named as a source, so the list does not say "file typed-in table".
+    expect(shown).toMatchObject({ source: TABLE_PLACE, row: 1, column: 'Δy', hint: raw[0].hint, severity: 'error' });
+    expect(shown.file).toBeUndefined();
+    expect(errorPlace(shown)).toBe(`${TABLE_PLACE}, row 1, column Δy`);
     expect(shown.message).toBe(raw[0].message.split('"delta_y"').join('"Δy"'));
   });
 

@@ -3,7 +3,12 @@
 // exactly on axes whose values are all below 0.01 in magnitude.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { axisMagnitude, maxMagnitude, SMALL_AXIS, TITLE_STANDOFF, withAxisDefaults } from '../../src/app/lib/plot-axes';
+import type { Data, Layout } from 'plotly.js';
+import { axisMagnitude, maxMagnitude, SMALL_AXIS, TITLE_STANDOFF, withAxisDefaults as withDefaults } from '../../src/app/lib/plot-axes';
+
+/** Figures as Plotly takes them at run time (its types do not allow a plain-string axis title). */
+type Axes = Record<string, Record<string, unknown>>;
+const withAxisDefaults = (data: unknown[], layout: Record<string, unknown>): Axes => withDefaults(data as Partial<Data>[], layout as Partial<Layout>) as unknown as Axes;
 
 describe('axis defaults', () => {
   it('adds automargin and a standoff, keeping what the figure sets', () => {
@@ -12,7 +17,7 @@ describe('axis defaults', () => {
       yaxis: { title: { text: 'Channel', standoff: 30 } },
       yaxis2: { title: 'Plain string', automargin: false },
       yaxis3: { title: 'As string' },
-    }) as Record<string, Record<string, unknown>>;
+    });
     expect(l.xaxis).toEqual({ title: { text: 'Spend', standoff: TITLE_STANDOFF }, automargin: true });
     expect(l.yaxis.title).toEqual({ text: 'Channel', standoff: 30 });
     // automargin off: a standoff would not move the margin, so none is added.
@@ -25,7 +30,7 @@ describe('axis defaults', () => {
       { type: 'scatter' as const, x: [1, 2, 3], y: [0.0004, 0.0005, -0.0006] },
       { type: 'scatter' as const, x: [1, 2, 3], y: [1200, 5e6, 3], yaxis: 'y2' },
     ];
-    const l = withAxisDefaults(data, { xaxis: { title: 'draw' }, yaxis: { title: 'β' }, yaxis2: { title: 'revenue' } }) as Record<string, Record<string, unknown>>;
+    const l = withAxisDefaults(data, { xaxis: { title: 'draw' }, yaxis: { title: 'β' }, yaxis2: { title: 'revenue' } });
     expect(l.yaxis.exponentformat).toBe('power');
     expect(l.yaxis2.exponentformat).toBeUndefined();
     expect(l.xaxis.exponentformat).toBeUndefined();
@@ -33,19 +38,19 @@ describe('axis defaults', () => {
 
   it('counts error bars and explicit ranges; leaves categories, dates, log axes and set formats alone', () => {
     const small = { type: 'scatter' as const, y: ['tv', 'radio'], x: [0.001, 0.002], error_x: { type: 'data' as const, array: [0.5, 0.1] } };
-    const a = withAxisDefaults([small], { xaxis: { title: 'ROAS' }, yaxis: { title: 'Channel' } }) as Record<string, Record<string, unknown>>;
+    const a = withAxisDefaults([small], { xaxis: { title: 'ROAS' }, yaxis: { title: 'Channel' } });
     expect(a.xaxis.exponentformat).toBeUndefined(); // the whiskers reach 0.502
     expect(a.yaxis.exponentformat).toBeUndefined(); // categories
-    const r = withAxisDefaults([{ type: 'scatter', x: [5, 6], y: [1, 2] }], { xaxis: { title: 'x', range: [0, 0.005] }, yaxis: { title: 'y', tickformat: '.2f', range: [0, 0.001] } }) as Record<string, Record<string, unknown>>;
+    const r = withAxisDefaults([{ type: 'scatter', x: [5, 6], y: [1, 2] }], { xaxis: { title: 'x', range: [0, 0.005] }, yaxis: { title: 'y', tickformat: '.2f', range: [0, 0.001] } });
     expect(r.xaxis.exponentformat).toBe('power');
     expect(r.yaxis.exponentformat).toBeUndefined();
-    const logged = withAxisDefaults([{ type: 'scatter', x: [1e-4, 1e-3], y: [1e-4, 1e-3] }], { xaxis: { title: 'x', type: 'log' }, yaxis: { title: 'y', exponentformat: 'e' } }) as Record<string, Record<string, unknown>>;
+    const logged = withAxisDefaults([{ type: 'scatter', x: [1e-4, 1e-3], y: [1e-4, 1e-3] }], { xaxis: { title: 'x', type: 'log' }, yaxis: { title: 'y', exponentformat: 'e' } });
     expect(logged.xaxis.exponentformat).toBeUndefined();
     expect(logged.yaxis.exponentformat).toBe('e');
   });
 
   it('all-zero or empty axes keep the default (nothing to scale)', () => {
-    const l = withAxisDefaults([{ type: 'scatter', x: [0, 0], y: [] }], { xaxis: { title: 'x' }, yaxis: { title: 'y' } }) as Record<string, Record<string, unknown>>;
+    const l = withAxisDefaults([{ type: 'scatter', x: [0, 0], y: [] }], { xaxis: { title: 'x' }, yaxis: { title: 'y' } });
     expect(l.xaxis.exponentformat).toBeUndefined();
     expect(l.yaxis.exponentformat).toBeUndefined();
   });
@@ -66,9 +71,9 @@ describe('axis defaults', () => {
       { type: 'scatter' as const, x: [0.003], y: [1] },
       { type: 'scatter' as const, x: [400], y: [1], xaxis: 'x2' },
     ];
-    expect(axisMagnitude(data, 'xaxis', {})).toBe(0.003);
-    expect(axisMagnitude(data, 'xaxis2', {})).toBe(400);
-    expect(axisMagnitude(data, 'xaxis3', {})).toBe(-1);
+    expect(axisMagnitude(data as Partial<Data>[], 'xaxis', {})).toBe(0.003);
+    expect(axisMagnitude(data as Partial<Data>[], 'xaxis2', {})).toBe(400);
+    expect(axisMagnitude(data as Partial<Data>[], 'xaxis3', {})).toBe(-1);
     expect(0.003 < SMALL_AXIS && 400 > SMALL_AXIS).toBe(true);
   });
 });

@@ -3,7 +3,7 @@ export { datasetFromRun, sliceDataset } from './run-data';
 export { VAGUE_FACTOR, vagueSpec, widenPrior } from './vague';
 export { defaultHoldoutPeriods, holdoutResult, splitForHoldout } from './holdout';
 export type { HoldoutSplitData } from './holdout';
-export { looComparison, sensitivityParameters, sensitivityResult, USER_FIT_NAME, vagueFitName } from './sensitivity';
+export { looComparison, pointwiseLoo, sensitivityKeepingLoo, sensitivityParameters, sensitivityResult, USER_FIT_NAME, vagueFitName } from './sensitivity';
 export { checkMetrics, inSample, refitHealth } from './metrics';
 export { holdoutCheck, planHoldout, planSensitivity, refit, runSettings, sameSettings, sensitivityCheck } from './run-checks';
 export type { HoldoutPlan, Refit, RefitOptions, RefitStage, SensitivityPlan } from './run-checks';

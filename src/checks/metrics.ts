@@ -3,6 +3,7 @@
 // its readiness gates, so a check run on a poorly converged refit says so.
 import type { InferenceData } from '../core/types';
 import { pointwiseGroup } from '../diagnostics/idata';
+import type { LooResult } from '../diagnostics/loo';
 import { intervalCoverage } from '../diagnostics/ppc';
 import { buildDiagnostics } from '../diagnostics/report';
 import { fitMetrics, type FitMetrics } from '../diagnostics/residuals';
@@ -55,9 +56,13 @@ export function inSample(idata: InferenceData, lastPeriods?: number): { metrics:
   };
 }
 
-/** The refit's readiness gates (src/diagnostics/gates.ts via buildDiagnostics). */
-export function refitHealth(idata: InferenceData, wallMs: number | null): RefitHealth {
-  const d = buildDiagnostics(idata);
+/**
+ * The refit's readiness gates (src/diagnostics/gates.ts via buildDiagnostics). `loo`: the
+ * refit's PSIS-LOO when the caller computed it already (the sensitivity check's comparison
+ * needs it too), so it is not computed twice.
+ */
+export function refitHealth(idata: InferenceData, wallMs: number | null, loo?: LooResult | null): RefitHealth {
+  const d = buildDiagnostics(idata, loo ? { loo } : {});
   const divergences = d.chains.reduce<number | null>((s, c) => (s === null || c.divergences === null ? null : s + c.divergences), 0);
   return { gates: d.gates, provisional: d.estimates_provisional, divergences, wall_seconds: wallMs === null ? null : wallMs / 1000 };
 }

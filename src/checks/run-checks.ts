@@ -103,7 +103,7 @@ export function planSensitivity(run: InferenceData, settings: SamplerSettings, f
 export async function sensitivityCheck(
   pool: ChainPool,
   run: InferenceData,
-  o: RefitOptions & { settings: SamplerSettings; factor?: number },
+  o: RefitOptions & { settings: SamplerSettings; factor?: number; runElpd?: Float64Array | null },
 ): Promise<{ result: SensitivityResult; warnings: UserError[] } | { errors: UserError[] }> {
   const plan = planSensitivity(run, o.settings, o.factor);
   if ('errors' in plan) return plan;
@@ -119,6 +119,7 @@ export async function sensitivityCheck(
     settings: o.settings,
     userWallMs: plan.reuseRun ? null : user.wallMs,
     vagueWallMs: vague.wallMs,
+    runElpd: o.runElpd,
   });
   return { result, warnings: [...vague.warnings, ...user.warnings] };
 }

@@ -8,7 +8,7 @@ import type { InferenceData, ModelSpec, Prior, SamplerSettings } from '../core/t
 import { compareModels, type CompareRow } from '../diagnostics/compare';
 import { flatten } from '../diagnostics/draws';
 import { parameterChains, pointwiseGroup } from '../diagnostics/idata';
-import { psisLoo } from '../diagnostics/loo';
+import { psisLoo, type LooResult } from '../diagnostics/loo';
 import { priorMoments, SENSITIVITY_RULES, sensitivityRow } from '../diagnostics/sensitivity';
 import { priorForKey } from '../diagnostics/sensitivity-runs';
 import { estimateOf, num } from '../diagnostics/summary';
@@ -60,14 +60,38 @@ export function sensitivityParameters(user: InferenceData, vague: InferenceData)
   return out;
 }
 
+/**
+ * A fit for the LOO comparison. `elpd`: its pointwise elpd_loo when the caller has it already
+ * (the open run's, which the studio's Diagnostics worker computes once per run,
+ * src/app/diagnostics/diagnosed-run.ts); used when it has one value per observation, else
+ * PSIS-LOO is computed here.
+ */
+export interface LooFit {
+  name: string;
+  idata: InferenceData;
+  elpd?: Float64Array | null;
+}
+
+/** PSIS-LOO of a fit (Vehtari et al. 2017), null when it has no log_likelihood.y. */
+function looOf(idata: InferenceData): LooResult | null {
+  const ll = pointwiseGroup(idata.log_likelihood?.y);
+  return ll ? psisLoo(ll) : null;
+}
+
+/** Pointwise elpd_loo of a fit, null when it has no log_likelihood.y. */
+export function pointwiseLoo(idata: InferenceData): Float64Array | null {
+  return looOf(idata)?.pointwise.elpd_loo ?? null;
+}
+
 /** PSIS-LOO comparison of the two fits, or the reason it cannot be made. */
-export function looComparison(fits: Array<{ name: string; idata: InferenceData }>): { rows: CompareRow[] | null; error: string | null } {
+export function looComparison(fits: LooFit[]): { rows: CompareRow[] | null; error: string | null } {
   const inputs = [];
   for (const f of fits) {
     const ll = pointwiseGroup(f.idata.log_likelihood?.y);
     if (!ll) return { rows: null, error: `${f.name}: the fit has no pointwise log-likelihood.` };
     const fp = f.idata.attrs.dataset_fingerprint;
-    inputs.push({ name: f.name, pointwise_elpd: psisLoo(ll).pointwise.elpd_loo, data_fingerprint: typeof fp === 'string' ? fp : undefined });
+    const given = f.elpd && f.elpd.length === ll.nObs ? f.elpd : null;
+    inputs.push({ name: f.name, pointwise_elpd: given ?? psisLoo(ll).pointwise.elpd_loo, data_fingerprint: typeof fp === 'string' ? fp : undefined });
   }
   const r = compareModels(inputs);
   return r.ok ? { rows: r.value, error: null } : { rows: null, error: r.errors.map((e) => e.message).join(' ') };
@@ -76,17 +100,41 @@ export function looComparison(fits: Array<{ name: string; idata: InferenceData }
 export const USER_FIT_NAME = 'Your priors';
 export const vagueFitName = (k: number) => `Vague priors (×${k})`;
 
-export function sensitivityResult(
-  user: InferenceData,
-  vague: InferenceData,
-  o: { factor: number; userFit: 'run' | 'refit'; settings: SamplerSettings; userWallMs: number | null; vagueWallMs: number | null },
-): SensitivityResult {
+export interface SensitivityOptions {
+  factor: number;
+  userFit: 'run' | 'refit';
+  settings: SamplerSettings;
+  userWallMs: number | null;
+  vagueWallMs: number | null;
+  /**
+   * Pointwise elpd_loo of the run, when the caller has it (the base run's LOO is then not
+   * recomputed on every check). Used only when the user fit is the run itself.
+   */
+  runElpd?: Float64Array | null;
+}
+
+export function sensitivityResult(user: InferenceData, vague: InferenceData, o: SensitivityOptions): SensitivityResult {
+  return sensitivityKeepingLoo(user, vague, o).result;
+}
+
+/**
+ * The sensitivity result, and the run's pointwise elpd_loo (the one given, or the one computed
+ * here) handed back, so a caller running several checks on one run (the studio's Checks
+ * section) keeps it and computes the run's PSIS-LOO once, not once per check. Each refit's
+ * PSIS-LOO is computed once and shared by its readiness gates (Pareto k) and the comparison.
+ */
+export function sensitivityKeepingLoo(user: InferenceData, vague: InferenceData, o: SensitivityOptions): { result: SensitivityResult; runElpd: Float64Array | null } {
   const parameters = sensitivityParameters(user, vague);
+  const nObs = pointwiseGroup(user.log_likelihood?.y)?.nObs;
+  const vagueLoo = looOf(vague);
+  const userLoo = o.userFit === 'refit' ? looOf(user) : null;
+  const given = o.userFit === 'run' && o.runElpd && o.runElpd.length === nObs ? o.runElpd : null;
+  const runElpd = o.userFit === 'run' ? (given ?? pointwiseLoo(user)) : null;
   const cmp = looComparison([
-    { name: USER_FIT_NAME, idata: user },
-    { name: vagueFitName(o.factor), idata: vague },
+    { name: USER_FIT_NAME, idata: user, elpd: userLoo?.pointwise.elpd_loo ?? runElpd },
+    { name: vagueFitName(o.factor), idata: vague, elpd: vagueLoo?.pointwise.elpd_loo },
   ]);
-  return {
+  const result: SensitivityResult = {
     vague_factor: o.factor,
     rules: { ...SENSITIVITY_RULES },
     user_fit: o.userFit,
@@ -95,7 +143,8 @@ export function sensitivityResult(
     comparison: cmp.rows,
     comparison_error: cmp.error,
     // The open run's own gates are in the Diagnostics view and mmm_diagnostics.json.
-    refits: { user: o.userFit === 'refit' ? refitHealth(user, o.userWallMs) : null, vague: refitHealth(vague, o.vagueWallMs) },
+    refits: { user: o.userFit === 'refit' ? refitHealth(user, o.userWallMs, userLoo) : null, vague: refitHealth(vague, o.vagueWallMs, vagueLoo) },
     settings: { ...o.settings },
   };
+  return { result, runElpd };
 }

@@ -34,6 +34,8 @@ export class ChecksState {
   #stage = $state.raw<RefitStage | null>(null);
   #progress = $state.raw<ChainProgress[]>([]);
   #controller: AbortController | null = null;
+  /** The open run's pointwise elpd_loo, kept from its first sensitivity check. */
+  #runElpd: { id: string; elpd: Float64Array } | null = null;
   #worker: Worker | null = null;
   #api: Remote<ChecksWorkerApi> | null = null;
   #pending = new Map<number, ChainProgress>();
@@ -168,7 +170,13 @@ export class ChecksState {
     }, (r) => (this.#holdout = r));
   }
 
-  runSensitivity(id: string, run: InferenceData): Promise<void> {
+  /**
+   * Prior sensitivity of the run. `runElpd`: the run's pointwise elpd_loo when the studio has
+   * it (the Diagnostics worker computes it once per run); otherwise the first check computes it
+   * and later checks of the same run reuse it.
+   */
+  runSensitivity(id: string, run: InferenceData, runElpd: Float64Array | null = null): Promise<void> {
+    const known = runElpd ?? (this.#runElpd?.id === id ? this.#runElpd.elpd : null);
     return this.#run<SensitivityResult>('sensitivity', id, async ({ signal, refitOn, settings }) => {
       const plan = planSensitivity(run, settings);
       if ('errors' in plan) return plan;
@@ -179,9 +187,11 @@ export class ChecksState {
       if (!plan.reuseRun) user = await refitOn(plan.data, plan.userSpec, { label: 'Refit with your priors', index: 2, of });
       if ('errors' in user) return user;
       const u = user;
-      return this.#inWorker(signal, (api) =>
-        api.sensitivityResult(u.idata, vague.idata, { factor: plan.factor, userFit: plan.reuseRun ? 'run' : 'refit', settings, userWallMs: plan.reuseRun ? null : u.wallMs, vagueWallMs: vague.wallMs }),
+      const out = await this.#inWorker(signal, (api) =>
+        api.sensitivityKeepingLoo(u.idata, vague.idata, { factor: plan.factor, userFit: plan.reuseRun ? 'run' : 'refit', settings, userWallMs: plan.reuseRun ? null : u.wallMs, vagueWallMs: vague.wallMs, runElpd: plan.reuseRun ? known : null }),
       );
+      if (out.runElpd && this.#runId === id) this.#runElpd = { id, elpd: out.runElpd };
+      return out.result;
     }, (r) => (this.#sensitivity = r));
   }
 

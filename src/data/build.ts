@@ -5,7 +5,7 @@
 import type { Dataset, UserError } from '../core/types';
 import { isoDate } from './calendar';
 import { datasetFingerprint } from './fingerprint';
-import { error, hasErrors, uniqueName, warning } from './errors';
+import { error, hasErrors, plural, uniqueName, warning } from './errors';
 import { generatedControls } from './generated';
 import { buildGrid, rowDays, slotDay, type Grid } from './grid';
 import { resolvePlan, type Plan, type PlannedSeries } from './plan';
@@ -152,7 +152,7 @@ export function buildDataset(parsed: ParsedInput, roles: RoleAssignment, options
   // Imputation is news only for a dataset that is built; beside an error it would be noise.
   if (shaped.imputed.length && !hasErrors(report)) {
     const cols = [...new Set(shaped.imputed.map((c) => c.column))];
-    report.push(warning(`${shaped.imputed.length} cells imputed (${cols.join(', ')}); they stay flagged in every output`, {}, 'each is listed with the data (the studio\'s imputed cells, attrs.imputed_cells of a run)'));
+    report.push(warning(`${plural(shaped.imputed.length, 'cell')} imputed (${cols.join(', ')}); they stay flagged in every output`, {}, 'each is listed with the data (the studio\'s imputed cells, attrs.imputed_cells of a run)'));
   }
   const details = { sourceGrain: sub.grain, dateFormat: grid.dateFormat, partialWeeks: shaped.partialWeeks, aggregation: shaped.aggregation, notes: shaped.notes };
   if (hasErrors(report)) return { report, details };

@@ -4,8 +4,8 @@ import type { UserError } from '../core/types';
 import type { RawTable } from './csv';
 import { looksLikeDate } from './dates';
 import { CellProblems, warning } from './errors';
-import { chooseDecimalMark, decimalEvidence, isAmbiguous, plainNumber, readNumber } from './numbers';
-import type { FrameColumn } from './types';
+import { chooseDecimalMark, decimalEvidence, isAmbiguous, NOT_A_NUMBER_HINT, plainNumber, readNumber } from './numbers';
+import type { BadCell, FrameColumn } from './types';
 
 interface Votes {
   dot: number;
@@ -25,9 +25,20 @@ export function columnCells(table: RawTable, index: number): string[] {
   return table.records.map((r) => r[index]);
 }
 
+/** Up to this many bad cells are kept on a column as examples for role reasons and hints. */
+export const BAD_EXAMPLES = 3;
+
 /**
  * Read cells as numbers. `rows` gives each cell's spreadsheet row for the messages;
  * `fileVotes` is the decimal-mark evidence of the whole file (a fallback for this column).
+ *
+ * A cell that is neither a number nor empty is an error once the column is used as numbers
+ * (target, channel or numeric control), never read as missing. MODEL.md §7 imputes missing
+ * periods: an empty cell or an absent row, where the file says nothing. A cell holding "abc"
+ * or "approx. 500" says something we cannot read; imputing it would put a guess where the
+ * analyst wrote a value, unasked, and for the target it would invent the evidence the model
+ * is fitted to. So the report names each cell and the hint offers both ways out: correct it,
+ * or clear it, which makes it a gap that §7 imputes and flags.
  */
 export function readNumbers(
   cells: readonly string[],
@@ -36,11 +47,13 @@ export function readNumbers(
   fileVotes: Votes,
   delimiter: string,
   columnVotes: Votes = countVotes(cells, { dot: 0, comma: 0 }),
-): { values: Float64Array; issues: UserError[]; bad: number; ok: number } {
+): { values: Float64Array; issues: UserError[]; bad: number; ok: number; examples: BadCell[] } {
   const { mark, guessed } = chooseDecimalMark(columnVotes, fileVotes, delimiter);
   const values = new Float64Array(cells.length).fill(NaN);
-  const problems = new CellProblems('cells that are not numbers', where, 'error', 'fix these cells, or leave the column out of the model');
+  const hint = `correct these cells, or clear them to have each imputed as a gap and flagged; or leave ${where.column} out of the model`;
+  const problems = new CellProblems(['cell that is not a number', 'cells that are not numbers'], where, 'error', hint);
   const issues: UserError[] = [];
+  const examples: BadCell[] = [];
   let ok = 0;
   let firstAmbiguous = -1;
   for (let i = 0; i < cells.length; i++) {
@@ -53,7 +66,8 @@ export function readNumbers(
       ok++;
       if (guessed && firstAmbiguous < 0 && isAmbiguous(cell)) firstAmbiguous = i;
     } else if (!r.missing) {
-      problems.add(rows[i], `${where.column}: ${r.reason}`, r.hint);
+      problems.add(rows[i], `${where.column}: ${r.reason}`, r.hint === NOT_A_NUMBER_HINT ? hint : r.hint);
+      if (examples.length < BAD_EXAMPLES) examples.push({ row: rows[i], cell });
     }
   }
   problems.flush(issues);
@@ -67,10 +81,17 @@ export function readNumbers(
       ),
     );
   }
-  return { values, issues, bad: problems.count, ok };
+  return { values, issues, bad: problems.count, ok, examples };
 }
 
-/** Kind of a column: a date if most cells read as dates, a number if most read as numbers. */
+/**
+ * Kind of a column: a date if most cells read as dates; a number if the numbers are the
+ * majority of its non-empty cells, else text. The majority rule keeps a numeric column
+ * numeric when an export put a note, a footer label or a typo in a few of its cells (its
+ * bad cells are then named when the column is used), while a real text column stays text:
+ * Robyn's `events` holds "na" (read as empty) and event names, no numbers at all, and is
+ * one-hot encoded. A tie is text: one number beside one word shows no numeric column.
+ */
 export function columnKind(cells: readonly string[], ok: number, bad: number): FrameColumn['kind'] {
   const filled = ok + bad;
   if (filled === 0) return 'empty';
@@ -78,7 +99,7 @@ export function columnKind(cells: readonly string[], ok: number, bad: number): F
   let dates = 0;
   for (const c of cells) if (c !== '' && looksLikeDate(c)) dates++;
   if (dates >= 0.8 * filled) return 'date';
-  return ok >= 0.8 * filled ? 'number' : 'text';
+  return ok > bad ? 'number' : 'text';
 }
 
 /**
@@ -117,6 +138,7 @@ export function tableColumns(table: RawTable, onProgress?: (fraction: number) =>
       cells,
       issues: read.issues,
       badCells: read.bad,
+      badExamples: read.examples,
     };
   });
 }

@@ -4,7 +4,7 @@
 // newline does not start a new row) and turn every irregularity into a report line.
 import Papa from 'papaparse';
 import type { UserError } from '../core/types';
-import { error, uniqueName, warning } from './errors';
+import { error, plural, uniqueName, warning } from './errors';
 
 export interface RawTable {
   file: string;
@@ -106,7 +106,7 @@ function shapeRecords(file: string, delimiter: string, all: string[][], issues: 
     const row = i + 1;
     const width = r.length;
     if (width > header.length && !isBlank(r.slice(header.length))) {
-      issues.push(error(`Row has ${width} values but the header names ${header.length} columns`, { file, row }, 'a value may contain an unquoted delimiter; quote it or remove the extra cells'));
+      issues.push(error(`Row has ${plural(width, 'value')} but the header names ${plural(header.length, 'column')}`, { file, row }, 'a value may contain an unquoted delimiter; quote it or remove the extra cells'));
     }
     // The row papaparse made becomes the record in place: a big file has millions of cells,
     // and a copy of every row is garbage the worker would have to collect.
@@ -115,7 +115,7 @@ function shapeRecords(file: string, delimiter: string, all: string[][], issues: 
     for (let j = 0; j < cells.length; j++) cells[j] = cells[j].trim();
     if (cells.length < header.length) {
       if (shortRows++ < 5) {
-        issues.push(warning(`Row has ${width} values but the header names ${header.length} columns; the missing cells are read as empty`, { file, row, column: header[cells.length] }));
+        issues.push(warning(`Row has ${plural(width, 'value')} but the header names ${plural(header.length, 'column')}; the missing cells are read as empty`, { file, row, column: header[cells.length] }));
       }
       while (cells.length < header.length) cells.push('');
     }
@@ -123,7 +123,7 @@ function shapeRecords(file: string, delimiter: string, all: string[][], issues: 
     rows.push(row);
   }
   onProgress?.(1);
-  if (shortRows > 5) issues.push(warning(`${shortRows - 5} more short rows read with empty cells`, { file }));
+  if (shortRows > 5) issues.push(warning(`${plural(shortRows - 5, 'more short row')} read with empty cells`, { file }));
   if (records.length === 0) issues.push(error('The file has a header but no data rows', { file, row: headerIndex + 1 }));
   return { file, delimiter, header, records, rowNumbers: Int32Array.from(rows), issues };
 }

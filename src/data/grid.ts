@@ -29,7 +29,7 @@ export function rowDays(date: FrameColumn, order: DateOrder | undefined, report:
   const cells = date.cells ?? [];
   const reading = readDateColumn(cells, { order, allowNumeric: isDateName(date.name) || date.kind === 'number' });
   const where = { file: date.file, column: date.name };
-  const bad = new CellProblems('unreadable dates', where, 'error', 'write dates as yyyy-mm-dd (or one consistent d/m/y or m/d/y)');
+  const bad = new CellProblems(['unreadable date', 'unreadable dates'], where, 'error', 'write dates as yyyy-mm-dd (or one consistent d/m/y or m/d/y)');
   for (const i of reading.empty) bad.add(date.rows[i], 'Date is missing', 'fill in the date or delete the row');
   for (const p of reading.problems) bad.add(date.rows[p.index], p.reason);
   bad.flush(report);
@@ -41,8 +41,8 @@ export function rowDays(date: FrameColumn, order: DateOrder | undefined, report:
   return { days: reading.days, format: reading.format };
 }
 
-/** The most common positive gap between consecutive distinct dates. */
-function modalStep(sorted: number[]): number {
+/** The most common positive gap between consecutive distinct dates (0 for fewer than two). */
+export function modalStep(sorted: number[]): number {
   const counts = new Map<number, number>();
   for (let i = 1; i < sorted.length; i++) {
     const d = sorted[i] - sorted[i - 1];
@@ -57,7 +57,7 @@ function modalStep(sorted: number[]): number {
 export function buildGrid(date: FrameColumn, days: Float64Array, format: string, report: UserError[]): Grid | null {
   const where = { file: date.file, column: date.name };
   const seen = new Map<number, number>();
-  const dup = new CellProblems('duplicate dates', where, 'error', 'keep one row per date');
+  const dup = new CellProblems(['duplicate date', 'duplicate dates'], where, 'error', 'keep one row per date');
   days.forEach((d, r) => {
     if (Number.isNaN(d)) return;
     const had = seen.get(d);
@@ -79,7 +79,7 @@ export function buildGrid(date: FrameColumn, days: Float64Array, format: string,
   const first = sorted[0];
   const length = Math.floor((sorted[sorted.length - 1] - first) / step) + 1;
   const rowAt = new Int32Array(length).fill(-1);
-  const off = new CellProblems('dates off the weekly cadence', where, 'error', 'weekly rows must be 7 days apart');
+  const off = new CellProblems(['date off the weekly cadence', 'dates off the weekly cadence'], where, 'error', 'weekly rows must be 7 days apart');
   for (const d of sorted) {
     const r = seen.get(d)!;
     if ((d - first) % step !== 0) off.add(date.rows[r], `${isoDate(d)} is not a whole number of weeks after ${isoDate(first)}`);

@@ -5,8 +5,9 @@ import type { UserError } from '../core/types';
 import { isoDate } from './calendar';
 import type { RawTable } from './csv';
 import { readDateColumn, type DateOrder } from './dates';
-import { error, warning } from './errors';
-import type { FrameColumn, RoleHint } from './types';
+import { error, plural, warning } from './errors';
+import { modalStep } from './grid';
+import type { BadCell, FrameColumn, RoleHint, TableInfo } from './types';
 
 /** A column under construction: day → value and the spreadsheet row it came from. */
 export class KeyedColumn {
@@ -14,6 +15,10 @@ export class KeyedColumn {
   readonly issues: UserError[] = [];
   readonly files = new Set<string>();
   bad = 0;
+  /** Cells read as numbers. */
+  ok = 0;
+  /** The first few cells that are not numbers, for role reasons. */
+  readonly examples: BadCell[] = [];
   text = false;
 
   constructor(
@@ -49,11 +54,14 @@ export class KeyedColumn {
       file: [...this.files].join(' + '),
       sourceColumn: this.sourceColumn,
       rows,
-      kind: this.text && this.bad > 0 ? 'text' : hasNumbers ? 'number' : 'empty',
+      // The majority rule of columnKind (columns.ts): a factor of numbers with a stray word
+      // stays numeric (its bad cells named); a factor of labels is text, one-hot encoded.
+      kind: this.text && this.bad > 0 && this.ok <= this.bad ? 'text' : hasNumbers ? 'number' : 'empty',
       values,
       cells,
       issues: this.issues,
       badCells: this.bad,
+      badExamples: this.examples,
       hint: this.hint,
     };
   }
@@ -71,7 +79,7 @@ export function readKeyDates(t: RawTable, column: number, order: DateOrder | und
     report.push(error(p.reason, { file: t.file, row: t.rowNumbers[p.index], column: name }, 'write dates as yyyy-mm-dd'));
   }
   if (reading.problems.length > 10) {
-    report.push(error(`${reading.problems.length - 10} more unreadable dates`, { file: t.file, column: name }));
+    report.push(error(`${plural(reading.problems.length - 10, 'more unreadable date')}`, { file: t.file, column: name }));
   }
   if (reading.ambiguous) {
     const what = reading.order === 'dmy' ? 'day/month/year' : 'month/day/year';
@@ -101,6 +109,18 @@ export function dayRange(days: Iterable<number>): { first?: string; last?: strin
     if (d > hi) hi = d;
   }
   return Number.isFinite(lo) ? { first: isoDate(lo), last: isoDate(hi), lo, hi } : { lo, hi };
+}
+
+/**
+ * First and last date of a file, and its cadence when the modal step between distinct dates
+ * is a day or a week (the grains the build accepts; anything else is left unsaid).
+ */
+export function datesInfo(days: Iterable<number>): Pick<TableInfo, 'first' | 'last' | 'grain'> {
+  const sorted = [...new Set([...days].filter((d) => !Number.isNaN(d)))].sort((a, b) => a - b);
+  const { first, last } = dayRange(sorted);
+  if (!first) return {};
+  const step = modalStep(sorted);
+  return { first, last, ...(step === 1 ? { grain: 'day' as const } : step === 7 ? { grain: 'week' as const } : {}) };
 }
 
 export function findColumn(t: RawTable, name: string): number {

@@ -10,7 +10,7 @@ import { tableColumns } from './columns';
 import type { RawTable } from './csv';
 import type { DateOrder } from './dates';
 import { error, warning } from './errors';
-import { dayRange, findColumn, readKeyDates } from './keyed';
+import { datesInfo, findColumn, readKeyDates } from './keyed';
 import type { Frame, FrameColumn, RoleHint, TableInfo } from './types';
 
 const KPI = /^(kpi|conversions)$/i;
@@ -107,10 +107,9 @@ export function readMeridianGeo(t: RawTable, order: DateOrder | undefined, repor
     const values = Float64Array.from(times, (d) => groups.get(d)!.reduce((s, i) => s + kpi.values[i] * rate.values[i], 0));
     out.push({ ...numberColumn('revenue', kpi, values, rows, [...kpi.issues, ...rate.issues], kpi.badCells + rate.badCells), sourceColumn: `Σ ${kpi.name} × ${rate.name}` });
   }
-  const { first, last } = dayRange(times);
   return {
     frame: { rowCount: times.length, columns: withHints(out), fixedDate: 'time' },
-    tables: [{ file: t.file, part: 'meridian_geo', delimiter: t.delimiter, header: t.header, rows: t.records.length, first, last }],
+    tables: [{ file: t.file, part: 'meridian_geo', delimiter: t.delimiter, header: t.header, rows: t.records.length, ...datesInfo(times) }],
   };
 }
 
@@ -136,7 +135,7 @@ function groupRecords(t: RawTable, days: Float64Array, geoCol: number, report: U
   });
   for (const [d, list] of groups) {
     if (list.length < geos.size) {
-      report.push(error(`${geos.size - list.length} of ${geos.size} geos have no row for ${isoDate(d)}; the national total would be short`, { file: t.file, row: t.rowNumbers[list[0]], column: 'geo' }, 'add the missing geo rows (zero spend is a value too)'));
+      report.push(error(`${geos.size - list.length} of ${geos.size} geos ${geos.size - list.length === 1 ? 'has' : 'have'} no row for ${isoDate(d)}; the national total would be short`, { file: t.file, row: t.rowNumbers[list[0]], column: 'geo' }, 'add the missing geo rows (zero spend is a value too)'));
     }
   }
   return groups;

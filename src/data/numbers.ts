@@ -89,6 +89,9 @@ export function plainNumber(raw: string, mark: DecimalMark): number {
   return Number.isFinite(value) ? value : NaN;
 }
 
+/** The hint of a cell that is not a number; readers that know the column say more. */
+export const NOT_A_NUMBER_HINT = 'this column should hold numbers; fix the cell, or leave the column out of the model';
+
 /** Read one cell under a decimal convention. */
 export function readNumber(raw: string, mark: DecimalMark): NumberReading {
   const plain = plainNumber(raw, mark);
@@ -112,7 +115,7 @@ export function readNumber(raw: string, mark: DecimalMark): NumberReading {
   if (normal === null) {
     const hint = /%$/.test(s)
       ? 'write percentages as plain numbers (12.5 rather than 12.5%)'
-      : 'this column should hold numbers; fix the cell, or leave the column out of the model';
+      : NOT_A_NUMBER_HINT;
     return { ok: false, missing: false, reason: `"${truncate(raw)}" is not a number`, hint };
   }
   const value = Number(normal);

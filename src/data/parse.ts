@@ -2,7 +2,10 @@
 // Pure and synchronous; the worker (parse.worker.ts) runs the same code for big files.
 import type { UserError } from '../core/types';
 import { readCsv, type RawTable } from './csv';
-import type { DateOrder } from './dates';
+import { readDateColumn, type DateOrder } from './dates';
+import { datesInfo } from './keyed';
+import { isDateName } from './role-rules';
+import { dateColumnOf } from './roles';
 import { error, warning } from './errors';
 import { baseName, classifyTable, isIncrementalityFile, isTableFile, WORKSPACE_PARTS, type TablePart } from './formats';
 import { readMeridianGeo, readMeridianNational } from './meridian';
@@ -98,6 +101,20 @@ export function parseFiles(files: InputFile[], options: ParseOptions = {}): Pars
   return { format: read.format, formatReason: reason, name, tables: read.tables, frame: read.frame, report, passthrough };
 }
 
+/**
+ * First and last date, and the cadence, of a table read as one frame (wide CSV, Meridian
+ * national), from the column role detection proposes as the date, read as the build reads
+ * it (grid.ts rowDays). Formats keyed by date (workspace, Meridian geo) set them themselves.
+ * The grain is said only when the dates are daily or weekly: other cadences are the
+ * build's error to explain, not a label to put on the file.
+ */
+export function frameDates(frame: Frame, order: DateOrder | undefined): Pick<TableInfo, 'first' | 'last' | 'grain'> {
+  const date = dateColumnOf(frame);
+  if (!date) return {};
+  const days = date.days ?? readDateColumn(date.cells ?? [], { order, allowNumeric: isDateName(date.name) || date.kind === 'number' }).days;
+  return datesInfo(days);
+}
+
 function single(
   t: RawTable,
   part: TablePart,
@@ -106,7 +123,12 @@ function single(
   onProgress?: (fraction: number) => void,
 ): { format: InputFormat; frame: Frame; tables: TableInfo[] } {
   if (part === 'meridian_geo') return { format: 'meridian_geo', ...readMeridianGeo(t, options.dateOrder, report, onProgress) };
-  if (part === 'meridian_national') return { format: 'meridian_national', ...readMeridianNational(t, onProgress) };
+  if (part === 'meridian_national') {
+    const national = readMeridianNational(t, onProgress);
+    const tables = national.tables.map((info) => ({ ...info, ...frameDates(national.frame, options.dateOrder) }));
+    return { format: 'meridian_national', frame: national.frame, tables };
+  }
   const frame: Frame = { rowCount: t.records.length, columns: tableColumns(t, onProgress), fixedDate: null };
-  return { format: 'wide', frame, tables: [{ file: t.file, part: 'wide', delimiter: t.delimiter, header: t.header, rows: t.records.length }] };
+  const info: TableInfo = { file: t.file, part: 'wide', delimiter: t.delimiter, header: t.header, rows: t.records.length, ...frameDates(frame, options.dateOrder) };
+  return { format: 'wide', frame, tables: [info] };
 }

@@ -2,6 +2,8 @@
 // model: one date, one target, at least one channel, each channel with a spend column.
 import type { UserError } from '../core/types';
 import { error } from './errors';
+import { targetRank } from './role-rules';
+import { badCellsText } from './roles';
 import type { ControlAggregate, Frame, FrameColumn, Measure, RoleAssignment } from './types';
 
 export interface PlannedSeries {
@@ -29,6 +31,23 @@ function isBinary(c: FrameColumn): boolean {
 
 export function mediaKey(channel: string, measure: Measure): string {
   return measure === 'spend' ? channel : `${channel}.${measure}`;
+}
+
+/**
+ * "No target chosen", naming the columns named like a target that were read as text, with
+ * their first cells that are not numbers: the usual cause is a typo or a note in the column.
+ */
+function noTarget(frame: Frame, fail: (message: string, hint: string, where?: Partial<UserError>) => void): void {
+  const hint = 'mark the outcome column (sales, revenue, conversions, ...) as the target';
+  const textual = frame.columns.filter((c) => c.kind === 'text' && targetRank(c.name) >= 0 && c.badCells > 0);
+  if (textual.length === 0) return fail('No target chosen', hint);
+  for (const c of textual) {
+    fail(
+      `No target chosen: column ${c.name} is named like one but is read as text (not numbers: ${badCellsText(c)})`,
+      `correct or clear those cells so that the column reads as numbers, then ${hint}`,
+      { file: c.file, column: c.name, row: c.badExamples?.[0]?.row },
+    );
+  }
 }
 
 export function resolvePlan(frame: Frame, roles: RoleAssignment, report: UserError[]): Plan | null {
@@ -66,7 +85,7 @@ export function resolvePlan(frame: Frame, roles: RoleAssignment, report: UserErr
   }
   if (!date) fail('No date column chosen', 'mark the column that holds the dates as the date');
   else if (frame.fixedDate && date.name !== frame.fixedDate) fail(`This format is keyed by "${frame.fixedDate}"`, `keep ${frame.fixedDate} as the date column`, { column: date.name });
-  if (!target) fail('No target chosen', 'mark the outcome column (sales, revenue, conversions, ...) as the target');
+  if (!target) noTarget(frame, fail);
   if (channels.size === 0) fail('No channel chosen', 'mark at least one spend column as a channel');
   for (const ch of channels.values()) {
     if (!ch.spend) fail(`Channel ${ch.name} has no spend column`, `mark one of its columns as spend (e.g. ${(ch.impressions ?? ch.clicks)?.column.name} if you model exposure)`, { channel: ch.name });

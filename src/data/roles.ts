@@ -3,8 +3,9 @@
 // text, constant), then its name (role-rules.ts). Unrecognised numeric columns become
 // controls: leaving a real driver out biases the media effects more than an extra control.
 import { readDateColumn } from './dates';
+import { plural } from './errors';
 import { channelOf, isCalendarName, isControlName, isDateName, targetRank } from './role-rules';
-import type { ColumnRole, FrameColumn, ParsedInput, RoleAssignment } from './types';
+import type { ColumnRole, Frame, FrameColumn, ParsedInput, RoleAssignment } from './types';
 
 /** Text controls with more levels than this are ignored (one-hot would add too many columns). */
 export const MAX_TEXT_LEVELS = 20;
@@ -13,6 +14,38 @@ export function textLevels(c: FrameColumn): Map<string, number> {
   const counts = new Map<string, number>();
   for (const cell of c.cells ?? []) if (cell !== '') counts.set(cell, (counts.get(cell) ?? 0) + 1);
   return counts;
+}
+
+/** A cell quoted in a reason, cut to fit a line. */
+function quote(cell: string): string {
+  return `"${cell.length > 24 ? cell.slice(0, 21) + '...' : cell}"`;
+}
+
+/**
+ * The cells of a column that are not numbers, in words: 'row 3 ("abc")', 'row 3 ("abc"),
+ * row 9 ("n/k") and 4 more cells'; '' when there are none (or none were kept).
+ */
+export function badCellsText(c: FrameColumn): string {
+  const examples = c.badExamples ?? [];
+  if (c.badCells === 0 || examples.length === 0) return '';
+  const listed = examples.map((e) => `row ${e.row} (${quote(e.cell)})`);
+  const more = c.badCells - examples.length;
+  if (more > 0) return `${listed.join(', ')} and ${plural(more, 'more cell', 'more cells')}`;
+  return listed.length === 1 ? listed[0] : `${listed.slice(0, -1).join(', ')} and ${listed[listed.length - 1]}`;
+}
+
+/** Numbers read in a column (empty cells and bad cells are NaN). */
+function numberCount(c: FrameColumn): number {
+  let n = 0;
+  for (const v of c.values) if (!Number.isNaN(v)) n++;
+  return n;
+}
+
+/** The reason of a numeric role, with the column's bad cells named (they block the build). */
+function withBadCells(role: ColumnRole, c: FrameColumn): ColumnRole {
+  const numeric = role.role === 'target' || role.role === 'channel' || (role.role === 'control' && c.kind !== 'text');
+  const bad = numeric ? badCellsText(c) : '';
+  return bad ? { ...role, reason: `${role.reason}; numeric except ${bad}: fix or clear ${c.badCells === 1 ? 'that cell' : 'those cells'}` } : role;
 }
 
 function isConstant(c: FrameColumn): boolean {
@@ -38,6 +71,11 @@ function dateShare(c: FrameColumn): number {
   const r = readDateColumn(c.cells, { allowNumeric: numeric });
   const filled = c.cells.length - r.empty.length;
   return filled ? (filled - r.problems.length) / filled : 0;
+}
+
+/** The column detectRoles proposes as the date, if any (also what "What was read" dates). */
+export function dateColumnOf(frame: Frame): FrameColumn | undefined {
+  return chooseDate(frame.columns, frame.fixedDate);
 }
 
 function chooseDate(columns: FrameColumn[], fixed: string | null): FrameColumn | undefined {
@@ -71,8 +109,14 @@ function roleOf(c: FrameColumn, rowCount: number): ColumnRole {
   if (c.kind === 'date') return { column, role: 'ignored', reason: 'another date column' };
   if (c.kind === 'text') {
     const levels = textLevels(c).size;
+    if (levels === 1) return { column, role: 'ignored', reason: 'text with 1 value: nothing to tell periods apart' };
     if (levels <= MAX_TEXT_LEVELS && levels <= rowCount / 2) {
-      return { column, role: 'control', reason: `text with ${levels} values: one-hot encoded, the most common value is the reference` };
+      return { column, role: 'control', reason: `text with ${plural(levels, 'value')}: one-hot encoded, the most common value is the reference` };
+    }
+    const numbers = numberCount(c);
+    if (numbers > 0) {
+      // Mostly text with some numbers: say how mixed, in case it was meant to be numeric.
+      return { column, role: 'ignored', reason: `text: ${c.badCells} of ${c.badCells + numbers} filled cells are not numbers (${badCellsText(c)})` };
     }
     return { column, role: 'ignored', reason: `text with ${levels} different values` };
   }
@@ -93,9 +137,9 @@ export function detectRoles(parsed: ParsedInput): RoleAssignment {
   return {
     columns: columns.map((c): ColumnRole => {
       if (c === date) return { column: c.name, role: 'date', reason: c.hint?.reason ?? (isDateName(c.name) ? 'named like a date and every cell is one' : 'every cell is a date') };
-      if (c === target) return { column: c.name, role: 'target', reason: c.hint?.reason ?? 'named like an outcome (y, revenue, sales, conversions, ...)' };
+      if (c === target) return withBadCells({ column: c.name, role: 'target', reason: c.hint?.reason ?? 'named like an outcome (y, revenue, sales, conversions, ...)' }, c);
       if (c.hint?.role === 'target' || c.hint?.role === 'date') return { column: c.name, role: 'ignored', reason: 'another candidate' };
-      return roleOf(c, rowCount);
+      return withBadCells(roleOf(c, rowCount), c);
     }),
   };
 }

@@ -24,7 +24,7 @@ function checkNegative(s: PlannedSeries, values: Float64Array, grid: Grid, repor
   const c = s.column;
   const where = { file: c.file, column: c.sourceColumn, channel: s.channel };
   if (s.kind === 'media') {
-    const bad = new CellProblems(`negative ${s.measure} values`, where, 'error', `${s.measure} cannot be negative; correct the export (refunds belong in a separate column)`);
+    const bad = new CellProblems([`negative ${s.measure} value`, `negative ${s.measure} values`], where, 'error', `${s.measure} cannot be negative; correct the export (refunds belong in a separate column)`);
     values.forEach((v, i) => {
       if (v < 0) bad.add(c.rows[grid.rowAt[i]], `Negative ${s.measure} ${v} for channel ${s.channel}`);
     });

@@ -22,6 +22,13 @@ export interface RoleHint {
   reason: string;
 }
 
+/** A cell that is not a number, where it is. */
+export interface BadCell {
+  /** Spreadsheet row (header = 1). */
+  row: number;
+  cell: string;
+}
+
 /** One column of the table the formats are read into: one row per source record or date. */
 export interface FrameColumn {
   name: string;
@@ -42,6 +49,8 @@ export interface FrameColumn {
   issues: UserError[];
   /** Non-empty cells that are not numbers. */
   badCells: number;
+  /** The first few of those cells, for role reasons and hints (absent: none kept). */
+  badExamples?: BadCell[];
   /** The format's suggestion for this column's role (workspace and Meridian contracts). */
   hint?: RoleHint;
 }

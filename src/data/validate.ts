@@ -1,6 +1,6 @@
 // Checks on the finished table: what would make the model fail or mislead.
 import type { Dataset, UserError } from '../core/types';
-import { error, warning } from './errors';
+import { error, plural, warning } from './errors';
 
 function firstNonFinite(values: Float64Array): number {
   for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return i;
@@ -33,7 +33,7 @@ export function validateDataset(d: Omit<Dataset, 'fingerprint'>, report: UserErr
     const what = Number.isNaN(values[i]) ? 'has no value' : 'overflows to infinity';
     report.push(error(`${name} ${what} in the period starting ${d.dates[i]}`, { column: name, channel }, Number.isNaN(values[i]) ? 'the column has no data to impute from; give it values or leave it out of the model' : 'the numbers are too large; rescale the column'));
   }
-  if (T < 3) report.push(error(`Only ${T} periods: too few to fit a model`, {}, 'use a longer date range'));
+  if (T < 3) report.push(error(`Only ${plural(T, 'period')}: too few to fit a model`, {}, 'use a longer date range'));
   else if (d.grain === 'week' && T < 52) report.push(warning(`Only ${T} weeks: yearly seasonality and carry-over are hard to separate with less than a year`, {}));
   if (T > 0 && isConstant(d.target.values)) report.push(error(`The target ${d.target.name} is the same in every period`, { column: d.target.name }, 'choose the column that measures the outcome'));
   for (const c of d.channels) {

@@ -4,7 +4,7 @@
 // step imputes them (never zero inside an active channel).
 import type { UserError } from '../core/types';
 import { isoDate, parseIso } from './calendar';
-import { readNumbers } from './columns';
+import { BAD_EXAMPLES, readNumbers } from './columns';
 import type { RawTable } from './csv';
 import type { DateOrder } from './dates';
 import { error, uniqueName, warning } from './errors';
@@ -74,6 +74,8 @@ class WorkspaceReader {
     const read = readNumbers(cells, rows, { file: t.file, column: t.header[col] }, fileVotes(t), t.delimiter);
     target.issues.push(...read.issues.map((e) => ({ ...e, channel: target.hint.channel })));
     target.bad += read.bad;
+    target.ok += read.ok;
+    for (const e of read.examples) if (target.examples.length < BAD_EXAMPLES) target.examples.push(e);
     target.files.add(t.file);
     subset.forEach((i, k) => {
       if (Number.isNaN(days[i])) return;

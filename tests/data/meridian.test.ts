@@ -61,7 +61,7 @@ describe('Meridian geo read at national level equals the geo rows combined by ha
     const e = errorsOf(broken.report);
     expect(e).toHaveLength(1);
     expect(e[0]).toMatchObject({ file: 'geo.csv', column: 'geo' });
-    expect(e[0].message).toMatch(/1 of 20 geos have no row for/);
+    expect(e[0].message).toMatch(/1 of 20 geos has no row for/);
   });
 });
 

@@ -9,7 +9,10 @@ import { PlanResponse } from '../../analysis/plan-response';
 import { posteriorFromInferenceData, type Posterior } from '../../analysis/posterior';
 import { budgetChangeScenario, minimumSpendScenario, shiftScenario, targetEfficiencyScenario, type Scenario } from '../../analysis/scenarios';
 import { buildDiagnostics, type MmmDiagnosticsJson } from '../../diagnostics/report';
+import { checkReadiness, type Readiness } from './readiness';
 import { optimizeView, type OptimizeView } from './views';
+
+export type { Readiness } from './readiness';
 
 export interface PlanRequest {
   problem: BudgetProblem;
@@ -21,15 +24,6 @@ export type ScenarioRequest =
   | { kind: 'budget_change'; percent: number }
   | { kind: 'target_efficiency'; target: number }
   | { kind: 'min_spend_for_current_outcome' };
-
-export interface Readiness {
-  /** False when the diagnostics could not be computed (then `error` says why). */
-  checked: boolean;
-  provisional: boolean;
-  /** Gates that affect the estimates and fail. */
-  failing: Array<{ gate: string; detail: string; action: string | null }>;
-  error?: string;
-}
 
 export interface LoadInfo {
   channels: string[];
@@ -58,28 +52,21 @@ class Memo<V> {
   }
 }
 
-function readiness(idata: InferenceData): { r: Readiness; diag: MmmDiagnosticsJson | null } {
-  try {
-    const diag = buildDiagnostics(idata);
-    const failing = Object.entries(diag.gates)
-      .filter(([, g]) => g.affects_estimates && g.status === 'fail')
-      .map(([gate, g]) => ({ gate, detail: g.detail, action: g.action }));
-    return { r: { checked: true, provisional: diag.estimates_provisional, failing }, diag };
-  } catch (e) {
-    // Unchecked readiness is treated as not ready: the banner says so rather than hiding it.
-    return { r: { checked: false, provisional: true, failing: [], error: (e as Error).message }, diag: null };
-  }
-}
-
 export class OptimizeEngine {
   #idata: InferenceData | null = null;
   #post: Posterior | null = null;
   #resp: PlanResponse | null = null;
+  /** The full diagnostics report (with PSIS-LOO): given with the run, or built on first need. */
   #diag: MmmDiagnosticsJson | null = null;
   #results = new Memo<OptimizeResult>(6);
   #scenarios = new Memo<Scenario>(24);
 
-  load(idata: InferenceData): Loaded {
+  /**
+   * Holds a run. `diagnostics`: its full report when the studio has it (the Diagnostics
+   * worker's), so neither the banner nor a downloaded report computes it again; without it the
+   * banner's gates are computed here without PSIS-LOO (readiness.ts).
+   */
+  load(idata: InferenceData, diagnostics: MmmDiagnosticsJson | null = null): Loaded {
     const post = posteriorFromInferenceData(idata);
     if ('errors' in post) return { ok: false, errors: post.errors };
     this.#idata = idata;
@@ -87,8 +74,8 @@ export class OptimizeEngine {
     this.#resp = null;
     this.#results = new Memo(6);
     this.#scenarios = new Memo(24);
-    const { r, diag } = readiness(idata);
-    this.#diag = diag;
+    this.#diag = diagnostics;
+    const r = checkReadiness(idata, diagnostics);
     const grain = idata.attrs.data_range?.grain === 'day' ? 'day' : 'week';
     return { ok: true, value: { channels: post.spec.channels.map((c) => c.name), draws: post.draws.n, rows: post.data.T, grain, readiness: r } };
   }
@@ -101,7 +88,13 @@ export class OptimizeEngine {
     if (!this.#post) throw new Error('no run is loaded in the optimize worker (a bug; reopen the run)');
     return this.#post;
   }
-  get diagnostics(): MmmDiagnosticsJson | null {
+  /**
+   * The run's full diagnostics report for the executive summary: the one given (with the run
+   * or here, when the Diagnostics worker finished later), else built once, PSIS-LOO included.
+   */
+  reportDiagnostics(given: MmmDiagnosticsJson | null = null): MmmDiagnosticsJson {
+    if (given) this.#diag = given;
+    this.#diag ??= buildDiagnostics(this.idata);
     return this.#diag;
   }
 

@@ -28,8 +28,8 @@ function flat<T>(r: Out<T | { errors: UserError[] }>): Out<T> {
 }
 
 const api = {
-  load: (idata: Parameters<OptimizeEngine['load']>[0]) => {
-    const r = guard('Reading the run', () => engine.load(idata));
+  load: (idata: Parameters<OptimizeEngine['load']>[0], diagnostics: Parameters<OptimizeEngine['load']>[1] = null) => {
+    const r = guard('Reading the run', () => engine.load(idata, diagnostics));
     return r.ok ? r.value : r;
   },
   optimize: (req: PlanRequest) => guard('The optimizer', () => engine.optimize(req)),

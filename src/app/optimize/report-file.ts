@@ -3,6 +3,7 @@
 // constraints and objective), not the report's own default problem, so the downloaded file
 // says what the step says.
 import type { UserError } from '../../core/types';
+import type { MmmDiagnosticsJson } from '../../diagnostics/report';
 import { analyseForReport, renderExecutiveSummary, reportInput } from '../../report';
 import type { OptimizeEngine, PlanRequest, ScenarioRequest } from './engine';
 import { REPORT_FILE, type DownloadFile } from './files';
@@ -16,6 +17,8 @@ export interface ReportExtras {
   notes: UserError[];
   /** The budget problem in words (describe.ts). */
   rule: string;
+  /** The run's full diagnostics report when the studio has it (the Diagnostics worker's): not computed again. */
+  diagnostics?: MmmDiagnosticsJson | null;
 }
 
 export function reportFile(engine: OptimizeEngine, req: PlanRequest, scenarios: ScenarioRequest[], x: ReportExtras): DownloadFile | { errors: UserError[] } {
@@ -24,7 +27,7 @@ export function reportFile(engine: OptimizeEngine, req: PlanRequest, scenarios: 
   const a = analyseForReport(idata, { budget: null });
   if ('errors' in a) return a;
   const result = engine.result(req);
-  const input = reportInput(idata, a, { target: x.target, sources: x.sources, notes: x.notes, diagnostics: engine.diagnostics ?? undefined });
+  const input = reportInput(idata, a, { target: x.target, sources: x.sources, notes: x.notes, diagnostics: engine.reportDiagnostics(x.diagnostics ?? null) });
   input.budget = { rule: x.rule, result, scenarios: result.feasible ? scenarios.map((s) => engine.scenario(req, s)) : [] };
   return { name: REPORT_FILE, mime: 'text/html', text: renderExecutiveSummary(input) };
 }

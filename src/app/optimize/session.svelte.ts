@@ -4,6 +4,7 @@
 import type { UserError } from '../../core/types';
 import type { RunRecord } from '../../store';
 import type { Studio } from '../state/studio.svelte';
+import { diagnosticsState } from '../diagnostics/state.svelte';
 import { describeProblem } from './describe';
 import type { Objective } from '../../analysis/optimizer';
 import type { LoadInfo, PlanRequest } from './engine';
@@ -106,7 +107,8 @@ export class OptimizeSession {
     const h = defaultHorizon(this.unit, this.rows);
     this.form = defaultForm(idata.attrs.model.channels.map((c) => c.name), recentSpend(idata, h), h);
     this.#busy = 'loading';
-    const out = await this.client.load(idata);
+    // The Diagnostics worker's report of this run, when it is there: the worker does not compute it again.
+    const out = await this.client.load(idata, diagnosticsState.reportFor(idata));
     if (gen !== this.#gen) return;
     this.#busy = null;
     if (!out.ok) {
@@ -195,7 +197,7 @@ export class OptimizeSession {
           ? await api.contributionsFile()
           : kind === 'budget'
             ? await api.budgetFile(req!, sc, this.rule(req!))
-            : await api.reportFile(req!, sc, { target: run.dataset.target.name, sources: [run.dataset.name], notes: dataNotes(run), rule: this.rule(req!) });
+            : await api.reportFile(req!, sc, { target: run.dataset.target.name, sources: [run.dataset.name], notes: dataNotes(run), rule: this.rule(req!), diagnostics: diagnosticsState.reportFor(run.inference_data) });
       if (gen !== this.#fileGen) return;
       if (out.ok) saveFile(out.value);
       else this.#fileErrors = out.errors;

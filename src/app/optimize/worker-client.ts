@@ -4,6 +4,7 @@
 // their own generation counter (session.svelte.ts).
 import { wrap, type Remote } from 'comlink';
 import type { InferenceData, UserError } from '../../core/types';
+import type { MmmDiagnosticsJson } from '../../diagnostics/report';
 import type { Loaded } from './engine';
 import type { OptimizeWorkerApi } from './optimize.worker';
 
@@ -14,12 +15,18 @@ export class OptimizeClient {
   #api: Remote<OptimizeWorkerApi> | null = null;
   #loaded: Promise<LoadOutcome> | null = null;
   #idata: InferenceData | null = null;
+  #diagnostics: MmmDiagnosticsJson | null = null;
 
-  /** Starts a worker holding this run, or keeps the one that already does. */
-  load(idata: InferenceData): Promise<LoadOutcome> {
+  /**
+   * Starts a worker holding this run, or keeps the one that already does. `diagnostics`: the
+   * run's full report when the studio has it, so the worker does not compute it again (also
+   * used when a cancel restarts the worker).
+   */
+  load(idata: InferenceData, diagnostics: MmmDiagnosticsJson | null = null): Promise<LoadOutcome> {
     if (this.#idata === idata && this.#loaded) return this.#loaded;
     this.stop();
     this.#idata = idata;
+    this.#diagnostics = diagnostics;
     return this.#start();
   }
 
@@ -29,7 +36,7 @@ export class OptimizeClient {
     this.#worker = worker;
     this.#api = api;
     // $state proxies cannot be cloned: the run record is $state.raw, so idata is plain.
-    this.#loaded = api.load(this.#idata!).catch((e: Error) => ({
+    this.#loaded = api.load(this.#idata!, this.#diagnostics).catch((e: Error) => ({
       ok: false as const,
       errors: [{ message: `The optimize worker could not read the run: ${e.message}`, hint: 'reload the page and reopen the run', severity: 'error' as const }],
     }));
@@ -57,5 +64,6 @@ export class OptimizeClient {
   stop(): void {
     this.cancel();
     this.#idata = null;
+    this.#diagnostics = null;
   }
 }

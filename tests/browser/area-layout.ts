@@ -44,3 +44,17 @@ export function yTitleOnChartTitle(page: Page, plot: string): Promise<boolean> {
     return y.left < t.right && t.left < y.right && y.top < t.bottom && t.top < y.bottom;
   }, plot);
 }
+
+/**
+ * Tick labels drawn with a small SI prefix ("500µ", "2m", "3n"): Plotly's default exponent
+ * format, which reads as units beside model-unit coefficients; the studio's axis defaults
+ * (src/app/lib/plot-axes.ts) draw such axes in powers of ten. `plot` limits it to one plot.
+ */
+export function siPrefixedTicks(page: Page, plot?: string): Promise<string[]> {
+  return page.evaluate((name) => {
+    const root = name ? document.querySelector(`[data-plot="${name}"]`) : document;
+    return Array.from(root?.querySelectorAll('.xtick text, .ytick text') ?? [])
+      .map((e) => e.textContent ?? '')
+      .filter((t) => /^[−-]?\d+(\.\d+)?[mµnpf]$/.test(t.trim()));
+  }, plot);
+}

@@ -173,4 +173,25 @@ describe('calibration with lift tests', () => {
     await page.setViewportSize(DESKTOP);
     expect(s.foreignRequests).toEqual([]);
   }, 420_000);
+
+  it('the workspace picked as a folder: the Source column names the file, the path is on hover, nothing scrolls sideways at 1280', async () => {
+    const s = browser();
+    const page = await s.open(DESKTOP);
+    // A folder pick gives each file its path inside the folder (webkitRelativePath).
+    await page.locator('input[type="file"][webkitdirectory]').first().setInputFiles(WORKSPACE);
+    await page.locator('[role="status"]', { hasText: 'Loaded' }).first().waitFor({ timeout: 60_000 });
+    await page.locator('#tab-model').click();
+    await page.locator('[data-testid="lift-tests"]').waitFor({ timeout: 30_000 });
+    // The session keeps the tests typed in earlier: the workspace's two are the ones from the folder.
+    const all = await page.locator('[data-testid="lift-tests"] td.source').evaluateAll((tds) => tds.map((td) => ({ text: td.textContent?.trim() ?? '', title: td.getAttribute('title') })));
+    const cells = all.filter((c) => c.text.startsWith('workspace'));
+    expect(cells).toHaveLength(2);
+    cells.forEach((c, i) => {
+      expect(c.text).toBe(`workspace incrementality_results.json, row ${i + 1} (incrementality results)`);
+      expect(c.title).toMatch(new RegExp(`^workspace \\S*dev_workspace_hill/analysis/incrementality_results\\.json, row ${i + 1} \\(incrementality results\\)$`));
+    });
+    expect(await sidewaysTables(page)).toEqual([]);
+    await page.locator('[data-testid="lift-tests"]').scrollIntoViewIfNeeded();
+    await s.screenshot('calibration-model-folder-desktop');
+  }, 180_000);
 });

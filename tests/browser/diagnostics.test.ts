@@ -14,6 +14,7 @@ import type { InferenceData } from '../../src/core/types';
 import { buildDiagnostics, type MmmDiagnosticsJson } from '../../src/diagnostics';
 import { fromArvizJson, fromCmdStanCsv } from '../../src/io';
 import { PHONE, REPO_ROOT, useBrowser } from './harness';
+import { siPrefixedTicks } from './area-layout';
 
 // CARRYOVER_DIST serves another build than dist/ (e.g. while other test runs use dist/).
 const browser = useBrowser(process.env.CARRYOVER_DIST ? { serve: async () => path.resolve(process.env.CARRYOVER_DIST!) } : {});
@@ -122,8 +123,19 @@ describe('diagnostics of a short demo fit', () => {
     await select.selectOption(other);
     await expect.poll(() => page.locator('[data-plot="diag-trace"] .gtitle').textContent()).toBe(`Trace of ${other}`);
     await expect.poll(() => page.locator('[data-plot="diag-rank"] .gtitle').textContent()).toBe(`Rank plot of ${other}`);
+    // Every parameter's trace in plain numbers or powers of ten, never an SI prefix ("500µ").
+    const params = await select.locator('option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
+    const prefixed: string[] = [];
+    for (const p of params) {
+      await select.selectOption(p);
+      await expect.poll(() => page.locator('[data-plot="diag-trace"] .gtitle').textContent()).toBe(`Trace of ${p}`);
+      prefixed.push(...(await siPrefixedTicks(page, 'diag-trace')).map((t) => `${p}: ${t}`));
+    }
+    expect(prefixed).toEqual([]);
+    await select.selectOption(other);
     const report = await s.assertLayout('diagnostics @ 1280');
     expect(report.plotsChecked).toBeGreaterThanOrEqual(PLOTS.length);
+    expect(await siPrefixedTicks(page)).toEqual([]);
     await s.assertAccessible('diagnostics @ 1280');
     await s.screenshot('diagnostics-desktop');
   });

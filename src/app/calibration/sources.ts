@@ -107,11 +107,26 @@ export function withSource(sources: readonly LiftSourceInput[], s: LiftSourceInp
   return i < 0 ? [...sources, s] : sources.map((x, j) => (j === i ? s : x));
 }
 
-/** What the mapped table shows for a test: the source in words. */
-export function describeSource(t: SourcedTest): string {
+/** The source of a test in words; `short` names a file by its base name (a workspace picked as a folder gives a path). */
+export function describeSource(t: SourcedTest, short = false): string {
   const what = t.sourceKind === 'workspace' ? 'workspace' : t.sourceKind === 'table' ? 'table' : t.sourceKind === 'saved' ? 'saved with the model' : 'file';
   const shape = t.source === 'pymc' ? 'per period' : t.source === 'robyn' ? 'Robyn rows' : 'incrementality results';
-  return t.sourceKind === 'file' || t.sourceKind === 'workspace' ? `${what} ${t.file}, row ${t.row} (${shape})` : `${what}, row ${t.row} (${shape})`;
+  const file = short ? baseName(t.file) : t.file;
+  return t.sourceKind === 'file' || t.sourceKind === 'workspace' ? `${what} ${file}, row ${t.row} (${shape})` : `${what}, row ${t.row} (${shape})`;
+}
+
+/** The last part of a path (either separator). */
+export const baseName = (p: string): string => p.slice(Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1) || p;
+
+/**
+ * The mapped table's Source cell: the base name (a folder's path made the column so wide that
+ * the table scrolled sideways at 1280 px) and, when that shortens it, the full source as the
+ * cell's title (shown on hover).
+ */
+export function sourceCell(t: SourcedTest): { text: string; title: string | undefined } {
+  const text = describeSource(t, true);
+  const full = describeSource(t);
+  return { text, title: full === text ? undefined : full };
 }
 
 /** The input shape of a file source, read off its header (undefined for JSON or an unknown header). */

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CalibrationState, withCalibration, type CalibrationHost } from '../../../src/app/calibration/calibration.svelte';
-import { describeSource, fileShape } from '../../../src/app/calibration/sources';
+import { baseName, describeSource, fileShape, sourceCell } from '../../../src/app/calibration/sources';
 import { importLiftTests, toModelLiftTests } from '../../../src/calibration';
 import type { Dataset, LiftTest, ModelSpec, RoasPrior } from '../../../src/core/types';
 import { buildDataset, detectRoles, parseFiles } from '../../../src/data';
@@ -49,6 +49,9 @@ describe('calibration state: workspace passthrough', () => {
     expect(host.spec!.lift_tests.map((t) => t.channel)).toEqual(['tv', 'radio']);
     expect(state.tests[0].window).toMatchObject({ periods: 8, aligned: true });
     expect(describeSource(state.tests[0])).toBe(`workspace ${pass.file}, row 1 (incrementality results)`);
+    // The table's cell: the file's base name, the full path on hover (a folder's path widened the table).
+    expect(pass.file).toContain('/');
+    expect(sourceCell(state.tests[0])).toEqual({ text: 'workspace incrementality_results.json, row 1 (incrementality results)', title: `workspace ${pass.file}, row 1 (incrementality results)` });
     // The metric "sales" is read as the workspace's target with a warning, not an error.
     expect(state.issues.filter((e) => e.severity === 'error')).toEqual([]);
     expect(state.issues.some((e) => e.column === 'metric' && e.severity === 'warning')).toBe(true);
@@ -145,6 +148,7 @@ describe('calibration state: files and saved tests', () => {
     state.setOptions({ robynSpend: 'channel_total' });
     expect(host.spec!.lift_tests[0].x).toBe(0);
     expect(describeSource(state.tests[0])).toBe('file robyn.csv, row 2 (Robyn rows)');
+    expect(sourceCell(state.tests[0])).toEqual({ text: 'file robyn.csv, row 2 (Robyn rows)', title: undefined });
   });
 
   it('a file in no known shape is one error naming the file; removing it clears it', async () => {
@@ -179,5 +183,14 @@ describe('calibration state: files and saved tests', () => {
     host.spec = defaultModelSpec(doubled, { saturation: 'hill' });
     state.sync();
     expect(host.spec.lift_tests[0].x / x0).toBeCloseTo(2, 12);
+  });
+});
+
+describe('baseName', () => {
+  it('keeps the last part of a path with either separator', () => {
+    expect(baseName('dev_workspace_hill/analysis/incrementality_results.json')).toBe('incrementality_results.json');
+    expect(baseName('C:\\data\\tests.csv')).toBe('tests.csv');
+    expect(baseName('tests.csv')).toBe('tests.csv');
+    expect(baseName('folder/')).toBe('folder/');
   });
 });

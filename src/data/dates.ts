@@ -180,6 +180,14 @@ function describe(kinds: Map<Kind, number>, order: DateOrder): string {
   return sorted.length ? sorted.map(([k]) => names[k]).join(' + ') : 'none';
 }
 
+/**
+ * Whether a cell is written like a date, valid or not ("2021-02-31" is; "Total" is not):
+ * a mistyped date is an error to report, a label is not a date at all.
+ */
+export function dateShaped(cell: string, allowNumeric: boolean): boolean {
+  return classify(cell.trim(), allowNumeric) !== null;
+}
+
 /** Whether a cell reads as a date on its own (used by role detection). */
 export function looksLikeDate(cell: string): boolean {
   const c = classify(cell.trim(), false);

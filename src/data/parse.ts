@@ -10,6 +10,7 @@ import { error, warning } from './errors';
 import { baseName, classifyTable, isIncrementalityFile, isTableFile, WORKSPACE_PARTS, type TablePart } from './formats';
 import { readMeridianGeo, readMeridianNational } from './meridian';
 import { tableColumns } from './columns';
+import { dropFooter, footerLength } from './footer';
 import type { Frame, InputFile, InputFormat, ParsedInput, Passthrough, TableInfo } from './types';
 import { readWorkspace } from './workspace';
 
@@ -128,7 +129,13 @@ function single(
     const tables = national.tables.map((info) => ({ ...info, ...frameDates(national.frame, options.dateOrder) }));
     return { format: 'meridian_national', frame: national.frame, tables };
   }
-  const frame: Frame = { rowCount: t.records.length, columns: tableColumns(t, onProgress), fixedDate: null };
-  const info: TableInfo = { file: t.file, part: 'wide', delimiter: t.delimiter, header: t.header, rows: t.records.length, ...frameDates(frame, options.dateOrder) };
+  let table = t;
+  let frame: Frame = { rowCount: t.records.length, columns: tableColumns(t, onProgress), fixedDate: null };
+  const footer = footerLength(frame);
+  if (footer.rows > 0) {
+    table = dropFooter(t, footer.rows, footer.dateColumn!, report); // rare: the columns are read again without it
+    frame = { rowCount: table.records.length, columns: tableColumns(table), fixedDate: null };
+  }
+  const info: TableInfo = { file: t.file, part: 'wide', delimiter: t.delimiter, header: t.header, rows: table.records.length, ...frameDates(frame, options.dateOrder) };
   return { format: 'wide', frame, tables: [info] };
 }

@@ -60,6 +60,9 @@ describe('MTA-informed ROAS priors', () => {
     const table = page.getByTestId('mta-prior-table');
     await table.waitFor({ timeout: 30_000 });
     expect(expected.issues).toEqual([]);
+    // The model is named as the Attribution step names it; the channel map stays closed when the names match.
+    await expect(page.getByLabel('Attribution model').locator('option:checked').textContent()).resolves.toBe('Markov order 1');
+    await expect(page.getByTestId('mta-channel-map').evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(false);
     // Apply, channel, credit, spend, mean, 90% interval, σ, label, status.
     const shown = await cells('[data-testid="mta-prior-table"]');
     expect(shown.map((r) => r[1])).toEqual(['x1', 'x2']);
@@ -149,4 +152,21 @@ describe('MTA-informed ROAS priors', () => {
     await expect(page.getByTestId('mta-counterpart-name').textContent()).resolves.toBe(original);
     expect(s.foreignRequests).toEqual([]);
   }, 420_000);
+
+  it('opens the channel map by itself when no MTA channel matches a data channel', async () => {
+    const s = browser();
+    const page = s.page;
+    await page.locator('#tab-model').click();
+    const other = { ...MTA, models: { linear: { tv_brand: MTA.models.markov_1.x1, search_paid: MTA.models.markov_1.x2 } } };
+    await page.locator('#mta-file').setInputFiles({ ...MTA_FILE, name: 'other_mta.json', buffer: Buffer.from(JSON.stringify(other)) });
+    const map = page.getByTestId('mta-channel-map');
+    await expect.poll(() => map.evaluate((d) => (d as HTMLDetailsElement).open), { timeout: 30_000 }).toBe(true);
+    await expect(page.getByLabel('Attribution model').locator('option:checked').textContent()).resolves.toBe('Linear');
+    // Mapping the first channel keeps it open for the next.
+    await map.getByLabel('tv_brand →').selectOption('x1');
+    await expect(map.evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(true);
+    await map.locator('summary').scrollIntoViewIfNeeded();
+    await s.screenshot('roas-prior-map-open-desktop');
+    expect(await cells('[data-testid="mta-prior-table"]').then((r) => r.map((c) => c[1]))).toEqual(['x1']);
+  }, 120_000);
 });

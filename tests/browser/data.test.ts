@@ -58,7 +58,7 @@ describe('data step', () => {
     const page = browser().page;
     await roleOf('x2').selectOption('control');
     await page.locator('tbody tr', { hasText: /^x2\s*control/ }).first().waitFor();
-    await expect(page.locator('#overview-h + p').textContent()).resolves.toMatch(/1 channels, 4 controls/);
+    await expect(page.locator('#overview-h + p').textContent()).resolves.toMatch(/1 channel, 4 controls/);
     expect(await plotPoints('spend-over-time')).toBe(179);
   });
 

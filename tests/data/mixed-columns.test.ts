@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildDataset, detectRoles, parseFiles } from '../../src/data';
 import { loadDataset } from '../../src/cli/load-dataset';
-import { errorsOf, sharedFile, show } from './helpers';
+import { errorsOf, sharedFile, sharedFolder, show } from './helpers';
 
 /** Weekly rows from Monday 2021-01-04; `edit(row)` may replace the sales cell (spreadsheet row). */
 function wide(weeks: number, sales: (row: number) => string | undefined = () => undefined, extra = ''): string {
@@ -148,5 +148,46 @@ describe('the CLI reads mixed columns the same way', () => {
     const r = loadDataset([path], { date: 'date', target: 'sales', channels: ['tv_spend'] });
     expect(r.dataset).toBeUndefined();
     expect(errorsOf(r.report)).toContainEqual(expect.objectContaining({ row: 3, column: 'sales', message: 'sales: "abc" is not a number' }));
+  });
+
+  it('without role flags: sales is still detected as the target, and the error names row 3', () => {
+    const path = join(dir, 'detect.csv');
+    writeFileSync(path, wide(3, (r) => (r === 3 ? 'abc' : undefined)));
+    const r = loadDataset([path], {});
+    expect(r.dataset).toBeUndefined();
+    expect(errorsOf(r.report)).toEqual([expect.objectContaining({ row: 3, column: 'sales', message: 'sales: "abc" is not a number' })]);
+  });
+});
+
+describe('workspace factors follow the same majority rule', () => {
+  const raw = () => sharedFolder('synthetic/dev_workspace_hill', 'raw');
+  /** The workspace with external_factors.csv's `competitor_index` value on its k-th row replaced. */
+  function withFactorCell(k: number, cell: string) {
+    const files = raw().map((f) => {
+      if (!f.name.endsWith('external_factors.csv')) return f;
+      let seen = 0;
+      const lines = f.text.split('\n').map((l) => (l.includes(',competitor_index,') && ++seen === k ? l.replace(/[^,]*$/, cell) : l));
+      return { ...f, text: lines.join('\n') };
+    });
+    return parseFiles(files);
+  }
+
+  it('a numeric factor with one word is numeric, and its cell is an error at its row', () => {
+    const p = withFactorCell(10, 'n/k');
+    const c = p.frame.columns.find((x) => x.name === 'competitor_index')!;
+    expect(c.kind).toBe('number');
+    const r = detectRoles(p).columns.find((x) => x.column === 'competitor_index')!;
+    expect(r.role).toBe('control');
+    expect(r.reason).toMatch(/numeric except row \d+ \("n\/k"\): fix or clear that cell$/);
+    const e = errorsOf(buildDataset(p, detectRoles(p)).report);
+    // Row of the 10th competitor_index line: the header is row 1 and the factors alternate.
+    expect(e).toEqual([expect.objectContaining({ file: expect.stringMatching(/external_factors\.csv$/), row: 21, column: 'value', message: 'value: "n/k" is not a number' })]);
+  });
+
+  it('a factor of labels is still text', () => {
+    const files = raw().map((f) =>
+      f.name.endsWith('external_factors.csv') ? { ...f, text: f.text.replace(/,black_friday,0\.0/g, ',season,low').replace(/,black_friday,1\.0/g, ',season,high') } : f,
+    );
+    expect(parseFiles(files).frame.columns.find((x) => x.name === 'season')!.kind).toBe('text');
   });
 });

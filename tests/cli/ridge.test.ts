@@ -83,7 +83,7 @@ describe('carryover ridge (command module)', () => {
     writeFileSync(lift, 'channel,x,delta_x,delta_y,sigma\ntv_S,20000,4000,8000,1500\npodcast,1,1,1,1\n');
     const { code, file } = await ridge([ROBYN, ...ROLES, ...SMALL, '--lift-tests', lift]);
     expect(code).toBe(0);
-    expect(stderr).toMatch(/lift\.csv, row 3, column "channel", channel "podcast": unknown channel "podcast"; this test is left out/);
+    expect(stderr).toMatch(/lift\.csv, row 3, column "channel": unknown channel "podcast"; this test is left out/);
     expect(file!.metadata.settings.lift_tests).toEqual([{ channel: 'tv_S', x: 20000, delta_x: 4000, delta_y: 8000, sigma: 1500, label: 'tv_S row 2' }]);
     expect(file!.lift.map((l) => l.channel)).toEqual(['tv_S']);
     for (const c of file!.candidates) if (Number.isFinite(c.objectives.nrmse)) expect(c.objectives.mape_lift).not.toBeNull();

@@ -116,7 +116,7 @@ function roleOf(c: FrameColumn, rowCount: number): ColumnRole {
     const numbers = numberCount(c);
     if (numbers > 0) {
       // Mostly text with some numbers: say how mixed, in case it was meant to be numeric.
-      return { column, role: 'ignored', reason: `text: ${c.badCells} of ${c.badCells + numbers} filled cells are not numbers (${badCellsText(c)})` };
+      return { column, role: 'ignored', reason: `text: ${c.badCells} of ${c.badCells + numbers} filled cells ${c.badCells === 1 ? 'is not a number' : 'are not numbers'} (${badCellsText(c)})` };
     }
     return { column, role: 'ignored', reason: `text with ${levels} different values` };
   }

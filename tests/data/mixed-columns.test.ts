@@ -96,7 +96,9 @@ describe('a numeric column with a few text cells', () => {
   });
 
   it('a tie (one number, one word) is text', () => {
-    expect(column(parse(wide(2, (r) => (r === 3 ? 'abc' : undefined))), 'sales').kind).toBe('text');
+    const p = parse(wide(2, (r) => (r === 3 ? 'abc' : undefined)));
+    expect(column(p, 'sales').kind).toBe('text');
+    expect(role(p, 'sales').reason).toBe('text: 1 of 2 filled cells is not a number (row 3 ("abc"))');
   });
 
   it("Robyn's events (\"na\" and event names, no numbers) is still one-hot encoded", () => {

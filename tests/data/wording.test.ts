@@ -43,7 +43,7 @@ function words(text: string): string[] {
   return [...roles.columns.map((r) => r.reason), ...buildDataset(parsed, roles).report.map((e) => e.message)];
 }
 
-const ONE_PLURAL = /\b1 (different )?(values|cells|rows|columns|periods|weeks|days|geos have|levels)\b/;
+const ONE_PLURAL = /\b1 (different |filled |more )?(values|cells|rows|columns|periods|weeks|days|geos have|levels)\b|\b1 of \d+ filled cells are\b/;
 
 describe('messages of the pipeline', () => {
   it('a text column with one value and a one-column header say it in the singular', () => {

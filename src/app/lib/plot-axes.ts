@@ -9,13 +9,18 @@
 //   xaxis.title.standoff: "By setting standoff and turning on automargin, plotly.js will push
 //   the margins to fit the axis title at given standoff distance").
 // - a power-of-ten tick format on axes whose values are all small (|v| < 0.01): Plotly's
-//   default exponentformat 'B' labels them with SI prefixes ("500µ", "2m"), which reads as
+//   default exponentformat 'B' labels them with SI prefixes ("500µ", "20µ"), which reads as
 //   units (micro-seconds, metres) beside model-unit coefficients. Large values keep the
 //   default k / M / B, which read well for money.
 import type { Data, Layout } from 'plotly.js';
 
 export const TITLE_STANDOFF = 10;
-/** Below this magnitude Plotly's default tick labels switch to SI prefixes (m, µ, n): its tick exponent reaches −3. */
+/**
+ * Axes whose values stay below this get power-of-ten ticks. Plotly gives an axis a tick
+ * exponent (an SI prefix under the default 'B' format) once |floor(log10 max|range|)| exceeds
+ * `minexponent` (3): below about 0.001 ("500µ"). 0.01 leaves room for the autorange padding;
+ * between 0.001 and 0.01 the exponent is 0 and the ticks stay plain decimals either way.
+ */
 export const SMALL_AXIS = 0.01;
 
 const AXIS_KEY = /^([xy])axis(\d*)$/;

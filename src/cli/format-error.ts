@@ -5,7 +5,7 @@ export function formatUserError(e: UserError): string {
   // A place the message already names (`channel "tv" has ...`) is not said twice.
   const unsaid = (label: string) => (e.message.includes(label) ? undefined : label);
   const where = [
-    e.file,
+    e.file ?? e.source,
     e.row !== undefined ? `row ${e.row}` : undefined,
     e.column !== undefined ? unsaid(`column "${e.column}"`) : undefined,
     e.channel !== undefined ? unsaid(`channel "${e.channel}"`) : undefined,

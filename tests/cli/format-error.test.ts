@@ -13,4 +13,7 @@ describe('formatUserError', () => {
     );
     expect(formatUserError({ severity: 'warning', channel: 'x1', message: 'channel "x1" read as "X1"' })).toBe('warning: channel "x1" read as "X1"');
   });
+  it('names a place that is not a file (source) where a file would stand', () => {
+    expect(formatUserError({ severity: 'error', source: 'typed-in table', row: 2, message: 'sigma must be positive' })).toBe('error: typed-in table, row 2: sigma must be positive');
+  });
 });

@@ -10,7 +10,7 @@ const THROTTLE_MS = 100;
 
 const api = {
   run(data: Dataset, opts: RidgeOptions, onProgress?: (p: RidgeProgress) => void) {
-    let last = 0;
+    let last = -Infinity; // the first report of a run always goes through
     return runRidge(data, opts, {
       onProgress: (p) => {
         const now = performance.now();

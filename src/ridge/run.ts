@@ -1,6 +1,6 @@
 // The ridge fallback end to end, synchronously (Node tests and the CLI call it directly; the
 // studio runs it in ridge.worker.ts): validate → search hyperparameters (search.ts) →
-// Pareto front → choose a model → refit → bootstrap intervals (bootstrap.ts). Same seed,
+// Pareto front → choose a model → refit → bootstrap intervals (summarise.ts, sieve.ts). Same seed,
 // same data, same options: the same result, bit for bit.
 import type { Dataset, UserError } from '../core/types';
 import { Rng } from '../core/rng';
@@ -15,8 +15,10 @@ import type { RidgeCandidate, RidgeOptions, RidgeProgress, RidgeResult } from '.
 
 export const METHOD_NOTE =
   'Ridge regression with searched hyperparameters (Robyn-style): point estimates with bootstrap intervals, not a posterior. ' +
-  'The intervals show how the estimates vary with the noise in the outcome for the chosen hyperparameters ' +
-  '(moving-block residual bootstrap); they leave out uncertainty about the hyperparameters and the choice of model.';
+  'The intervals show how the estimates vary with the noise in the outcome for the chosen hyperparameters: a sieve bootstrap ' +
+  '(the residuals’ autocorrelation kept by an autoregressive model, new noise built from its resampled innovations), each ' +
+  'replicate refitted, the intervals corrected for the shrinkage of the ridge penalty. They leave out uncertainty about the ' +
+  'hyperparameters and the choice of model.';
 
 export const CHOSEN_RULE =
   'Closest to the origin of the objectives, each min-max normalised over the Pareto front (Robyn, R/R/clusters.R errors_scores).';

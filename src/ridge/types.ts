@@ -30,7 +30,11 @@ export interface RidgeOptions {
   /** Lift tests (per-period, MODEL.md §6): add MAPE.LIFT as a third objective. */
   lift_tests?: LiftTest[];
   search?: { population?: number; generations?: number };
-  bootstrap?: { replicates?: number; block_length?: number; method?: 'block' | 'residual' };
+  /**
+   * Intervals: 'sieve' (default; AR(p) sieve bootstrap of the residuals, sieve.ts), 'block'
+   * (moving-block residual bootstrap, bootstrap.ts) or 'residual' (i.i.d. residuals).
+   */
+  bootstrap?: { replicates?: number; block_length?: number; method?: 'sieve' | 'block' | 'residual' };
   /** Robyn's intercept_sign = "non_negative": refit without intercept when it comes out negative (default true). */
   intercept_non_negative?: boolean;
   /** Robyn's rssd_zero_penalty (default true). */
@@ -58,6 +62,8 @@ export interface RidgeChannelResult {
   contribution: Estimate;
   roas: Estimate;
   marginal_roas: Estimate;
+  /** The channel's share of the media effect (contribution / media total). */
+  effect_share: Estimate;
   /** The chosen model's point values (the bootstrap summarises around them). */
   point: { contribution: number; roas: number; marginal_roas: number; effect_share: number; spend_share: number };
 }
@@ -66,6 +72,8 @@ export interface RidgeLiftCheck {
   label: string;
   channel: string;
   delta_y: number;
+  /** The test's standard error of delta_y (same units). */
+  sigma: number;
   implied: Estimate;
   /** |implied − delta_y| / |delta_y| at the point estimate (Robyn's mape_lift term). */
   ape: number;
@@ -96,7 +104,20 @@ export interface RidgeResult {
   base: { intercept: Estimate; controls: Record<string, Estimate>; seasonality: Estimate };
   media_total: Estimate;
   lift: RidgeLiftCheck[];
-  bootstrap: { replicates: number; method: 'moving_block_residual' | 'residual'; block_length: number };
+  /**
+   * How the intervals were made (summarise.ts): block_length is 1 unless method is
+   * moving_block_residual; ar_order (AIC-chosen) is null unless sieve_ar; interval:
+   * 'studentized' (bootstrap-t, the sieve's; a quantity without a standard error, such as a
+   * channel held at 0, falls back to the other) or 'percentile_bias_corrected' (percentile
+   * intervals of draws re-centred for the penalty's bias).
+   */
+  bootstrap: {
+    replicates: number;
+    method: 'sieve_ar' | 'moving_block_residual' | 'residual';
+    block_length: number;
+    ar_order: number | null;
+    interval: 'studentized' | 'percentile_bias_corrected';
+  };
   warnings: UserError[];
 }
 

@@ -2,7 +2,8 @@
 // and the same seed gives the same result bit for bit (Robyn's #196 complaint).
 import { describe, expect, it } from 'vitest';
 import { fourierFeatures } from '../../src/model/features';
-import { automaticBlockLength } from '../../src/ridge/bootstrap';
+import { centre } from '../../src/ridge/bootstrap';
+import { fitArAic } from '../../src/ridge/sieve';
 import { dominates } from '../../src/ridge/pareto';
 import { runRidge } from '../../src/ridge/run';
 import type { RidgeOptions, RidgeResult } from '../../src/ridge/types';
@@ -62,7 +63,7 @@ describe('ridge on dt_simulated_weekly.csv', () => {
 
   it('every channel number comes with a bootstrap interval, and media coefficients are ≥ 0', () => {
     for (const [name, ch] of Object.entries(a.channels)) {
-      for (const e of [ch.contribution, ch.roas, ch.marginal_roas]) {
+      for (const e of [ch.contribution, ch.roas, ch.marginal_roas, ch.effect_share]) {
         expect(e.q05, name).not.toBeNull();
         expect(e.q05!).toBeLessThanOrEqual(e.q50!);
         expect(e.q50!).toBeLessThanOrEqual(e.q95!);
@@ -71,12 +72,14 @@ describe('ridge on dt_simulated_weekly.csv', () => {
       expect(a.model.coefficients[name]).toBeGreaterThanOrEqual(0);
       expect(ch.contribution.q05!).toBeGreaterThanOrEqual(0);
       expect(ch.roas.mean! * ch.spend).toBeCloseTo(ch.contribution.mean!, 6);
+      expect(ch.effect_share.q05!).toBeGreaterThanOrEqual(0);
+      expect(ch.effect_share.q95!).toBeLessThanOrEqual(1);
     }
     expect(a.method_note).toMatch(/not a posterior/);
-    // Block length: Politis–White on the chosen model's residuals (their mean does not matter).
+    // The sieve's AR order: AIC on the chosen model's centred residuals.
     const resid = Float64Array.from(data.target.values, (v, t) => v - a.model.fitted[t]);
-    expect(a.bootstrap).toEqual({ replicates: 200, method: 'moving_block_residual', block_length: automaticBlockLength(resid) });
-    expect(a.bootstrap.block_length).toBeGreaterThanOrEqual(1);
+    centre(resid);
+    expect(a.bootstrap).toEqual({ replicates: 200, method: 'sieve_ar', block_length: 1, ar_order: fitArAic(resid).phi.length, interval: 'studentized' });
   });
 
   it('the decomposition adds up exactly: intercept + channels + controls + trend + seasonality = fitted', () => {

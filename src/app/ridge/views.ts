@@ -50,7 +50,8 @@ export interface RoasRow {
   contribution: Estimate;
   roas: Estimate;
   marginal_roas: Estimate;
-  effect_share: number;
+  /** The channel's share of the media effect, with its bootstrap interval. */
+  effect_share: Estimate;
   spend_share: number;
   /** The Bayesian run's ROAS of the same channel; null when there is no run or no such channel. */
   bayes: Estimate | null;
@@ -63,7 +64,7 @@ export function roasRows(r: RidgeResult, bayes: Array<{ channel: string; roas: E
     contribution: c.contribution,
     roas: c.roas,
     marginal_roas: c.marginal_roas,
-    effect_share: c.point.effect_share,
+    effect_share: c.effect_share,
     spend_share: c.point.spend_share,
     bayes: bayes?.find((b) => b.channel === channel)?.roas ?? null,
   }));
@@ -80,4 +81,15 @@ export function chosenHyper(r: RidgeResult): { channels: Array<{ channel: string
     byChannel.set(m[2], list);
   }
   return { channels: [...byChannel].map(([channel, values]) => ({ channel, values })), lambda: r.model.hyper.lambda };
+}
+
+/** How the intervals were made, in words (the Ridge step's "Bootstrap" fact). */
+export function bootstrapText(b: RidgeResult['bootstrap']): string {
+  const scheme =
+    b.method === 'sieve_ar'
+      ? `sieve bootstrap: AR(${b.ar_order}) noise regenerated from resampled innovations`
+      : b.method === 'moving_block_residual'
+        ? `moving blocks of ${b.block_length} period${b.block_length === 1 ? '' : 's'}`
+        : 'independent residuals';
+  return `${b.replicates} refits, ${scheme}; intervals corrected for the penalty's shrinkage`;
 }

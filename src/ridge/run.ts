@@ -17,7 +17,8 @@ export const METHOD_NOTE =
   'Ridge regression with searched hyperparameters (Robyn-style): point estimates with bootstrap intervals, not a posterior. ' +
   'The intervals show how the estimates vary with the noise in the outcome for the chosen hyperparameters: a sieve bootstrap ' +
   '(the residuals’ autocorrelation kept by an autoregressive model, new noise built from its resampled innovations), each ' +
-  'replicate refitted, the intervals corrected for the shrinkage of the ridge penalty. They leave out uncertainty about the ' +
+  'replicate refitted, and studentized intervals (bootstrap-t), which also allow for the shrinkage of the ridge penalty — so a ' +
+  'strongly shrunk point estimate can sit near or outside the edge of its interval. They leave out uncertainty about the ' +
   'hyperparameters and the choice of model.';
 
 export const CHOSEN_RULE =

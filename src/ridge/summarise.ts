@@ -2,9 +2,11 @@
 // ROAS and marginal ROAS per channel (MODEL.md §5 definitions, over the data window), the
 // base components, the media total and each lift test's implied lift — every one an Estimate
 // (src/core/types.ts) so the studio can show them next to the Bayesian ones. The noise is
-// resampled by the sieve bootstrap (sieve.ts; the moving-block and i.i.d. residual schemes of
-// bootstrap.ts remain as options), each replicate refitted at the chosen hyperparameters, and
-// the percentile intervals corrected for the penalty's bias (shifted(), below).
+// resampled by the sieve bootstrap (sieve.ts, calibrated for the regression; the moving-block
+// and i.i.d. residual schemes of bootstrap.ts remain as options), each replicate refitted at
+// the chosen hyperparameters, and the intervals studentized (bootstrap-t, studentize.ts) or,
+// where a quantity has no standard error and for the other schemes, percentile intervals
+// corrected for the penalty's bias (shiftedDraws, below).
 import type { Estimate, UserError } from '../core/types';
 import { summarise } from '../calibration/estimate';
 import type { Rng } from '../core/rng';
@@ -40,7 +42,7 @@ export function summariseChosen(ev: CandidateEvaluator, rng: Rng, opts: RidgeOpt
     rsq: rsq(p.y, yhat),
     fitted: Array.from(yhat),
   };
-  // The penalty's bias at the fitted model: refit the noise-free fitted values (see shifted()).
+  // The penalty's bias at the fitted model: refit the noise-free fitted values (see shiftedDraws).
   f.fit(yhat, lambda, nonNeg);
   const refit = new Tally(1, C, K, L);
   refit.record(0, ev);

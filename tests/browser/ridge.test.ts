@@ -9,9 +9,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { presetSpec } from '../../src/app/model/spec-edit';
 import { DEFAULT_RIDGE_SETTINGS, ridgeOptions } from '../../src/app/ridge/options';
-import { paretoView } from '../../src/app/ridge/views';
+import { bootstrapText, paretoView, pointInterval } from '../../src/app/ridge/views';
 import { refitChosen } from '../../src/app/ridge/choose';
-import { withInterval } from '../../src/app/results/format';
+import { num, pct } from '../../src/app/results/format';
 import { buildDataset, detectRoles, parseFiles } from '../../src/data';
 import { runRidge } from '../../src/ridge/run';
 import type { RidgeResult } from '../../src/ridge/types';
@@ -78,11 +78,17 @@ describe('ridge mode', () => {
     expect(rows.map((r) => r[0])).toEqual(Object.keys(expected.channels));
     for (const r of rows) {
       const c = expected.channels[r[0]];
-      expect(r[2]).toBe(withInterval(c.contribution));
-      expect(r[5]).toBe(withInterval(c.roas));
-      expect(r[6]).toBe(withInterval(c.marginal_roas));
+      // The chosen model's point value, then its interval.
+      expect(r[2]).toBe(`${num(c.point.contribution)} [${num(c.contribution.q05)}, ${num(c.contribution.q95)}]`);
+      expect(r[3]).toBe(`${pct(c.point.effect_share)} [${pct(c.effect_share.q05)}, ${pct(c.effect_share.q95)}]`);
+      expect(r[5]).toBe(`${num(c.point.roas)} [${num(c.roas.q05)}, ${num(c.roas.q95)}]`);
+      expect(r[6]).toBe(`${num(c.point.marginal_roas)} [${num(c.marginal_roas.q05)}, ${num(c.marginal_roas.q95)}]`);
       expect(r[5]).toMatch(/\[.+, .+\]/);
     }
+    // Which bootstrap made the intervals, in the chosen model's facts and the method note.
+    expect(expected.bootstrap.method).toBe('sieve_ar');
+    await page.getByText(bootstrapText(expected.bootstrap), { exact: true }).waitFor();
+    await expect(page.getByTestId('ridge-method-note').textContent()).resolves.toMatch(/sieve bootstrap/);
     expect(await tracePoints('ridge-roas')).toEqual([rows.length]);
     await s.assertLayout('ridge @ 1280');
     await s.assertAccessible('ridge @ 1280');
@@ -106,9 +112,11 @@ describe('ridge mode', () => {
     const rows = await table();
     expect(rows.map((r) => r[0])).toEqual(Object.keys(picked.channels));
     for (const r of rows) {
-      expect(r[2]).toBe(withInterval(picked.channels[r[0]].contribution));
-      expect(r[5]).toBe(withInterval(picked.channels[r[0]].roas));
-      expect(r[6]).toBe(withInterval(picked.channels[r[0]].marginal_roas));
+      const c = picked.channels[r[0]];
+      expect(r[2]).toBe(pointInterval(c.point.contribution, c.contribution, num));
+      expect(r[3]).toBe(pointInterval(c.point.effect_share, c.effect_share, pct));
+      expect(r[5]).toBe(pointInterval(c.point.roas, c.roas, num));
+      expect(r[6]).toBe(pointInterval(c.point.marginal_roas, c.marginal_roas, num));
     }
     expect(rows).not.toEqual(before);
     await expect(page.locator('#ridge-channels-h').textContent()).resolves.toBe(`Chosen model (model ${other}, picked): contributions and ROAS`);

@@ -32,6 +32,8 @@ describe('ridge with lift tests (MAPE.LIFT)', () => {
       const implied = r.model.coefficients[t.channel] * (saturation('hill', p, (t.x + t.delta_x) / max(t.channel)) - saturation('hill', p, t.x / max(t.channel)));
       expect(l.ape).toBeCloseTo(Math.abs(implied - t.delta_y) / t.delta_y, 10);
       expect(l.implied.q05!).toBeLessThanOrEqual(l.implied.q95!);
+      // The test itself travels with the check: Δy and its σ, as the studio's lift table shows them.
+      expect([l.delta_y, l.sigma]).toEqual([t.delta_y, t.sigma]);
       sum += l.ape;
     });
     expect(r.model.objectives.mape_lift).toBeCloseTo(sum / r.lift.length, 12);

@@ -53,6 +53,8 @@ export interface RoasRow {
   /** The channel's share of the media effect, with its bootstrap interval. */
   effect_share: Estimate;
   spend_share: number;
+  /** The chosen model's own values, which the table shows beside the intervals. */
+  point: { contribution: number; roas: number; marginal_roas: number; effect_share: number };
   /** The Bayesian run's ROAS of the same channel; null when there is no run or no such channel. */
   bayes: Estimate | null;
 }
@@ -66,6 +68,7 @@ export function roasRows(r: RidgeResult, bayes: Array<{ channel: string; roas: E
     marginal_roas: c.marginal_roas,
     effect_share: c.effect_share,
     spend_share: c.point.spend_share,
+    point: { contribution: c.point.contribution, roas: c.point.roas, marginal_roas: c.point.marginal_roas, effect_share: c.point.effect_share },
     bayes: bayes?.find((b) => b.channel === channel)?.roas ?? null,
   }));
 }
@@ -83,13 +86,18 @@ export function chosenHyper(r: RidgeResult): { channels: Array<{ channel: string
   return { channels: [...byChannel].map(([channel, values]) => ({ channel, values })), lambda: r.model.hyper.lambda };
 }
 
-/** How the intervals were made, in words (the Ridge step's "Bootstrap" fact). */
+/** How the intervals were made, in a few words (the Ridge step's "Bootstrap" fact; the method note says more). */
 export function bootstrapText(b: RidgeResult['bootstrap']): string {
   const scheme =
     b.method === 'sieve_ar'
-      ? `sieve bootstrap: AR(${b.ar_order}) noise regenerated from resampled innovations`
+      ? `sieve, AR(${b.ar_order})`
       : b.method === 'moving_block_residual'
         ? `moving blocks of ${b.block_length} period${b.block_length === 1 ? '' : 's'}`
         : 'independent residuals';
-  return `${b.replicates} refits, ${scheme}; intervals corrected for the penalty's shrinkage`;
+  return `${b.replicates} refits, ${scheme}, ${b.interval === 'studentized' ? 'studentized' : 'percentile'}`;
+}
+
+/** "point [q05, q95]": the chosen model's value with its bootstrap interval. */
+export function pointInterval(point: number, e: Estimate, fmt: (v: number | null) => string): string {
+  return e.q05 === null || e.q95 === null ? fmt(point) : `${fmt(point)} [${fmt(e.q05)}, ${fmt(e.q95)}]`;
 }

@@ -174,10 +174,30 @@ function shiftedDraws(boot: Tally, at: number, refit: number, q: number): Float6
   return Float64Array.from({ length: boot.n }, (_, b) => boot.get(b, q) - shift);
 }
 
-/** Summary of draws / scale kept within [lo, hi], the range the model allows (media effects ≥ 0, shares in [0, 1]): clamping cannot exclude a true value. */
+/**
+ * Summary of draws / scale kept within [lo, hi], the range the model allows (media effects ≥ 0,
+ * shares in [0, 1]): clamping cannot exclude a true value. The interval's ends are the
+ * (B + 1)·α-th ordered draws (Davison & Hinkley 1997, §5.2.1, eqs. 5.6 and 5.18 — Hyndman &
+ * Fan's type 6 quantile), at which a replicate and the data, exchangeable, give the nominal
+ * coverage exactly; the type-7 quantile of Estimate summaries elsewhere cuts an interval of
+ * B = 99 draws 1.8 points short (its α-quantile is the draw at (B − 1)α + 1).
+ */
 function bounded(draws: Float64Array, scale: number, lo: number, hi: number): Estimate {
   for (let i = 0; i < draws.length; i++) draws[i] = Math.min(hi, Math.max(lo, draws[i] / scale));
-  return summarise(draws);
+  const e = summarise(draws);
+  if (e.mean === null) return e;
+  draws.sort();
+  return { ...e, q05: type6(draws, 0.05), q50: type6(draws, 0.5), q95: type6(draws, 0.95) };
+}
+
+/** Hyndman & Fan (1996) type 6 quantile of ascending-sorted x: position (n + 1)p, 1-based, interpolated. */
+export function type6(x: Float64Array, p: number): number {
+  const n = x.length;
+  const h = (n + 1) * p;
+  if (h <= 1) return x[0];
+  if (h >= n) return x[n - 1];
+  const k = Math.floor(h);
+  return x[k - 1] + (h - k) * (x[k] - x[k - 1]);
 }
 
 /**

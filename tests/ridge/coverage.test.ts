@@ -6,8 +6,11 @@
 //
 // Thresholds come from the nominal level and the Monte Carlo error only: with N simulated
 // datasets the observed coverage of a method whose true coverage is 0.90 has binomial sd
-// sqrt(0.9 · 0.1 / N) (N = 400: 0.015), and each check asks for 0.90 ± 3 sd. The bound has
-// power: the i.i.d. residual bootstrap on AR(1) noise (coverage ~0.6) fails it, checked below.
+// sqrt(0.9 · 0.1 / N) (N = 400: 0.015), and each check asks for 0.90 ± 3 sd. The band has
+// power: the moving-block scheme that was the default before (~0.82 here, even with today's
+// shrinkage correction and interval ends) and the i.i.d. residual bootstrap (~0.6) fail it on
+// AR(1) noise, checked below. Exploratory runs with N = 1500–2000 put the sieve's coverage at
+// 0.87–0.90 across these scenarios: near nominal, the two-channel case lowest.
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng';
 import { runRidge } from '../../src/ridge/run';
@@ -81,9 +84,10 @@ describe(`90% sieve-bootstrap intervals cover the truth (N = ${N} datasets per s
     }
   });
 
-  it('the band has power: the i.i.d. residual bootstrap fails it on AR(1) φ = 0.6 noise', () => {
-    const cov = coverage({ name: 'AR(1) φ = 0.6', T: 156, channels: [tv], phi: 0.6, sigma: 2 }, 11, { method: 'residual' });
-    expect(cov.contribution[0]).toBeLessThan(LOW);
+  it('the band has power: the previous default (moving blocks, Politis–White length) and the i.i.d. residual bootstrap fail it on AR(1) φ = 0.6 noise', () => {
+    const sc: Scenario = { name: 'AR(1) φ = 0.6', T: 156, channels: [tv], phi: 0.6, sigma: 2 };
+    expect(coverage(sc, 11, { method: 'block' }).contribution[0]).toBeLessThan(LOW);
+    expect(coverage(sc, 11, { method: 'residual' }).contribution[0]).toBeLessThan(LOW);
   });
 });
 

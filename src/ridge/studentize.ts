@@ -13,25 +13,28 @@
 //   w = ∂θ/∂y the quantity's influence vector at the chosen model (finite differences of the
 //       exact active-set ridge fit, which is linear in y for a fixed active set),
 //   W(k) = Σ_t w_t w_{t+k}, c_0 = 1, c_k = 2, and
-//   γ(k) the autocovariances of an AR(p) fitted by Yule–Walker to the fit's residuals (p: the
-//       sieve's AIC order, fixed for every replicate) — the sample autocovariances to lag p
-//       and the AR recursion γ(k) = Σ φ_j γ(k − j) beyond (Brockwell & Davis §3.3).
+//   γ(k) the autocovariances of an AR(p) fitted by Yule–Walker to the fit's residuals, p by
+//       AIC each time (in the data and in every replicate, as the sieve chose it) — the sample
+//       autocovariances to lag p and the AR recursion γ(k) = Σ φ_j γ(k − j) beyond (Brockwell
+//       & Davis §3.3), so the order's own uncertainty is in t* too.
 // Since θ* − θ̂ also holds the penalty's shrinkage, the t interval is corrected for it as well.
-import { yuleWalker } from './sieve';
+import { maxArOrder } from './sieve';
 
 export class ArStandardError {
   /** W(k) per quantity, Q×T (row q at q·T). */
   private readonly lagProducts: Float64Array;
   private readonly gamma: Float64Array;
-  private readonly phi: Float64Array;
   private readonly r: Float64Array;
+  private readonly a: Float64Array;
   private readonly prev: Float64Array;
+  private readonly best: Float64Array;
+  /** Largest AR order tried (the sieve's, sieve.ts maxArOrder). */
+  readonly P: number;
 
   /** influence: Q×T, row q the influence vector w of quantity q. */
   constructor(
     readonly T: number,
     readonly Q: number,
-    readonly p: number,
     influence: Float64Array,
   ) {
     this.lagProducts = new Float64Array(Q * T);
@@ -43,21 +46,24 @@ export class ArStandardError {
         this.lagProducts[q * T + k] = s;
       }
     }
+    const P = (this.P = maxArOrder(T));
     this.gamma = new Float64Array(T);
-    this.phi = new Float64Array(p);
-    this.r = new Float64Array(p + 1);
-    this.prev = new Float64Array(p);
+    this.r = new Float64Array(P + 1);
+    this.a = new Float64Array(P + 1);
+    this.prev = new Float64Array(P + 1);
+    this.best = new Float64Array(P + 1);
   }
 
   /** Standard errors of every quantity for noise like the residual series `resid`, into out (length Q). No allocation. */
   compute(resid: ArrayLike<number>, out: Float64Array): void {
-    const { T, Q, p, gamma, phi, r } = this;
-    yuleWalker(resid, phi, r, this.prev);
+    const { T, Q, gamma, r } = this;
+    const p = this.aicFit(resid);
+    const phi = this.best;
     for (let k = 0; k < T; k++) {
       if (k <= p) gamma[k] = r[k];
       else {
         let g = 0;
-        for (let j = 1; j <= p; j++) g += phi[j - 1] * gamma[k - j];
+        for (let j = 1; j <= p; j++) g += phi[j] * gamma[k - j];
         gamma[k] = g;
       }
     }
@@ -67,5 +73,41 @@ export class ArStandardError {
       for (let k = 1; k < T; k++) v += 2 * W[k] * gamma[k];
       out[q] = v > 0 ? Math.sqrt(v) : 0;
     }
+  }
+
+  /** Yule–Walker AR with the order by AIC, as sieve.ts fitArAic (same recursion): r gets the autocovariances, best[1..p] φ; returns p. */
+  private aicFit(e: ArrayLike<number>): number {
+    const { P, r, a, prev, best } = this;
+    const n = e.length;
+    let mean = 0;
+    for (let t = 0; t < n; t++) mean += e[t];
+    mean /= n;
+    for (let k = 0; k <= P; k++) {
+      let s = 0;
+      for (let t = k; t < n; t++) s += (e[t] - mean) * (e[t - k] - mean);
+      r[k] = s / n;
+    }
+    a.fill(0);
+    let v = r[0];
+    if (!(v > 0)) return 0;
+    let bestAic = n * Math.log(v);
+    let p = 0;
+    for (let k = 1; k <= P; k++) {
+      let num = r[k];
+      for (let j = 1; j < k; j++) num -= a[j] * r[k - j];
+      const kappa = num / v;
+      prev.set(a);
+      for (let j = 1; j < k; j++) a[j] = prev[j] - kappa * prev[k - j];
+      a[k] = kappa;
+      v *= 1 - kappa * kappa;
+      if (!(v > 0)) break;
+      const aic = n * Math.log(v) + 2 * k;
+      if (aic < bestAic) {
+        bestAic = aic;
+        p = k;
+        best.set(a);
+      }
+    }
+    return p;
   }
 }

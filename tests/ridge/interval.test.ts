@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { sortedQuantile } from '../../src/calibration/estimate';
 import { Rng } from '../../src/core/rng';
-import { type6 } from '../../src/ridge/summarise';
+import { type6 } from '../../src/ridge/intervals';
 
 describe('type 6 quantiles for bootstrap intervals', () => {
   it('picks the (B + 1)α-th draw and interpolates between draws', () => {

@@ -57,6 +57,11 @@ export interface RidgeCandidate {
   front: number;
 }
 
+/**
+ * Each Estimate summarises the bootstrap draws of its quantity (intervals.ts): with the default
+ * sieve bootstrap the bootstrap-t draws, whose q05–q95 is the studentized 90% interval and
+ * whose mean is close to the shrinkage-corrected estimate; `point` holds the model's own values.
+ */
 export interface RidgeChannelResult {
   spend: number;
   contribution: Estimate;

@@ -10,55 +10,58 @@ import type { Tally } from './tally';
 export class Draws {
   studentized = 0;
 
+  /** world: the bootstrap world's true values; worldRefit: the ridge's noise-free fit of that world (summarise.ts). */
   constructor(
     readonly point: Tally,
-    readonly refit: Tally,
+    readonly world: Tally,
+    readonly worldRefit: Tally,
     readonly boot: Tally,
     readonly se: { seHat: Float64Array; seBoot: Float64Array } | null,
   ) {}
 
   estimate(q: number, o: { scale?: number; lo?: number; hi?: number } = {}): Estimate {
     const at = this.point.get(0, q);
-    const t = this.se ? tDraws(this.boot, at, q, this.se.seHat[q], this.se.seBoot) : null;
+    const truth = this.world.get(0, q);
+    const t = this.se ? tDraws(this.boot, at, truth, q, this.se.seHat[q], this.se.seBoot) : null;
     if (t) this.studentized++;
-    return bounded(t ?? shiftedDraws(this.boot, at, this.refit.get(0, q), q), o.scale ?? 1, o.lo ?? -Infinity, o.hi ?? Infinity);
+    return bounded(t ?? shiftedDraws(this.boot, at, truth, this.worldRefit.get(0, q), q), o.scale ?? 1, o.lo ?? -Infinity, o.hi ?? Infinity);
   }
 }
 
 /**
- * Bootstrap-t draws of quantity q (studentize.ts): θ̂ − t*_b · se with t*_b = (θ*_b − θ̂) / se*_b,
- * whose 5% and 95% quantiles are the studentized interval. Null when the quantity has no
- * standard error (e.g. a channel held at 0 by its bound: no influence) or a replicate has none.
+ * Bootstrap-t draws of quantity q (studentize.ts): θ̂ − t*_b · se with t*_b = (θ*_b − θ_w) / se*_b,
+ * θ_w the bootstrap world's true value, whose (B + 1)α-th values are the studentized interval's
+ * ends. Null when the quantity has no standard error (e.g. a channel held at 0 by its bound: no
+ * influence) or a replicate has none.
  */
-function tDraws(boot: Tally, at: number, q: number, se: number, seBoot: Float64Array): Float64Array | null {
+function tDraws(boot: Tally, at: number, truth: number, q: number, se: number, seBoot: Float64Array): Float64Array | null {
   const { n, Q } = boot;
   if (!(se > 0)) return null;
   const out = new Float64Array(n);
   for (let b = 0; b < n; b++) {
     const s = seBoot[b * Q + q];
     if (!(s > 0)) return null;
-    out[b] = at - ((boot.get(b, q) - at) / s) * se;
+    out[b] = at - ((boot.get(b, q) - truth) / s) * se;
   }
   return out;
 }
 
 /**
- * Bootstrap draws of quantity q moved by twice the penalty's bias (the percentile interval
- * corrected for shrinkage; the fallback of tDraws and the interval of the block and i.i.d.
- * schemes). The ridge estimate is shrunk, E θ̂ − θ = bias (Hoerl & Kennard, "Ridge regression:
- * biased estimation for nonorthogonal problems", Technometrics 12(1), 1970), and every
- * bootstrap refit is shrunk once more around θ̂, so the plain percentile interval sits about
- * 2·bias away from the truth. The bias-corrected estimate is θ̂ − bias (Efron & Tibshirani, "An
- * Introduction to the Bootstrap", 1993, §10.6), and the bootstrap distribution re-centred on it
- * is the draws − 2·bias. The bias is estimated without Monte Carlo error as what the estimator
- * does to the noise-free fitted values, θ(ŷ) − θ̂: for the unconstrained ridge that is exactly
- * the plug-in −λ(G + λI)⁻¹ b̂ of Hoerl & Kennard and the bootstrap's own mean shift, while a
- * coefficient held at its 0 bound gets none (the Monte Carlo mean would mistake the pile-up at
- * the bound for bias).
+ * Percentile-type draws of quantity q corrected for the penalty's shrinkage (the fallback of
+ * tDraws, and the interval of the block and i.i.d. schemes): the replicates θ*_b keep their
+ * shape and are re-centred on the basic bootstrap's bias-corrected estimate θ̂ − (E*θ* − θ_w)
+ * (Efron & Tibshirani, "An Introduction to the Bootstrap", 1993, §10.6; Davison & Hinkley 1997,
+ * eq. 5.6), i.e. d_b = θ*_b + θ̂ + θ_w − 2·E*θ*. The ridge estimate is shrunk (Hoerl & Kennard,
+ * "Ridge regression: biased estimation for nonorthogonal problems", Technometrics 12(1), 1970)
+ * and every replicate once more, so plain percentiles would sit about twice the bias away from
+ * the truth. E*θ* is taken without Monte Carlo error as the noise-free refit of the world's mean
+ * (exact for the unconstrained ridge, which is linear in y); a coefficient held at its 0 bound
+ * gets no shift (a Monte Carlo mean would mistake the pile-up at the bound for bias), so such a
+ * channel keeps the percentile interval [0, q95].
  */
-function shiftedDraws(boot: Tally, at: number, refit: number, q: number): Float64Array {
-  const shift = 2 * (refit - at);
-  return Float64Array.from({ length: boot.n }, (_, b) => boot.get(b, q) - shift);
+function shiftedDraws(boot: Tally, at: number, truth: number, refit: number, q: number): Float64Array {
+  const shift = at + truth - 2 * refit;
+  return Float64Array.from({ length: boot.n }, (_, b) => boot.get(b, q) + shift);
 }
 
 /**

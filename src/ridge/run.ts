@@ -17,9 +17,9 @@ export const METHOD_NOTE =
   'Ridge regression with searched hyperparameters (Robyn-style): point estimates with bootstrap intervals, not a posterior. ' +
   'The intervals show how the estimates vary with the noise in the outcome for the chosen hyperparameters: a sieve bootstrap ' +
   '(the residuals’ autocorrelation kept by an autoregressive model, new noise built from its resampled innovations), each ' +
-  'replicate refitted, and studentized intervals (bootstrap-t), which also allow for the shrinkage of the ridge penalty — so a ' +
-  'strongly shrunk point estimate can sit near or outside the edge of its interval. They leave out uncertainty about the ' +
-  'hyperparameters and the choice of model.';
+  'replicate refitted, and studentized intervals (bootstrap-t) corrected for the shrinkage of the ridge penalty, so a shrunk ' +
+  'point estimate can sit near the edge of its interval. Under a strong penalty that correction falls short and the intervals ' +
+  'lean toward the shrunk values. They leave out uncertainty about the hyperparameters and the choice of model.';
 
 export const CHOSEN_RULE =
   'Closest to the origin of the objectives, each min-max normalised over the Pareto front (Robyn, R/R/clusters.R errors_scores).';

@@ -42,11 +42,21 @@ export function summariseChosen(ev: CandidateEvaluator, rng: Rng, opts: RidgeOpt
     rsq: rsq(p.y, yhat),
     fitted: Array.from(yhat),
   };
-  // The penalty's bias at the fitted model: refit the noise-free fitted values (intervals.ts, shiftedDraws).
+  // The penalty's shrinkage at the fitted model: refit the noise-free fitted values. The
+  // bootstrap world's mean is ŷ with that shortfall added back, 2ŷ − fit(ŷ) (coefficients
+  // 2b̂ − b(ŷ)), so that its replicates are shrunk about as much as the estimate was: with ŷ
+  // itself the world's truth would be the already shrunk θ̂ and its bias (S − I)θ̂ only S times
+  // the real one (S the ridge's shrinkage; Hoerl & Kennard 1970); this way the bias is right
+  // to second order, the bias-corrected world of Kilian (1998) applied to the regression.
   f.fit(yhat, lambda, nonNeg);
   const refit = new Tally(1, C, K, L);
   refit.record(0, ev);
   const refitHat = Float64Array.from(f.yhat);
+  const yWorld = Float64Array.from(yhat, (v, t) => 2 * v - refitHat[t]);
+  const world = Tally.extrapolated(point, refit);
+  f.fit(yWorld, lambda, nonNeg);
+  const worldRefit = new Tally(1, C, K, L);
+  worldRefit.record(0, ev);
 
   const B = opts.bootstrap?.replicates ?? 500;
   const method = opts.bootstrap?.method ?? 'sieve';
@@ -62,10 +72,10 @@ export function summariseChosen(ev: CandidateEvaluator, rng: Rng, opts: RidgeOpt
   const boot = new Tally(B, C, K, L);
   const seBoot = new Float64Array(student ? B * Q : 0);
   const noise = (eStar: Float64Array, work: Float64Array) => (ar ? sieveResample(ar.fit, rng, eStar, work) : movingBlockResample(resid, blockLength, rng, eStar));
-  const stopped = replicate(ev, { yhat, lambda, nonNeg, burnIn: sieveBurnIn(ar?.fit.phi.length ?? 0) }, noise, boot, student, seBoot, control);
+  const stopped = replicate(ev, { yhat: yWorld, lambda, nonNeg, burnIn: sieveBurnIn(ar?.fit.phi.length ?? 0) }, noise, boot, student, seBoot, control);
   if (stopped) return stopped;
 
-  const draws = new Draws(point, refit, boot, student ? { seHat, seBoot } : null);
+  const draws = new Draws(point, world, worldRefit, boot, student ? { seHat, seBoot } : null);
   return {
     model,
     ...numbers(p, draws),
@@ -80,7 +90,7 @@ export function summariseChosen(ev: CandidateEvaluator, rng: Rng, opts: RidgeOpt
 }
 
 /**
- * The bootstrap proper: B times new noise around ŷ, the ridge refitted at the chosen
+ * The bootstrap proper: B times new noise around the world's mean (s.yhat), the ridge refitted at the chosen
  * hyperparameters and penalty, its numbers recorded in `boot` (and, when studentizing, the
  * replicate's standard errors in seBoot). Returns the cancellation error if stopped.
  */

@@ -65,6 +65,19 @@ export class Tally {
     }
   }
 
+  /**
+   * The one-row tally 2·a − b (a point fit and its noise-free refit: the point with the
+   * penalty's shrinkage added back, summarise.ts), effect shares recomputed from the
+   * contributions since a share is not linear in them.
+   */
+  static extrapolated(a: Tally, b: Tally): Tally {
+    const out = new Tally(1, a.C, a.K, a.L);
+    for (let q = 0; q < a.Q; q++) out.data[q] = 2 * a.data[q] - b.data[q];
+    const media = out.data[out.at.media];
+    for (let c = 0; c < a.C; c++) out.data[out.at.share + c] = media > 0 ? out.data[out.at.contribution + c] / media : 0;
+    return out;
+  }
+
   get(i: number, q: number): number {
     return this.data[i * this.Q + q];
   }

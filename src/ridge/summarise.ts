@@ -161,6 +161,7 @@ function numbers(p: RidgeFitter['problem'], d: Draws): Pick<Summary, 'channels' 
     channel: l.test.channel,
     delta_y: l.test.delta_y,
     sigma: l.test.sigma,
+    implied_point: point.get(0, at.lift + j),
     implied: d.estimate(at.lift + j),
     ape: Math.abs(point.get(0, at.lift + j) - l.test.delta_y) / Math.abs(l.test.delta_y),
   }));

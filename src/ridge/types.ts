@@ -79,6 +79,8 @@ export interface RidgeLiftCheck {
   delta_y: number;
   /** The test's standard error of delta_y (same units). */
   sigma: number;
+  /** The chosen model's lift per period at the test (the APE's basis), and its bootstrap Estimate. */
+  implied_point: number;
   implied: Estimate;
   /** |implied − delta_y| / |delta_y| at the point estimate (Robyn's mape_lift term). */
   ape: number;

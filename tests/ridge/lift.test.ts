@@ -31,6 +31,7 @@ describe('ridge with lift tests (MAPE.LIFT)', () => {
       const p = { kappa: r.model.hyper[`saturation_kappa[${t.channel}]`], slope: r.model.hyper[`saturation_slope[${t.channel}]`] };
       const implied = r.model.coefficients[t.channel] * (saturation('hill', p, (t.x + t.delta_x) / max(t.channel)) - saturation('hill', p, t.x / max(t.channel)));
       expect(l.ape).toBeCloseTo(Math.abs(implied - t.delta_y) / t.delta_y, 10);
+      expect(Math.abs(l.implied_point / implied - 1)).toBeLessThan(1e-12);
       expect(l.implied.q05!).toBeLessThanOrEqual(l.implied.q95!);
       // The test itself travels with the check: Δy and its σ, as the studio's lift table shows them.
       expect([l.delta_y, l.sigma]).toEqual([t.delta_y, t.sigma]);

@@ -128,7 +128,7 @@ function summaryLines(r: RidgeResult): string[] {
   const o = r.model.objectives;
   return [
     `chosen model ${r.chosen} of ${r.evaluations} (${r.pareto.length} on the Pareto front): NRMSE ${f(o.nrmse)}, DECOMP.RSSD ${f(o.decomp_rssd)}${o.mape_lift === null ? '' : `, MAPE.LIFT ${f(o.mape_lift)}`}, R² ${f(r.model.rsq)}`,
-    ...Object.entries(r.channels).map(([name, c]) => `  ${name}: ROAS ${f(c.roas.mean)} [${f(c.roas.q05)}, ${f(c.roas.q95)}] (90% bootstrap interval)`),
+    ...Object.entries(r.channels).map(([name, c]) => `  ${name}: ROAS ${f(c.point.roas)} [${f(c.roas.q05)}, ${f(c.roas.q95)}] (chosen model, 90% bootstrap interval)`),
     'point estimates with bootstrap intervals, not a posterior',
   ];
 }

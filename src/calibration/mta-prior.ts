@@ -11,6 +11,7 @@
 import type { Dataset, UserError } from '../core/types';
 import { logNormalSummary, type RoasPrior } from './roas-prior';
 import { isoDay, periodDays } from './window';
+import { modelLabel } from '../mta/model-labels';
 
 export interface MtaAttribution {
   metadata?: { data_range?: { first?: string; last?: string } } & Record<string, unknown>;
@@ -83,7 +84,7 @@ export function mtaRoasPriors(mta: MtaAttribution, data: Dataset, file: string, 
     const logs = Object.values(byModel).map(Math.log);
     const spread = logs.length > 1 ? sampleSd(logs) : 0;
     const sigma = Math.max(minSigma, spread);
-    result.priors.push({ channel: name, mu: Math.log(roas), sigma, scope: 'window', label: `MTA-informed (${model})`, source: 'mta' });
+    result.priors.push({ channel: name, mu: Math.log(roas), sigma, scope: 'window', label: `MTA-informed (${modelLabel(model)})`, source: 'mta' });
   }
   return result;
 }

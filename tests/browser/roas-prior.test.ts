@@ -68,7 +68,7 @@ describe('MTA-informed ROAS priors', () => {
     expect(shown.map((r) => r[1])).toEqual(['x1', 'x2']);
     shown.forEach((r, i) => {
       const p = describeRoasPrior(expected.priors[i]);
-      expect(r.slice(2, 8)).toEqual([num(expected.credited[i].credit), num(expected.credited[i].spend), num(p.mean), `${num(p.q05)} – ${num(p.q95)}`, '1.00', 'MTA-informed (markov_1)']);
+      expect(r.slice(2, 8)).toEqual([num(expected.credited[i].credit), num(expected.credited[i].spend), num(p.mean), `${num(p.q05)} – ${num(p.q95)}`, '1.00', 'MTA-informed (Markov order 1)']);
       expect(r[8]).toBe('applied');
     });
     // The prior's mean is the credited ROAS times e^(σ²/2) (LogNormal with median = credited ROAS, σ = 1).
@@ -77,7 +77,7 @@ describe('MTA-informed ROAS priors', () => {
 
     await page.getByLabel('Apply the MTA-informed prior to x1').uncheck();
     await expect(page.getByTestId('lift-tests-in-use').textContent()).resolves.toMatch(/and 1 ROAS prior\./);
-    expect((await cells('[data-testid="roas-priors-in-use"]')).map((r) => [r[0], r[1], r[2]])).toEqual([['x2', 'MTA-informed (markov_1)', 'MTA']]);
+    expect((await cells('[data-testid="roas-priors-in-use"]')).map((r) => [r[0], r[1], r[2]])).toEqual([['x2', 'MTA-informed (Markov order 1)', 'MTA']]);
     // x2's card shows its ROAS prior (and the beta prior it implies), not beta's own editor; x1 keeps its editor.
     await expect(page.locator('[data-testid="roas-prior-plot"][data-channel="x2"]').count()).resolves.toBe(1);
     await expect(page.locator('[data-testid="roas-prior-plot"][data-channel="x1"]').count()).resolves.toBe(0);
@@ -105,7 +105,7 @@ describe('MTA-informed ROAS priors', () => {
     expect(rowsShown.map((r) => r[0])).toEqual(['x2']);
     // Channel, tests and priors, prior, posterior, narrowing, ROAS prior, its LogNormal, posterior in its scope.
     const p = describeRoasPrior(expected.priors[1]);
-    expect(rowsShown[0][5]).toBe('MTA-informed (markov_1) (over the data)');
+    expect(rowsShown[0][5]).toBe('MTA-informed (Markov order 1) (over the data)');
     expect(rowsShown[0][6]).toBe(`${num(p.mean)} [${num(p.q05)}, ${num(p.q95)}]`);
     expect(rowsShown[0][7]).toMatch(/^[\d.]+k? \[/);
     expect(await plotPoints('calibration-roas-prior')).toBe(2);

@@ -31,7 +31,7 @@ describe('MTA-informed ROAS prior', () => {
     expect(res.credited.find((c) => c.channel === 'tv')!.spend).toBeCloseTo(tvSpend, 6);
     expect(Math.exp(tv.mu)).toBeCloseTo(500000 / tvSpend, 10);
     expect(Math.exp(search.mu)).toBeCloseTo(2500000 / spendOver('search', 0, 51), 10);
-    expect(tv).toMatchObject({ scope: 'window', source: 'mta', label: 'MTA-informed (markov_1)' });
+    expect(tv).toMatchObject({ scope: 'window', source: 'mta', label: 'MTA-informed (Markov order 1)' });
   });
 
   it('is wide: sigma ≥ 1, widened to the models’ disagreement', () => {

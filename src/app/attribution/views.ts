@@ -3,6 +3,9 @@
 // between MTA channels and an MMM run's channels. Pure, so it is tested in Node.
 import type { Estimate } from '../../core/types';
 import type { AttributionResult } from '../../mta/types';
+import { modelLabel } from '../../mta/model-labels';
+
+export { modelLabel };
 
 export type Metric = 'conversions' | 'value';
 
@@ -11,21 +14,6 @@ export interface ModelColumn {
   label: string;
   conversions: Float64Array;
   value: Float64Array;
-}
-
-const LABELS: Record<string, string> = {
-  first_touch: 'First touch',
-  last_touch: 'Last touch',
-  linear: 'Linear',
-  time_decay: 'Time decay',
-  position_based: 'Position-based',
-  shapley: 'Shapley (simplified)',
-  shapley_full: 'Shapley (full)',
-};
-
-export function modelLabel(key: string): string {
-  const m = /^markov_(\d+)$/.exec(key);
-  return m ? `Markov order ${m[1]}` : (LABELS[key] ?? key);
 }
 
 /** Every model that was computed, in the report's order. */

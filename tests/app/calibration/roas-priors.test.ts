@@ -146,7 +146,7 @@ describe('MTA-informed priors', () => {
     const roas = (c: string) => Math.exp(priors.find((p) => p.channel === c)!.mu);
     expect(roas('tv') / (900000 / spendOver('tv', '2023-01-02', '2023-12-31'))).toBeCloseTo(1, 10);
     expect(roas('social') / (300000 / spendOver('social', '2023-01-02', '2023-12-31'))).toBeCloseTo(1, 10);
-    for (const p of priors) expect(p).toMatchObject({ scope: 'window', source: 'mta', label: 'MTA-informed (markov_1)' });
+    for (const p of priors) expect(p).toMatchObject({ scope: 'window', source: 'mta', label: 'MTA-informed (Markov order 1)' });
     // Both lift tests stay likelihood terms: an MTA prior and a test on the same channel are different evidence.
     expect(host.spec!.lift_tests.map((t) => t.channel)).toEqual(['tv', 'radio']);
     expect('errors' in packMmm(workspace, host.spec!)).toBe(false);
@@ -179,7 +179,7 @@ describe('MTA-informed priors', () => {
     const tv = host.spec!.roas_priors!.find((p) => p.channel === 'tv')!;
     expect(Math.exp(tv.mu) / (850000 / spendOver('tv', '2023-01-02', '2023-12-31'))).toBeCloseTo(1, 10);
     expect(tv.sigma).toBe(1.5);
-    expect(tv.label).toBe('MTA-informed (linear)');
+    expect(tv.label).toBe('MTA-informed (Linear)');
   });
 });
 
@@ -193,7 +193,7 @@ describe('conflicts: one ROAS prior per channel', () => {
     expect(state.assignment.outcome.get(MTA_KEY + 'tv')).toBe('not_applied');
     const note = state.assignment.notes.get(MTA_KEY + 'tv')!;
     expect(note).toMatchObject({ severity: 'warning', channel: 'tv' });
-    expect(note.message).toMatch(/MTA-informed \(markov_1\) for tv .* is not applied: tv's ROAS prior is lift test/);
+    expect(note.message).toMatch(/MTA-informed \(Markov order 1\) for tv .* is not applied: tv's ROAS prior is lift test/);
     expect(note.hint).toMatch(/set lift test ".*" to "likelihood term"/);
     // Doing what the hint says applies both: the test as a likelihood term, the MTA prior on tv.
     state.setUse(key('tv'), { as: 'likelihood' });

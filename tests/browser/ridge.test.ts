@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { presetSpec } from '../../src/app/model/spec-edit';
 import { DEFAULT_RIDGE_SETTINGS, ridgeOptions } from '../../src/app/ridge/options';
 import { bootstrapText, paretoView, pointInterval } from '../../src/app/ridge/views';
-import { refitChosen } from '../../src/app/ridge/choose';
+import { refitChosen } from '../../src/ridge/choose';
 import { num, pct } from '../../src/app/results/format';
 import { buildDataset, detectRoles, parseFiles } from '../../src/data';
 import { runRidge } from '../../src/ridge/run';

@@ -7,7 +7,6 @@ import type { RidgeOptions, RidgeProgress, RidgeResult } from '../../ridge';
 import { RidgeClient } from '../../ridge/ridge-client';
 import { drawSeed } from '../state/fit.svelte';
 import type { Studio } from '../state/studio.svelte';
-import { ChooseClient } from './choose-client';
 import { clampSetting, DEFAULT_RIDGE_SETTINGS, ridgeOptions, type RidgeSettings } from './options';
 
 export interface RidgeRun {
@@ -29,7 +28,6 @@ export class RidgeState {
   #busy = $state(false);
   #completed = $state(0);
   #client = new RidgeClient();
-  #chooser = new ChooseClient();
   #abort: AbortController | null = null;
   /** Bumped when a run ends, so progress messages still in flight from its worker are ignored. */
   #gen = 0;
@@ -79,7 +77,7 @@ export class RidgeState {
 
   /**
    * Makes model `id` on the last run's Pareto front the chosen one: refitted and bootstrapped
-   * in a worker (choose.ts). `data` must be the data the run was made on.
+   * in the ridge worker (src/ridge/choose.ts). `data` must be the data the run was made on.
    */
   async pick(id: number, data: Dataset): Promise<void> {
     const run = this.#run;
@@ -89,7 +87,7 @@ export class RidgeState {
       return;
     }
     await this.#work('a ridge model is being refitted', { phase: 'bootstrap', done: 0, total: run.options.bootstrap?.replicates ?? 1 }, async (signal, onProgress) => {
-      const out = await this.#chooser.choose(data, run.options, run.result, id, run.automatic, { signal, onProgress });
+      const out = await this.#client.choose(data, run.options, run.result, id, run.automatic, { signal, onProgress });
       if ('errors' in out) return out.errors;
       this.#run = { ...run, result: out };
       return [];
@@ -128,7 +126,6 @@ export class RidgeState {
   dispose(): void {
     this.cancel();
     this.#client.dispose();
-    this.#chooser.dispose();
   }
 }
 

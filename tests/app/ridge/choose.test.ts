@@ -1,10 +1,10 @@
-// Picking another model on the ridge run's Pareto front (src/app/ridge/choose.ts), on a real
+// Picking another model on the ridge run's Pareto front (src/ridge/choose.ts), on a real
 // small run on Robyn's data. Oracles: picking the automatic choice again reproduces runRidge's
 // result exactly (same refit, same bootstrap stream); a different pick's objectives, recomputed
 // by the search's own evaluator at the pick's hyperparameters, are the ones the search recorded;
 // the same pick twice is identical, and going back to the automatic choice restores its rule.
 import { describe, expect, it } from 'vitest';
-import { PICKED_RULE, refitChosen } from '../../../src/app/ridge/choose';
+import { PICKED_RULE, refitChosen } from '../../../src/ridge/choose';
 import { DEFAULT_RIDGE_SETTINGS, ridgeOptions } from '../../../src/app/ridge/options';
 import { RidgeFitter } from '../../../src/ridge/fit-ridge';
 import { buildProblem, type RidgeProblem } from '../../../src/ridge/problem';

@@ -3,14 +3,14 @@
 // solID). The pick is refitted at its stored hyperparameters and bootstrapped exactly as
 // runRidge does for the automatic choice (same evaluator, same summary, same seeded stream),
 // so picking the automatic choice again reproduces the run's numbers bit for bit.
-import type { Dataset, UserError } from '../../core/types';
-import { Rng } from '../../core/rng';
-import { RidgeFitter } from '../../ridge/fit-ridge';
-import { buildProblem } from '../../ridge/problem';
-import { CandidateEvaluator, CHOSEN_RULE, type RunControl } from '../../ridge/run';
-import { buildSpace } from '../../ridge/space';
-import { summariseChosen } from '../../ridge/summarise';
-import type { RidgeOptions, RidgeResult } from '../../ridge/types';
+import type { Dataset, UserError } from '../core/types';
+import { Rng } from '../core/rng';
+import { RidgeFitter } from './fit-ridge';
+import { buildProblem } from './problem';
+import { CandidateEvaluator, CHOSEN_RULE, type RunControl } from './run';
+import { buildSpace } from './space';
+import { summariseChosen } from './summarise';
+import type { RidgeOptions, RidgeResult } from './types';
 
 /** The stream runRidge bootstraps the chosen model with (run.ts: new Rng(opts.seed, 0xb007)). */
 const BOOTSTRAP_STREAM = 0xb007;

@@ -143,7 +143,7 @@ describe('the Optimize step', () => {
     const page = s.page;
     const horizon = page.getByLabel('Horizon (weeks)');
     await horizon.fill('2.5');
-    await expect(page.getByText('The horizon must be a whole number of weeks from 1 to 520 (got 2.5).').isVisible()).resolves.toBe(true);
+    await expect(page.getByText('The horizon must be a whole number of weeks from 1 to 179 (got 2.5).').isVisible()).resolves.toBe(true);
     await expect(page.getByRole('button', { name: 'Optimize budget' }).isDisabled()).resolves.toBe(true);
     await horizon.fill('52');
     // Both channels capped at 0.5× current cannot spend the whole budget.

@@ -32,8 +32,17 @@ export interface OptimizeForm {
   channels: ChannelForm[];
 }
 
-/** Longest horizon the step accepts (ten years of weeks; the CLI's `run` uses the same cap). */
+/** Longest horizon the step accepts in any case (ten years of weeks). */
 export const MAX_HORIZON = 520;
+
+/**
+ * Longest horizon for a run of `rows` periods: at most the data length, as `carryover optimize`
+ * and `run` allow (src/cli/commands/optimize.ts horizonProblem) — the plan assumes each
+ * channel's response stays as fitted, which the data shows over that many periods only.
+ */
+export function maxHorizon(rows: number): number {
+  return rows >= 1 ? Math.min(MAX_HORIZON, rows) : MAX_HORIZON;
+}
 /** Default bounds as multiples of current spend, as the report's default problem (src/report). */
 export const DEFAULT_MIN_MULTIPLE = 0.5;
 export const DEFAULT_MAX_MULTIPLE = 2;
@@ -119,14 +128,17 @@ export type FormCheck = { ok: true; problem: BudgetProblem; objective: Objective
  * The budget problem the form states, or every input that cannot be read. `current` is the
  * spend per period of each channel for the form's horizon (recentSpend).
  */
-export function problemFromForm(form: OptimizeForm, current: ArrayLike<number>, unit = 'period'): FormCheck {
+export function problemFromForm(form: OptimizeForm, current: ArrayLike<number>, unit = 'period', longest = MAX_HORIZON): FormCheck {
   const errors: UserError[] = [];
   const top = (message: string, hint: string) => errors.push({ message, hint, severity: 'error' });
   if (!isNum(form.budget)) top('Enter the total budget for the horizon.', 'the sum over all channels and periods, in the units spend is recorded in');
   else if (form.budget < 0) top(`The budget cannot be negative (got ${fmt(form.budget)}).`, 'enter 0 or more');
-  if (!isNum(form.horizon)) top('Enter the horizon: how many periods to plan.', `a whole number from 1 to ${MAX_HORIZON}`);
-  else if (!Number.isInteger(form.horizon) || form.horizon < 1 || form.horizon > MAX_HORIZON)
-    top(`The horizon must be a whole number of ${unit}s from 1 to ${MAX_HORIZON} (got ${form.horizon}).`, 'plans are constant per period over whole periods');
+  if (!isNum(form.horizon)) top('Enter the horizon: how many periods to plan.', `a whole number from 1 to ${longest}`);
+  else if (!Number.isInteger(form.horizon) || form.horizon < 1 || form.horizon > longest)
+    top(
+      `The horizon must be a whole number of ${unit}s from 1 to ${longest} (got ${form.horizon}).`,
+      longest < MAX_HORIZON ? `the run's data covers ${longest} ${unit}s, and the plan assumes each channel responds as it did then` : 'plans are constant per period over whole periods',
+    );
   if (form.objective !== 'mean' && form.objective !== 'q05') top(`Unknown objective "${String(form.objective)}".`, 'choose expected outcome or the risk-averse 5% quantile');
   form.channels.forEach((ch, c) => errors.push(...channelErrors(ch, current[c], unit)));
   if (errors.length > 0) return { ok: false, errors };

@@ -8,7 +8,7 @@ import { diagnosticsState } from '../diagnostics/state.svelte';
 import { describeProblem } from './describe';
 import type { Objective } from '../../analysis/optimizer';
 import type { LoadInfo, PlanRequest } from './engine';
-import { budgetFor, defaultForm, defaultHorizon, MAX_HORIZON, problemFromForm, recentSpend, type FormCheck, type OptimizeForm } from './form';
+import { budgetFor, defaultForm, defaultHorizon, maxHorizon, problemFromForm, recentSpend, type FormCheck, type OptimizeForm } from './form';
 import { saveFile } from './save-file';
 import { ScenarioState } from './scenario-state.svelte';
 import type { OptimizeView } from './views';
@@ -19,7 +19,7 @@ export type FileKind = 'report' | 'budget' | 'contributions';
 const failure = (what: string, e: unknown): UserError[] => [
   { message: `${what}: ${(e as Error)?.message ?? String(e)}`, hint: 'try again; if it persists, reload the page and reopen the run', severity: 'error' },
 ];
-const validHorizon = (h: number | null | undefined): h is number => typeof h === 'number' && Number.isInteger(h) && h >= 1 && h <= MAX_HORIZON;
+const validHorizon = (h: number | null | undefined, rows: number): h is number => typeof h === 'number' && Number.isInteger(h) && h >= 1 && h <= maxHorizon(rows);
 
 export class OptimizeSession {
   readonly client = new OptimizeClient();
@@ -73,12 +73,12 @@ export class OptimizeSession {
   get current(): Float64Array {
     const run = this.#run;
     if (!run || !this.form) return new Float64Array(0);
-    const h = validHorizon(this.form.horizon) ? this.form.horizon : defaultHorizon(this.unit, this.rows);
+    const h = validHorizon(this.form.horizon, this.rows) ? this.form.horizon : defaultHorizon(this.unit, this.rows);
     return recentSpend(run.inference_data, h);
   }
 
   get check(): FormCheck {
-    return this.form ? problemFromForm(this.form, this.current, this.unit) : { ok: false, errors: [] };
+    return this.form ? problemFromForm(this.form, this.current, this.unit, maxHorizon(this.rows)) : { ok: false, errors: [] };
   }
 
   /** The inputs no longer match the plan on screen. */
@@ -123,7 +123,7 @@ export class OptimizeSession {
     if (!this.form || !this.#run) return;
     this.form.horizon = v;
     // The default budget follows the horizon: the last N periods' spend.
-    if (this.form.budgetAuto && validHorizon(v)) this.form.budget = budgetFor(recentSpend(this.#run.inference_data, v), v);
+    if (this.form.budgetAuto && validHorizon(v, this.rows)) this.form.budget = budgetFor(recentSpend(this.#run.inference_data, v), v);
   }
 
   setBudget(v: number | null): void {
@@ -137,7 +137,7 @@ export class OptimizeSession {
   }
 
   useRecentBudget(): void {
-    if (!this.form || !validHorizon(this.form.horizon)) return;
+    if (!this.form || !validHorizon(this.form.horizon, this.rows)) return;
     this.form.budgetAuto = true;
     this.form.budget = budgetFor(this.current, this.form.horizon);
   }

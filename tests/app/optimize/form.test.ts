@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { channelBounds, type ChannelConstraint } from '../../../src/analysis/constraints';
 import { PlanResponse } from '../../../src/analysis/plan-response';
 import { posteriorFromInferenceData } from '../../../src/analysis/posterior';
-import { budgetFor, defaultForm, defaultHorizon, problemFromForm, recentSpend, type BoundMode, type ChannelForm, type OptimizeForm } from '../../../src/app/optimize/form';
+import { budgetFor, defaultForm, defaultHorizon, maxHorizon, problemFromForm, recentSpend, type BoundMode, type ChannelForm, type OptimizeForm } from '../../../src/app/optimize/form';
 import type { RunRecord } from '../../../src/store';
 
 const run = JSON.parse(readFileSync(path.resolve(__dirname, '../../store/fixtures/run-v1.json'), 'utf8')) as RunRecord;
@@ -80,6 +80,20 @@ describe('validation messages', () => {
       expect(errorsOf(f)[0].message, String(h)).toMatch(/horizon/i);
       expect(errorsOf(f)[0].hint).toBeTruthy();
     }
+  });
+
+  it("the horizon is at most the run's data length, as in carryover optimize", () => {
+    const f = base();
+    expect(maxHorizon(156)).toBe(156);
+    expect(maxHorizon(2000)).toBe(520);
+    f.horizon = 156;
+    expect(problemFromForm(f, cur, 'week', maxHorizon(156)).ok).toBe(true);
+    f.horizon = 157;
+    const c = problemFromForm(f, cur, 'week', maxHorizon(156));
+    expect(c.ok).toBe(false);
+    if (c.ok) return;
+    expect(c.errors[0].message).toBe('The horizon must be a whole number of weeks from 1 to 156 (got 157).');
+    expect(c.errors[0].hint).toMatch(/data covers 156 weeks/);
   });
 
   it('a bound without a value, a negative bound, and a minimum above the maximum are channel errors', () => {

@@ -38,43 +38,60 @@ export function maxArOrder(T: number): number {
   return Math.max(0, Math.min(T - 1, k));
 }
 
-/** Yule–Walker AR fit of the (centred) series `e` with the order chosen by AIC. */
-export function fitArAic(e: ArrayLike<number>, maxOrder = maxArOrder(e.length)): ArFit {
+/** Mean-removed autocovariances of `e` at lags 0..P with divisor n (the biased estimate) into r; returns the mean. No allocation. */
+export function autocovariances(e: ArrayLike<number>, r: Float64Array, P: number): number {
   const n = e.length;
   let mean = 0;
   for (let t = 0; t < n; t++) mean += e[t];
   mean /= n;
-  const P = Math.max(0, Math.min(maxOrder, n - 1));
-  const r = new Float64Array(P + 1);
   for (let k = 0; k <= P; k++) {
     let s = 0;
     for (let t = k; t < n; t++) s += (e[t] - mean) * (e[t - k] - mean);
     r[k] = s / n;
   }
-  let best = new Float64Array(0);
-  if (r[0] > 0) {
-    // Levinson–Durbin: a holds φ_{k,1..k}, v the innovation variance of the order-k fit.
-    const a = new Float64Array(P + 1);
-    const prev = new Float64Array(P + 1);
-    let v = r[0];
-    let bestAic = n * Math.log(v);
-    for (let k = 1; k <= P; k++) {
-      let num = r[k];
-      for (let j = 1; j < k; j++) num -= a[j] * r[k - j];
-      const kappa = num / v;
-      prev.set(a);
-      for (let j = 1; j < k; j++) a[j] = prev[j] - kappa * prev[k - j];
-      a[k] = kappa;
-      v *= 1 - kappa * kappa;
-      if (!(v > 0)) break; // a perfectly predictable series: keep the last proper fit
-      const aic = n * Math.log(v) + 2 * k;
-      if (aic < bestAic) {
-        bestAic = aic;
-        best = a.slice(1, k + 1);
-      }
+  return mean;
+}
+
+/**
+ * Levinson–Durbin over the autocovariances r[0..P] of a series of length n, the order chosen by
+ * AIC(k) = n log σ̂²_k + 2k: returns p and leaves φ_1..φ_p in best[1..p] (best[0] unused). a and
+ * prev are scratch; all three of length ≥ P + 1. No allocation.
+ */
+export function levinsonAic(r: Float64Array, n: number, P: number, a: Float64Array, prev: Float64Array, best: Float64Array): number {
+  a.fill(0);
+  // v: the innovation variance of the order-k fit; a holds φ_{k,1..k}.
+  let v = r[0];
+  if (!(v > 0)) return 0;
+  let bestAic = n * Math.log(v);
+  let p = 0;
+  for (let k = 1; k <= P; k++) {
+    let num = r[k];
+    for (let j = 1; j < k; j++) num -= a[j] * r[k - j];
+    const kappa = num / v;
+    prev.set(a);
+    for (let j = 1; j < k; j++) a[j] = prev[j] - kappa * prev[k - j];
+    a[k] = kappa;
+    v *= 1 - kappa * kappa;
+    if (!(v > 0)) break; // a perfectly predictable series: keep the last proper fit
+    const aic = n * Math.log(v) + 2 * k;
+    if (aic < bestAic) {
+      bestAic = aic;
+      p = k;
+      best.set(a);
     }
   }
-  const p = best.length;
+  return p;
+}
+
+/** Yule–Walker AR fit of the (centred) series `e` with the order chosen by AIC. */
+export function fitArAic(e: ArrayLike<number>, maxOrder = maxArOrder(e.length)): ArFit {
+  const n = e.length;
+  const P = Math.max(0, Math.min(maxOrder, n - 1));
+  const r = new Float64Array(P + 1);
+  const mean = autocovariances(e, r, P);
+  const coef = new Float64Array(P + 1);
+  const p = levinsonAic(r, n, P, new Float64Array(P + 1), new Float64Array(P + 1), coef);
+  const best = coef.slice(1, p + 1);
   const innovations = new Float64Array(n - p);
   let um = 0;
   for (let t = p; t < n; t++) {
@@ -119,16 +136,8 @@ export function sieveResample(fit: ArFit, rng: Rng, out: Float64Array, work: Flo
  * length ≥ p. No allocation.
  */
 export function yuleWalker(e: ArrayLike<number>, phi: Float64Array, r: Float64Array, prev: Float64Array): void {
-  const n = e.length;
   const P = phi.length;
-  let mean = 0;
-  for (let t = 0; t < n; t++) mean += e[t];
-  mean /= n;
-  for (let k = 0; k <= P; k++) {
-    let s = 0;
-    for (let t = k; t < n; t++) s += (e[t] - mean) * (e[t - k] - mean);
-    r[k] = s / n;
-  }
+  autocovariances(e, r, P);
   phi.fill(0);
   let v = r[0];
   for (let k = 1; k <= P && v > 0; k++) {

@@ -18,7 +18,7 @@
 //       autocovariances to lag p and the AR recursion γ(k) = Σ φ_j γ(k − j) beyond (Brockwell
 //       & Davis §3.3), so the order's own uncertainty is in t* too.
 // Since θ* − θ̂ also holds the penalty's shrinkage, the t interval is corrected for it as well.
-import { maxArOrder } from './sieve';
+import { autocovariances, levinsonAic, maxArOrder } from './sieve';
 
 export class ArStandardError {
   /** W(k) per quantity, Q×T (row q at q·T). */
@@ -75,39 +75,10 @@ export class ArStandardError {
     }
   }
 
-  /** Yule–Walker AR with the order by AIC, as sieve.ts fitArAic (same recursion): r gets the autocovariances, best[1..p] φ; returns p. */
+  /** Yule–Walker AR with the order by AIC (sieve.ts): r gets the autocovariances, best[1..p] φ; returns p. */
   private aicFit(e: ArrayLike<number>): number {
     const { P, r, a, prev, best } = this;
-    const n = e.length;
-    let mean = 0;
-    for (let t = 0; t < n; t++) mean += e[t];
-    mean /= n;
-    for (let k = 0; k <= P; k++) {
-      let s = 0;
-      for (let t = k; t < n; t++) s += (e[t] - mean) * (e[t - k] - mean);
-      r[k] = s / n;
-    }
-    a.fill(0);
-    let v = r[0];
-    if (!(v > 0)) return 0;
-    let bestAic = n * Math.log(v);
-    let p = 0;
-    for (let k = 1; k <= P; k++) {
-      let num = r[k];
-      for (let j = 1; j < k; j++) num -= a[j] * r[k - j];
-      const kappa = num / v;
-      prev.set(a);
-      for (let j = 1; j < k; j++) a[j] = prev[j] - kappa * prev[k - j];
-      a[k] = kappa;
-      v *= 1 - kappa * kappa;
-      if (!(v > 0)) break;
-      const aic = n * Math.log(v) + 2 * k;
-      if (aic < bestAic) {
-        bestAic = aic;
-        p = k;
-        best.set(a);
-      }
-    }
-    return p;
+    autocovariances(e, r, P);
+    return levinsonAic(r, e.length, P, a, prev, best);
   }
 }

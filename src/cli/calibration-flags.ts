@@ -24,11 +24,13 @@ export function roasPriorScope(f: ParsedArgs['flags']): RoasScope | null {
 }
 
 /**
- * The lift tests of a file named on the command line (`label` names it in messages). A
- * missing path or a folder stops the command like an unreadable file; `otherwise` says how to
- * go on without calibration.
+ * The lift tests of a file named on the command line. Messages name it by `label`, which is
+ * the path as the user typed it unless the command knows a better name (run: the file's place
+ * in the workspace), so fit and ridge name the same file the same way. A missing path or a
+ * folder stops the command like an unreadable file; `otherwise` says how to go on without
+ * calibration.
  */
-export function liftTestsFromFile(path: string, label: string, data: Dataset, otherwise: string): LiftFileOutcome {
+export function liftTestsFromFile(path: string, data: Dataset, otherwise: string, label: string = path): LiftFileOutcome {
   const missing = (message: string): LiftFileOutcome => ({ tests: [], notes: [], fatal: [{ severity: 'error', file: label, message, hint: `Check the path. ${otherwise}` }] });
   if (!existsSync(path)) return missing('the lift-test file does not exist');
   if (statSync(path).isDirectory()) return missing('is a folder, not a lift-test file');

@@ -41,7 +41,7 @@ const FLAGS: Record<string, FlagSpec> = {
 
 /** The file's tests in the model, its notes printed; null (after printing why) when it cannot be used. */
 function calibrate(file: string, data: Dataset, roasPrior: RoasScope | null): { lift_tests: LiftTest[]; roas_priors: RoasPrior[] } | null {
-  const lift = liftTestsFromFile(file, file, data, 'Or leave out --lift-tests to fit without them.');
+  const lift = liftTestsFromFile(file, data, 'Or leave out --lift-tests to fit without them.');
   if (printReport(lift.fatal)) {
     process.stderr.write('carryover fit: the lift-test file cannot be used (above); nothing was fitted\n');
     return null;

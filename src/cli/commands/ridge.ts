@@ -4,7 +4,7 @@
 // channel number with its bootstrap interval) under `metadata` as MODEL.md §8 files carry it.
 // Same data, seed and settings: the same file but for created_at.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { randomInt } from 'node:crypto';
 import type { AdstockKind, Dataset, SaturationKind, UserError } from '../../core/types';
 import { APP_VERSION } from '../../core/version';
@@ -92,9 +92,9 @@ function options(args: ParsedArgs): Options {
   };
 }
 
-/** Lift tests from a file: rows that cannot be used are reported and left out; an unreadable file stops the run. */
+/** Lift tests from a file, named by the path as given (as fit names it): rows that cannot be used are reported and left out; an unreadable file stops the run. */
 function liftTests(file: string, data: Dataset): LiftFileOutcome {
-  return liftTestsFromFile(file, basename(file), data, 'Or leave out --lift-tests.');
+  return liftTestsFromFile(file, data, 'Or leave out --lift-tests.');
 }
 
 function progressPrinter(quiet: boolean) {

@@ -140,7 +140,7 @@ function workspaceRaw(dir: string): string | UserError {
 function liftTests(dir: string, data: Dataset): LiftFileOutcome {
   const path = join(dir, LIFT_FILE);
   if (!existsSync(path)) return { tests: [], notes: [], fatal: [] };
-  return liftTestsFromFile(path, LIFT_FILE, data, 'Or run with --no-calibration to fit without the lift tests.');
+  return liftTestsFromFile(path, data, 'Or run with --no-calibration to fit without the lift tests.', LIFT_FILE);
 }
 
 /** Writes through a temporary file and a rename, so a crash never leaves half a file. */

@@ -1,17 +1,17 @@
-// Read-only accessors of the WASM parser's chunk buffers and counters (parse.ts, scan.ts),
+// Read-only accessors of the WASM parser's chunk buffers and counters (parse.ts, scan-path.ts),
 // exported through index.ts for src/mta/wasm-mta.ts.
 import { MAX_CHANNELS, MAX_NAME } from './interner';
 import { TEXT, conv, errTotal, errText, errors, fixText, fixups, nErr, nFix, nRows, nulls, offsets, value } from './parse';
-import * as S from './scan';
+import * as P from './scan-path';
 
 export function chunkRows(): i32 {
   return nRows;
 }
 export function chunkTouchCount(): i32 {
-  return S.nTouches;
+  return P.nTouches;
 }
 export function chunkTouches(): usize {
-  return S.touches;
+  return P.touches;
 }
 export function chunkOffsets(): usize {
   return offsets;
@@ -47,13 +47,13 @@ export function parseErrorTotal(): i32 {
   return errTotal;
 }
 export function parseFatalRow(): i32 {
-  return S.fatalRow;
+  return P.fatalRow;
 }
 export function parseEmptyTokens(): i32 {
-  return S.emptyTokens;
+  return P.emptyTokens;
 }
 export function parseFirstEmptyRow(): i32 {
-  return S.firstEmptyRow;
+  return P.firstEmptyRow;
 }
 export function textCap(): i32 {
   return TEXT;

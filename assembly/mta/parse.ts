@@ -1,13 +1,15 @@
 // ChannelAttribution's path format, parsed on bytes in one pass per record: the same rules
 // as the JavaScript reader (src/mta/parse-paths.ts, csv-scan.ts), which stays the reference.
 // JS reads the header and configures the columns; then it writes the file into the input
-// buffer (scan.ts) a piece at a time and calls parseChunk. Rows land in fixed-size chunk
+// buffer (scan-input.ts) a piece at a time and calls parseChunk. Rows land in fixed-size chunk
 // buffers that JS copies out after each call; when a buffer would overflow, parsing stops at
 // a record boundary (status MORE) and resumes on the next call. Numbers beyond the exact fast
 // path, and rows with errors, are reported with a copy of their text for JS to finish or explain.
 import { internerInit } from './interner';
 import { zalloc } from './mem';
 import { inexact, numberInit, parseDecimal } from './number';
+import * as I from './scan-input';
+import * as P from './scan-path';
 import * as S from './scan';
 
 const QUOTE: u32 = 0x22;
@@ -75,7 +77,7 @@ export function parseBegin(delimiter: i32, sepPtr: usize, sepBytes: i32, cPath: 
 }
 
 export function parseInput(len: i32): usize {
-  return S.scanInput(len);
+  return I.scanInput(len);
 }
 
 function fs(i: i32): i32 {
@@ -87,16 +89,16 @@ function fe(i: i32): i32 {
 }
 
 function number(s: i32, e: i32): f64 {
-  return parseDecimal(S.input, s, e);
+  return parseDecimal(I.input, s, e);
 }
 
 /** Copies up to TEXT bytes of a field, collapsing "" when the field was quoted. */
 function copyText(dst: usize, s: i32, e: i32, quoted: bool): i32 {
   let n = 0;
   for (let p = s; p < e && n < TEXT; p++) {
-    const b = load<u8>(S.input + <usize>p);
+    const b = load<u8>(I.input + <usize>p);
     store<u8>(dst + <usize>(n++), b);
-    if (quoted && <u32>b == QUOTE && p + 1 < e && <u32>load<u8>(S.input + <usize>(p + 1)) == QUOTE) p++;
+    if (quoted && <u32>b == QUOTE && p + 1 < e && <u32>load<u8>(I.input + <usize>(p + 1)) == QUOTE) p++;
   }
   return n;
 }
@@ -124,7 +126,7 @@ let markFirstEmpty: i32 = 0;
 
 /** Drops the pending touches of the current record (and its empty-name count, unless kept). */
 function discard(keepEmpty: bool): void {
-  S.rollback(load<i32>(offsets + (<usize>nRows << 2)), keepEmpty, markEmpty, markFirstEmpty);
+  P.rollback(load<i32>(offsets + (<usize>nRows << 2)), keepEmpty, markEmpty, markFirstEmpty);
 }
 
 /** Handles one data record; false when the chunk buffers are full (retry the record later). */
@@ -174,8 +176,8 @@ function dataRecord(row: i32): bool {
       return true;
     }
   }
-  const k = S.pathScanned ? S.nTouches - load<i32>(offsets + (<usize>nRows << 2)) : S.path(fs(colPath), fe(colPath), S.fieldQuoted(colPath));
-  if (k < 0) return S.fatal != 0; // fatal stops everything; an overflow retries the record
+  const k = S.pathScanned ? P.nTouches - load<i32>(offsets + (<usize>nRows << 2)) : P.path(fs(colPath), fe(colPath), S.fieldQuoted(colPath));
+  if (k < 0) return P.fatal != 0; // fatal stops everything; an overflow retries the record
   if (k == 0) {
     discard(true);
     rowError(ERR_EMPTY_PATH, row, COL_PATH, 0, 0);
@@ -188,7 +190,7 @@ function dataRecord(row: i32): bool {
   if (fixV) fixup(COL_VALUE, fs(colValue), fe(colValue), row);
   if (fixU) fixup(COL_NULL, fs(colNull), fe(colNull), row);
   nRows++;
-  store<i32>(offsets + (<usize>nRows << 2), S.nTouches);
+  store<i32>(offsets + (<usize>nRows << 2), P.nTouches);
   return true;
 }
 
@@ -209,20 +211,20 @@ let status: i32 = STATUS_DONE;
  * chunk buffers filled up: call again with len 0), or -code after a fatal error.
  */
 export function parseChunk(len: i32, final: i32): i32 {
-  const n = S.carry + len;
+  const n = I.carry + len;
   nRows = 0;
-  S.resetTouches();
+  P.resetTouches();
   nFix = 0;
   nErr = 0;
   store<i32>(offsets, 0);
   let pos = 0;
   status = STATUS_DONE;
   while (pos < n) {
-    markEmpty = S.emptyTokens;
-    markFirstEmpty = S.firstEmptyRow;
+    markEmpty = P.emptyTokens;
+    markFirstEmpty = P.firstEmptyRow;
     const next = S.record(pos, n, final != 0, nextRow);
     if (next < 0) {
-      if (S.fatal != 0) return -S.fatal;
+      if (P.fatal != 0) return -P.fatal;
       discard(false);
       if (next == -2) status = STATUS_MORE;
       break;
@@ -231,11 +233,11 @@ export function parseChunk(len: i32, final: i32): i32 {
       status = STATUS_MORE;
       break;
     }
-    if (S.fatal != 0) return -S.fatal;
+    if (P.fatal != 0) return -P.fatal;
     nextRow++;
     pos = next;
   }
-  S.keepCarry(pos, n);
+  I.keepCarry(pos, n);
   return status;
 }
 

@@ -59,14 +59,18 @@ export class ChainPool {
           reject(err);
         } else resolve(results);
       };
+      // Reports still in flight when the run settles (a worker posts them before it is
+      // terminated) are dropped here: after the abort is acknowledged, nothing more arrives.
+      const forward = (p: ChainProgress) => {
+        if (!settled) onProgress?.(p);
+      };
       let running = 0;
       const launch = () => {
         while (!settled && running < this.size && next < jobs.length) {
           const i = next++;
           const slot = this.acquire();
           running++;
-          const progress = onProgress ? proxyIfRemote(slot, onProgress) : undefined;
-          Promise.resolve(slot.api.runChain(jobs[i], progress))
+          Promise.resolve(this.start(slot, jobs[i], onProgress && forward, () => settled))
             .then((r) => {
               results[i] = r;
               this.release(slot);
@@ -80,6 +84,16 @@ export class ChainPool {
       if (jobs.length === 0) finish();
       else launch();
     });
+  }
+
+  /**
+   * Starts one chain on a slot. A worker gets the progress callback as a Comlink proxy; an
+   * in-process slot gets it as is, and also `stopped`, so a cancel stops its synchronous
+   * loop at the next chunk (a worker's loop is stopped by terminating the worker).
+   */
+  private start(slot: WorkerSlot, job: ChainJob, progress: ((p: ChainProgress) => void) | undefined, stopped: () => boolean) {
+    if ((slot as { inProcess?: boolean }).inProcess) return slot.api.runChain(job, progress, stopped);
+    return slot.api.runChain(job, progress && proxy(progress));
   }
 
   private acquire(): WorkerSlot {
@@ -104,9 +118,4 @@ export class ChainPool {
     for (const s of this.idle) s.terminate();
     this.idle = [];
   }
-}
-
-/** Comlink needs callbacks wrapped in proxy() to cross a worker; in-process slots take them as is. */
-function proxyIfRemote(slot: WorkerSlot, fn: (p: ChainProgress) => void) {
-  return (slot as { inProcess?: boolean }).inProcess ? fn : proxy(fn);
 }

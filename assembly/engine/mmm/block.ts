@@ -71,13 +71,5 @@ export const DIST_BETA: i32 = 3;
 export const DIST_GAMMA: i32 = 4;
 export const DIST_LOG_NORMAL: i32 = 5;
 
-/** f64 at index i of an f64 array at p. */
-// @ts-ignore: decorator
-@inline export function ld(p: usize, i: i32): f64 {
-  return load<f64>(p + (<usize>i << 3));
-}
-
-// @ts-ignore: decorator
-@inline export function st(p: usize, i: i32, v: f64): void {
-  store<f64>(p + (<usize>i << 3), v);
-}
+/** f64 at index i of an f64 array at p, and its store: one definition for the engine (nuts/vec.ts). */
+export { ld, st } from '../nuts/vec';

@@ -14,15 +14,8 @@ export function logLogistic(x: f64): f64 {
   return x - Math.log1p(Math.exp(x));
 }
 
-@inline
-export function ld(p: usize, i: i32): f64 {
-  return load<f64>(p + (<usize>i << 3));
-}
-
-@inline
-export function st(p: usize, i: i32, v: f64): void {
-  store<f64>(p + (<usize>i << 3), v);
-}
+/** f64 at index i of an f64 array at p, and its store: one definition for the engine (nuts/vec.ts). */
+export { ld, st } from '../nuts/vec';
 
 /** A length field of a data block: a whole number in [lo, hi], else -1. */
 export function count(v: f64, lo: i32, hi: i32): i32 {

@@ -2,6 +2,7 @@
 // posterior predictive p-value (Gelman, Carlin, Stern, Dunson, Vehtari, Rubin, BDA3 §6.3;
 // Gabry et al. 2019 "Visualization in Bayesian workflow", JRSS A 182, §5).
 
+import { meanSd } from '../core/estimate';
 import { observationColumn, type PointwiseDraws } from './pointwise';
 import { quantileSorted } from './draws';
 
@@ -78,15 +79,7 @@ export const TEST_STATISTICS: Record<TestStatisticName, (x: ArrayLike<number>) =
     for (let i = 0; i < x.length; i++) s += x[i];
     return s / x.length;
   },
-  sd: (x) => {
-    const n = x.length;
-    let m = 0;
-    for (let i = 0; i < n; i++) m += x[i];
-    m /= n;
-    let ss = 0;
-    for (let i = 0; i < n; i++) ss += (x[i] - m) ** 2;
-    return Math.sqrt(ss / (n - 1));
-  },
+  sd: (x) => meanSd(x).sd,
   max: (x) => {
     let v = -Infinity;
     for (let i = 0; i < x.length; i++) if (x[i] > v) v = x[i];

@@ -1,6 +1,7 @@
 // Classic regression diagnostics next to the Bayesian ones: residuals, R², MAPE, wMAPE,
 // lag-1 autocorrelation, Durbin–Watson, Q-Q data, and hold-out (train/test) metrics.
 
+import { meanSd } from '../core/estimate';
 import { qnorm } from './special';
 import { intervalCoverage, lag1Autocorrelation } from './ppc';
 import type { PointwiseDraws } from './pointwise';
@@ -78,12 +79,7 @@ export interface QqData {
 /** Normal Q-Q plot data of standardised residuals, as R's qqnorm pairs them. */
 export function qqNormal(resid: ArrayLike<number>): QqData {
   const n = resid.length;
-  let m = 0;
-  for (let i = 0; i < n; i++) m += resid[i];
-  m /= n;
-  let ss = 0;
-  for (let i = 0; i < n; i++) ss += (resid[i] - m) ** 2;
-  const sd = Math.sqrt(ss / (n - 1));
+  const { mean: m, sd } = meanSd(resid);
   const sample = Float64Array.from(resid as ArrayLike<number>, (v) => (v - m) / sd).sort();
   return { theoretical: ppoints(n).map(qnorm), sample };
 }

@@ -3,7 +3,8 @@
 // per-period numbers exactly as src/calibration maps them in Node; a deliberately wrong tv test
 // (lift twice the workspace's) is typed into the table, a bad row is named by row and column;
 // a short fit (2 chains × (150 + 150)) uses all three tests, and the Calibration view shows
-// prior vs posterior at each test and flags the wrong one (> 2σ, issue 6 acceptance 1).
+// prior vs posterior at each test (one small figure per test, on its own axis) and flags the
+// wrong one (> 2σ, issue 6 acceptance 1).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -145,7 +146,8 @@ describe('calibration with lift tests', () => {
     expect(channels.map((r) => r[0])).toEqual(['tv', 'radio']);
     expect(channels[0][1]).toContain(WRONG);
     // Three traces (prior, posterior, test) per test; two (prior, posterior) per calibrated channel.
-    expect(await plotPoints('calibration-lift')).toBe(3 * 3);
+    // One small figure per test (its own axis): prior, posterior and test, one point each.
+    for (const i of [1, 2, 3]) expect(await plotPoints(`calibration-lift-${i}`)).toBe(3);
     expect(await plotPoints('calibration-roas')).toBe(2 * 2);
     // Narrowing in words: 1 − posterior/prior 90% width, "wider" when the posterior is wider,
     // consistent with the intervals shown (to their display rounding).
@@ -156,18 +158,30 @@ describe('calibration with lift tests', () => {
       expect(m![2]).toBe(narrowing >= 0 ? 'narrower' : 'wider');
       expect(Math.abs(Number(m![1]) - 100 * Math.abs(narrowing))).toBeLessThan(1.5);
     }
-    // Short row labels (the channel, numbered when it has several tests) and the y title clear of them.
-    expect(await yTitleOnTicks(page, 'calibration-lift')).toEqual([]);
+    // Each test's figure is titled with its label and the table's verdict (⚠ when flagged), and
+    // its shaded band Δy ± 2σ holds the posterior mean exactly when the test is not flagged.
+    expect(await yTitleOnTicks(page, 'calibration-lift-1')).toEqual([]);
     const flags = await page.locator('[data-testid="calibration-tests"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-disagrees') === 'true'));
-    const ticks = await page.evaluate(() => Array.from(document.querySelectorAll('[data-plot="calibration-lift"] .ytick text')).map((e) => e.textContent));
-    expect(ticks).toEqual(['tv 1', 'radio', 'tv 2'].map((l, i) => (flags[i] ? `⚠ ${l}` : l)));
+    const figures = await page.evaluate(() =>
+      [1, 2, 3].map((i) => {
+        const gd = document.querySelector(`[data-plot="calibration-lift-${i}"] .js-plotly-plot`) as unknown as { data: Array<{ name: string; x: number[] }>; layout: { shapes: Array<{ x0: number; x1: number }> } };
+        const title = document.querySelector(`[data-plot="calibration-lift-${i}"] .gtitle`)?.textContent ?? '';
+        return { title, posterior: gd.data.find((d) => d.name === 'Posterior')!.x[0], band: gd.layout.shapes[0] };
+      }),
+    );
+    figures.forEach((f, i) => {
+      const label = [...expected.map((t) => t.label), WRONG][i]!;
+      expect(f.title.startsWith(flags[i] ? `⚠ ${label}: disagrees` : `${label}: agrees`), f.title).toBe(true);
+      expect(f.posterior < f.band.x0 || f.posterior > f.band.x1).toBe(flags[i]);
+    });
+    expect(flags[2]).toBe(true);
     await s.assertLayout('calibration view @ 1280');
     await s.assertAccessible('calibration view @ 1280');
     await s.screenshot('calibration-view-desktop');
     await page.setViewportSize(PHONE);
     await s.assertLayout('calibration view @ 390');
     expect(await sidewaysTables(page)).toEqual([]);
-    expect(await yTitleOnTicks(page, 'calibration-lift')).toEqual([]);
+    expect(await yTitleOnTicks(page, 'calibration-lift-3')).toEqual([]);
     expect(await yTitleOnTicks(page, 'calibration-roas')).toEqual([]);
     await s.screenshot('calibration-view-phone');
     await page.setViewportSize(DESKTOP);

@@ -85,6 +85,33 @@ async function expectIntervals() {
 }
 
 /**
+ * A horizontal forest with two series per row (scattermode 'group'), as drawn: each marker
+ * sits at its value on x, and the two series of a row are side by side on y within the row's
+ * category band (without orientation 'h' on the traces Plotly drew them on one line, the
+ * second series' interval over the first's).
+ */
+async function expectForestDrawnAtValues(name: string) {
+  const drawn = await browser().page.evaluate((n) => {
+    type Axis = { l2p: (v: number) => number; d2l: (v: unknown) => number };
+    const gd = document.querySelector(`[data-plot="${n}"] .js-plotly-plot`) as unknown as { data: Array<{ x: number[]; y: string[] }>; _fullLayout: { xaxis: Axis; yaxis: Axis } };
+    const { xaxis, yaxis } = gd._fullLayout;
+    return Array.from(gd.querySelectorAll('.scatterlayer .trace')).map((t, i) =>
+      Array.from(t.querySelectorAll('.points path')).map((p, k) => {
+        const m = /translate\(([-\d.e]+),\s*([-\d.e]+)\)/.exec(p.getAttribute('transform') ?? '')!;
+        return { x: Number(m[1]), y: Number(m[2]), xWant: xaxis.l2p(gd.data[i].x[k]), yRow: yaxis.l2p(yaxis.d2l(gd.data[i].y[k])) };
+      }),
+    );
+  }, name);
+  expect(drawn).toHaveLength(2);
+  for (const series of drawn)
+    for (const p of series) {
+      expect(Math.abs(p.x - p.xWant)).toBeLessThan(0.5);
+      expect(Math.abs(p.y - p.yRow)).toBeLessThan(25);
+    }
+  drawn[0].forEach((p, k) => expect(Math.abs(p.y - drawn[1][k].y)).toBeGreaterThan(4));
+}
+
+/**
  * Contributions over time as drawn: the traces of the upper stack are never negative, those
  * of the lower never positive, and per period all parts add up to the net line, which is
  * the sum of the components' means computed in Node; the caption names what is below zero.
@@ -140,6 +167,7 @@ describe('an opened run', () => {
     await expectDivergingStack();
     expect(await plotPoints('contribution-waterfall')).toBe(1 + 1 + 2 + 2 + 1);
     expect(await plotPoints('roas-forest')).toBe(4);
+    await expectForestDrawnAtValues('roas-forest');
     // Per channel: the 90% and 50% band edges and the mean, 61 multipliers; the current spends.
     expect(await plotPoints('response-curves')).toBe(2 * 5 * 61 + 2);
     expect(await plotPoints('adstock-kernels')).toBe(2 * 8);

@@ -3,19 +3,24 @@
 // written to both in one readwrite transaction, so it is either all there or not at all
 // (a cancelled fit never reaches the write; a tab closed mid-write aborts the transaction).
 // `session` holds the studio's working state (dataset, model, settings) under one key, so a
-// reload lands where the analyst was.
+// reload lands where the analyst was; `preferences` the sampler settings and preset, which
+// outlive the session (preferences.ts). The stores are made by the upgrade steps in
+// migrations/db-upgrades.ts, one version at a time.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { DB_UPGRADES, DB_VERSION } from './migrations/db-upgrades';
+import type { PreferencesRecord } from './preferences';
 import type { RunRecord, RunSummary } from './schema';
 import type { SessionRecord } from './session';
 
 export const DB_NAME = 'carryover';
 /** IndexedDB structure version (object stores, indexes); unrelated to the record SCHEMA_VERSION. */
-export const DB_VERSION = 2;
+export { DB_VERSION };
 
 export interface CarryoverDB extends DBSchema {
   runs: { key: string; value: RunSummary; indexes: { created_at: string } };
   payloads: { key: string; value: RunRecord };
   session: { key: string; value: SessionRecord };
+  preferences: { key: string; value: PreferencesRecord };
 }
 
 export type Db = IDBPDatabase<CarryoverDB>;
@@ -23,11 +28,7 @@ export type Db = IDBPDatabase<CarryoverDB>;
 export function openRunsDb(name = DB_NAME): Promise<Db> {
   return openDB<CarryoverDB>(name, DB_VERSION, {
     upgrade(db, oldVersion) {
-      if (oldVersion < 1) {
-        db.createObjectStore('runs', { keyPath: 'id' }).createIndex('created_at', 'created_at');
-        db.createObjectStore('payloads', { keyPath: 'id' });
-      }
-      if (oldVersion < 2) db.createObjectStore('session');
+      for (let v = oldVersion; v < DB_VERSION; v++) DB_UPGRADES[v](db);
     },
     // Another tab runs a newer Carryover that needs to upgrade the database: let it.
     blocking(_current, _next, event) {

@@ -8,4 +8,5 @@ export { validateRunRecord } from './validate';
 export { estimate } from './estimate';
 export { SCHEMA_VERSION, newRunRecord, storeDataset, loadDataset, summarize, type RunRecord, type RunSummary, type RunTimings, type StoredDataset } from './schema';
 export type { Result } from './result';
-export { SessionStore, SESSION_VERSION, type SessionRecord } from './session';
+export { SessionStore, SESSION_VERSION, type SessionInput, type SessionRecord } from './session';
+export { PREFERENCES_VERSION, readPreferences, readSettings, type PreferencesRecord } from './preferences';

@@ -13,7 +13,8 @@ import { buildJourneys, type EventColumns } from './journeys';
 import { parseNumber } from './parse-number';
 import { parseTime } from './parse-time';
 import { MAX_CHANNELS } from './table-builder';
-import { DEFAULT_EVENT_OPTIONS, MAX_REPORTED_ERRORS, type EventOptions, type ParseOutcome } from './types';
+import { DEFAULT_EVENT_OPTIONS, type EventOptions, type ParseOutcome } from './types';
+import { ParseErrors } from './parse-errors';
 
 export interface EventParseOptions extends Partial<EventOptions> {
   file: string;
@@ -72,31 +73,30 @@ export class EventParser {
   private readonly channels = new ByteInterner(true, 256);
   private readonly events = new GrowingColumns();
   private cols: Columns | null = null;
-  private fatal = false;
   private rows = 0;
   private minTime = Infinity;
   private maxTime = -Infinity;
-  readonly errors: UserError[] = [];
-  errorCount = 0;
+  private readonly errs: ParseErrors;
   private readonly onRecord = (rec: CsvRecord) => this.record(rec);
 
   constructor(private readonly options: EventParseOptions) {
     this.scanner = new CsvScanner(options.delimiter);
+    this.errs = new ParseErrors(options.file);
   }
 
   push(chunk: Uint8Array): void {
-    if (!this.fatal) this.scanner.push(chunk, this.onRecord);
+    if (!this.errs.fatal) this.scanner.push(chunk, this.onRecord);
   }
 
   finish(): ParseOutcome {
-    if (!this.fatal) this.scanner.finish(this.onRecord);
-    if (!this.fatal && !this.cols) this.fail({ message: 'The file is empty.', hint: 'Choose a CSV with a header row: user_id,timestamp,channel,conversion,value.' });
+    if (!this.errs.fatal) this.scanner.finish(this.onRecord);
+    if (!this.errs.fatal && !this.cols) this.errs.fail({ message: 'The file is empty.', hint: 'Choose a CSV with a header row: user_id,timestamp,channel,conversion,value.' });
     const opts: EventOptions = {
       lookbackDays: this.options.lookbackDays ?? DEFAULT_EVENT_OPTIONS.lookbackDays,
       inactivityDays: this.options.inactivityDays ?? DEFAULT_EVENT_OPTIONS.inactivityDays,
     };
     for (const [name, v] of [['lookback', opts.lookbackDays], ['inactivity', opts.inactivityDays]] as const) {
-      if (!(v > 0 && Number.isFinite(v))) this.fail({ message: `The ${name} window of ${v} days is not a positive number.`, hint: 'The default is 30 days.' });
+      if (!(v > 0 && Number.isFinite(v))) this.errs.fail({ message: `The ${name} window of ${v} days is not a positive number.`, hint: 'The default is 30 days.' });
     }
     const source = {
       file: this.options.file,
@@ -108,12 +108,12 @@ export class EventParser {
       lastTime: Number.isFinite(this.maxTime) ? new Date(this.maxTime).toISOString() : undefined,
     };
     const none = { unattributedConversions: 0, unattributedValue: 0, touchesOutsideLookback: 0, journeysClosedByInactivity: 0 };
-    if (this.errorCount > 0) return { table: null, source, stats: none, errors: this.errors, warnings: [], errorCount: this.errorCount };
+    if (this.errs.count > 0) return { table: null, source, stats: none, errors: this.errs.list, warnings: [], errorCount: this.errs.count };
     const built = buildJourneys(this.events, this.users.size, this.channels.names, this.cols!.value >= 0, opts);
     const warnings: UserError[] = [];
     if (built.table.conversions.length === 0) {
-      this.fail({ message: 'No journey has a touch: every row is a conversion without a channel.', hint: 'Touch rows need a channel name.' });
-      return { table: null, source, stats: built.stats, errors: this.errors, warnings, errorCount: this.errorCount };
+      this.errs.fail({ message: 'No journey has a touch: every row is a conversion without a channel.', hint: 'Touch rows need a channel name.' });
+      return { table: null, source, stats: built.stats, errors: this.errs.list, warnings, errorCount: this.errs.count };
     }
     if (built.stats.unattributedConversions > 0) {
       warnings.push({
@@ -123,11 +123,11 @@ export class EventParser {
         hint: 'Lengthen the lookback window if these users were reached earlier.',
       });
     }
-    return { table: built.table, source, stats: built.stats, errors: this.errors, warnings, errorCount: 0 };
+    return { table: built.table, source, stats: built.stats, errors: this.errs.list, warnings, errorCount: 0 };
   }
 
   private record(rec: CsvRecord): void {
-    if (this.fatal) return;
+    if (this.errs.fatal) return;
     if (!this.cols) {
       this.header(rec);
       return;
@@ -174,7 +174,7 @@ export class EventParser {
     const value = findColumn(names, EVENT_COLUMNS.value);
     const missing = [user < 0 ? 'user_id' : '', time < 0 ? 'timestamp' : '', channel < 0 ? 'channel' : '', conversion < 0 ? 'conversion' : ''].filter(Boolean);
     if (missing.length > 0) {
-      this.fail({
+      this.errs.fail({
         row: 1,
         message: `No ${missing.join(', ')} column in the header (found: ${names.join(', ') || 'nothing'}).`,
         hint: 'Event files need columns user_id, timestamp, channel, conversion (0/1), and optionally value. Aggregated paths use the path format.',
@@ -207,20 +207,14 @@ export class EventParser {
     if (a === b) return -1;
     const id = this.channels.intern(rec.buf, a, b);
     if (id >= MAX_CHANNELS) {
-      this.fail({ row: rec.row, column: 'channel', message: `More than ${MAX_CHANNELS} distinct channels.`, hint: 'Group channels before attributing.' });
+      this.errs.fail({ row: rec.row, column: 'channel', message: `More than ${MAX_CHANNELS} distinct channels.`, hint: 'Group channels before attributing.' });
       return -2;
     }
     return id;
   }
 
   private rowError(row: number, column: string | undefined, message: string, hint: string): void {
-    if (this.errorCount++ < MAX_REPORTED_ERRORS) this.errors.push({ severity: 'error', file: this.options.file, row, column, message, hint });
-  }
-
-  private fail(e: Omit<UserError, 'severity' | 'file'>): void {
-    this.fatal = true;
-    this.errorCount++;
-    this.errors.push({ severity: 'error', file: this.options.file, ...e });
+    this.errs.row(row, column, { message, hint });
   }
 }
 

@@ -8,6 +8,7 @@ import { headerNames } from './columns';
 import { parseNumber } from './parse-number';
 import { PATH_PROBLEMS, pathColumns, validNumber, type PathColumns, type PathParseOptions } from './parse-paths';
 import { MAX_CHANNELS } from './table-builder';
+import { ParseErrors } from './parse-errors';
 import { MAX_REPORTED_ERRORS, type ParseOutcome, type PathTable } from './types';
 import { WASM_COLUMN, WASM_ERR, type ChunkOutput, type MtaWasm } from './wasm-mta';
 
@@ -18,19 +19,20 @@ export class WasmPathParser {
   private cols: PathColumns | null = null;
   private delimiter = '';
   private readonly chunks: ChunkOutput[] = [];
-  private readonly errors: UserError[] = [];
-  private errorCount = 0;
-  private fatal = false;
   private bytes = 0;
+  /** Row errors arrive out of order across chunks: all are listed, then sorted and cut in finish(). */
+  private readonly errs: ParseErrors;
 
   constructor(
     private readonly wasm: MtaWasm,
     private readonly options: PathParseOptions,
-  ) {}
+  ) {
+    this.errs = new ParseErrors(options.file, Infinity);
+  }
 
   push(chunk: Uint8Array): void {
     this.bytes += chunk.length;
-    if (this.fatal) return;
+    if (this.errs.fatal) return;
     if (this.head) {
       const joined = new Uint8Array(this.head.length + chunk.length);
       joined.set(this.head);
@@ -52,13 +54,13 @@ export class WasmPathParser {
       const rest = this.head;
       this.head = null;
       if (rest.length > 0 && this.header(rest)) this.feed(new Uint8Array(0), true);
-    } else if (!this.fatal) this.feed(new Uint8Array(0), true);
-    if (!this.fatal && !this.cols) this.fail({ message: 'The file is empty.', hint: 'Choose a CSV with a header row: path;total_conversions;total_conversion_value;total_null.' });
-    const table = this.fatal ? null : this.join();
+    } else if (!this.errs.fatal) this.feed(new Uint8Array(0), true);
+    if (!this.errs.fatal && !this.cols) this.errs.fail({ message: 'The file is empty.', hint: 'Choose a CSV with a header row: path;total_conversions;total_conversion_value;total_null.' });
+    const table = this.errs.fatal ? null : this.join();
     const stats = this.wasm.parseStats();
-    if (!this.fatal) this.errorCount += stats.errorTotal;
+    if (!this.errs.fatal) this.errs.count += stats.errorTotal;
     const rows = this.chunks.reduce((a, c) => a + c.rows, 0);
-    if (!this.fatal && rows === 0 && this.errorCount === 0) this.fail({ message: 'The file has a header but no journeys.', row: 2 });
+    if (!this.errs.fatal && rows === 0 && this.errs.count === 0) this.errs.fail({ message: 'The file has a header but no journeys.', row: 2 });
     const warnings: UserError[] = [];
     if (stats.emptyTokens > 0) {
       warnings.push({
@@ -69,15 +71,15 @@ export class WasmPathParser {
         message: `${stats.emptyTokens} empty channel name(s) between separators were skipped (first at row ${stats.firstEmptyRow}).`,
       });
     }
-    this.errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-    const ok = this.errorCount === 0 && table !== null;
+    this.errs.list.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    const ok = this.errs.count === 0 && table !== null;
     return {
       table: ok ? table : null,
-      source: { file: this.options.file, format: 'paths', delimiter: this.delimiter, channelSeparator: this.options.channelSeparator ?? '>', rows: rows + this.errorCount, bytes: this.bytes },
+      source: { file: this.options.file, format: 'paths', delimiter: this.delimiter, channelSeparator: this.options.channelSeparator ?? '>', rows: rows + this.errs.count, bytes: this.bytes },
       stats: { unattributedConversions: 0, unattributedValue: 0, touchesOutsideLookback: 0, journeysClosedByInactivity: 0 },
-      errors: this.errors.slice(0, MAX_REPORTED_ERRORS),
+      errors: this.errs.list.slice(0, MAX_REPORTED_ERRORS),
       warnings,
-      errorCount: this.errorCount,
+      errorCount: this.errs.count,
     };
   }
 
@@ -94,7 +96,7 @@ export class WasmPathParser {
     if (names.length === 0) return true; // blank first line: finish() reports the empty file
     const cols = pathColumns(names);
     if ('message' in cols) {
-      this.fail({ row: 1, ...cols });
+      this.errs.fail({ row: 1, ...cols });
       return false;
     }
     this.cols = cols;
@@ -112,10 +114,10 @@ export class WasmPathParser {
     }
     if (r.fatal < 0) {
       const row = this.wasm.parseStats().fatalRow;
-      if (-r.fatal === WASM_ERR.tooManyChannels) this.fail({ row, column: 'path', ...PATH_PROBLEMS.tooManyChannels(MAX_CHANNELS) });
-      else this.fail({ row, column: 'path', message: 'A channel name is longer than 1,024 bytes.', hint: 'Check the channel separator; the path may not have been split.' });
+      if (-r.fatal === WASM_ERR.tooManyChannels) this.errs.fail({ row, column: 'path', ...PATH_PROBLEMS.tooManyChannels(MAX_CHANNELS) });
+      else this.errs.fail({ row, column: 'path', message: 'A channel name is longer than 1,024 bytes.', hint: 'Check the channel separator; the path may not have been split.' });
     } else if (r.stuck) {
-      this.fail({ message: 'A row holds more than a million touches.', hint: 'Check the channel separator and the line endings.' });
+      this.errs.fail({ message: 'A row holds more than a million touches.', hint: 'Check the channel separator and the line endings.' });
     }
   }
 
@@ -125,7 +127,7 @@ export class WasmPathParser {
       const bytes = f.text === null ? null : enc.encode(f.text);
       const v = bytes === null ? NaN : validNumber(parseNumber(bytes, 0, bytes.length), column);
       if (Number.isNaN(v)) {
-        this.rowError(f.sheetRow, column, PATH_PROBLEMS.number(f.text ?? '(over 64 characters)', column));
+        this.errs.row(f.sheetRow, column, PATH_PROBLEMS.number(f.text ?? '(over 64 characters)', column));
         continue;
       }
       const target = f.column === 1 ? c.conversions : f.column === 2 ? c.value : c.nulls;
@@ -144,19 +146,10 @@ export class WasmPathParser {
             ? PATH_PROBLEMS.number(e.text, WASM_COLUMN[e.column])
             : PATH_PROBLEMS.emptyPath();
     const column = e.code === WASM_ERR.number || e.code === WASM_ERR.emptyPath ? WASM_COLUMN[e.column] : undefined;
-    if (this.errors.length < 4 * MAX_REPORTED_ERRORS) this.errors.push({ severity: 'error', file: this.options.file, row: e.row, column, ...problem });
+    if (this.errs.list.length < 4 * MAX_REPORTED_ERRORS) this.errs.list.push({ severity: 'error', file: this.options.file, row: e.row, column, ...problem });
   }
 
-  private rowError(row: number, column: string, problem: { message: string; hint: string }): void {
-    this.errorCount++;
-    this.errors.push({ severity: 'error', file: this.options.file, row, column, ...problem });
-  }
 
-  private fail(e: Omit<UserError, 'severity' | 'file'>): void {
-    this.fatal = true;
-    this.errorCount++;
-    this.errors.push({ severity: 'error', file: this.options.file, ...e });
-  }
 
   private join(): PathTable | null {
     if (!this.cols) return null;

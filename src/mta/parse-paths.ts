@@ -10,7 +10,8 @@ import { PATH_COLUMNS, findColumn, headerNames } from './columns';
 import { ByteInterner } from './interner';
 import { parseNumber } from './parse-number';
 import { MAX_CHANNELS, TableBuilder } from './table-builder';
-import { MAX_REPORTED_ERRORS, type ParseOutcome } from './types';
+import type { ParseOutcome } from './types';
+import { ParseErrors } from './parse-errors';
 
 export interface PathParseOptions {
   file: string;
@@ -74,18 +75,17 @@ export class PathParser {
   private readonly builder: TableBuilder;
   private readonly sep: Uint8Array;
   private cols: PathColumns | null = null;
-  private fatal = false;
   private rows = 0;
   private emptyTokens = 0;
   private firstEmptyTokenRow = 0;
   private scratch = new Uint8Array(256);
-  readonly errors: UserError[] = [];
   readonly warnings: UserError[] = [];
-  errorCount = 0;
+  private readonly errs: ParseErrors;
   private readonly onRecord = (rec: CsvRecord) => this.record(rec);
 
   constructor(private readonly options: PathParseOptions) {
     this.scanner = new CsvScanner(options.delimiter);
+    this.errs = new ParseErrors(options.file);
     this.sep = new TextEncoder().encode(options.channelSeparator ?? '>');
     // PathData averages ~51 bytes and ~6 touches per row.
     const bytes = options.expectedBytes ?? 0;
@@ -93,14 +93,14 @@ export class PathParser {
   }
 
   push(chunk: Uint8Array): void {
-    if (!this.fatal) this.scanner.push(chunk, this.onRecord);
+    if (!this.errs.fatal) this.scanner.push(chunk, this.onRecord);
   }
 
   finish(): ParseOutcome {
-    if (!this.fatal) this.scanner.finish(this.onRecord);
-    if (!this.fatal && !this.cols) this.fail({ message: 'The file is empty.', hint: 'Choose a CSV with a header row: path;total_conversions;total_conversion_value;total_null.' });
-    if (!this.fatal && this.builder.rows === 0 && this.errorCount === 0) {
-      this.fail({ message: 'The file has a header but no journeys.', row: 2 });
+    if (!this.errs.fatal) this.scanner.finish(this.onRecord);
+    if (!this.errs.fatal && !this.cols) this.errs.fail({ message: 'The file is empty.', hint: 'Choose a CSV with a header row: path;total_conversions;total_conversion_value;total_null.' });
+    if (!this.errs.fatal && this.builder.rows === 0 && this.errs.count === 0) {
+      this.errs.fail({ message: 'The file has a header but no journeys.', row: 2 });
     }
     if (this.emptyTokens > 0) {
       this.warnings.push({
@@ -111,7 +111,7 @@ export class PathParser {
         message: `${this.emptyTokens} empty channel name(s) between separators were skipped (first at row ${this.firstEmptyTokenRow}).`,
       });
     }
-    const ok = this.errorCount === 0;
+    const ok = this.errs.count === 0;
     return {
       table: ok ? this.builder.build(this.channels.names, this.cols!.value >= 0, this.cols!.nulls >= 0) : null,
       source: {
@@ -123,14 +123,14 @@ export class PathParser {
         bytes: this.scanner.bytesSeen,
       },
       stats: { unattributedConversions: 0, unattributedValue: 0, touchesOutsideLookback: 0, journeysClosedByInactivity: 0 },
-      errors: this.errors,
+      errors: this.errs.list,
       warnings: this.warnings,
-      errorCount: this.errorCount,
+      errorCount: this.errs.count,
     };
   }
 
   private record(rec: CsvRecord): void {
-    if (this.fatal) return;
+    if (this.errs.fatal) return;
     if (!this.cols) {
       this.header(rec);
       return;
@@ -158,7 +158,7 @@ export class PathParser {
 
   private header(rec: CsvRecord): void {
     const cols = pathColumns(headerNames(rec));
-    if ('message' in cols) this.fail({ row: 1, ...cols });
+    if ('message' in cols) this.errs.fail({ row: 1, ...cols });
     else this.cols = cols;
   }
 
@@ -191,7 +191,7 @@ export class PathParser {
         if (b > a) {
           const id = this.channels.lookup(buf, a, b);
           if (id >= MAX_CHANNELS) {
-            this.fail({ row: rec.row, column: 'path', ...PATH_PROBLEMS.tooManyChannels(MAX_CHANNELS) });
+            this.errs.fail({ row: rec.row, column: 'path', ...PATH_PROBLEMS.tooManyChannels(MAX_CHANNELS) });
             return false;
           }
           this.builder.addTouch(id);
@@ -230,15 +230,7 @@ export class PathParser {
 
   private rowError(row: number, column: string | undefined, problem: Problem): void {
     this.builder.discardOpenRow();
-    if (this.errorCount++ < MAX_REPORTED_ERRORS) {
-      this.errors.push({ severity: 'error', file: this.options.file, row, column, ...problem });
-    }
-  }
-
-  private fail(e: Omit<UserError, 'severity' | 'file'>): void {
-    this.fatal = true;
-    this.errorCount++;
-    this.errors.push({ severity: 'error', file: this.options.file, ...e });
+    this.errs.row(row, column, problem);
   }
 }
 

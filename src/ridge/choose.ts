@@ -49,5 +49,6 @@ export function refitChosen(data: Dataset, opts: RidgeOptions, result: RidgeResu
     chosen_rule: ruleFor(id, automatic),
     ...summary,
     model: { ...summary.model, objectives: cand.objectives },
+    warnings: [...problem.warnings, ...summary.warnings],
   };
 }

@@ -1,7 +1,8 @@
 // Each ridge number's 90% interval from its bootstrap replicates (summarise.ts): the
 // studentized (bootstrap-t) interval where the quantity has a standard error, else the
-// percentile interval corrected for the ridge penalty's shrinkage; ends at the (B + 1)α-th
-// ordered draws; kept within the range the model allows.
+// percentile interval corrected for the estimate's shrinkage; ends at the (B + 1)α-th ordered
+// draws; kept within the range the model allows. The estimate is the chosen fit with its
+// penalty's bias taken out (debias.ts), so what shrinkage is left is Robyn's least penalty's.
 import type { Estimate } from '../core/types';
 import { summarise } from '../calibration/estimate';
 import type { Tally } from './tally';
@@ -10,9 +11,13 @@ import type { Tally } from './tally';
 export class Draws {
   studentized = 0;
 
-  /** world: the bootstrap world's true values; worldRefit: the ridge's noise-free fit of that world (summarise.ts). */
+  /**
+   * centre: the estimate the intervals are built on (debias.ts), not the chosen model's point;
+   * world: the bootstrap world's true values; worldRefit: the estimate's noise-free value in that
+   * world (summarise.ts).
+   */
   constructor(
-    readonly point: Tally,
+    readonly centre: Tally,
     readonly world: Tally,
     readonly worldRefit: Tally,
     readonly boot: Tally,
@@ -20,7 +25,7 @@ export class Draws {
   ) {}
 
   estimate(q: number, o: { scale?: number; lo?: number; hi?: number } = {}): Estimate {
-    const at = this.point.get(0, q);
+    const at = this.centre.get(0, q);
     const truth = this.world.get(0, q);
     const t = this.se ? tDraws(this.boot, at, truth, q, this.se.seHat[q], this.se.seBoot) : null;
     if (t) this.studentized++;

@@ -15,11 +15,13 @@ import type { RidgeCandidate, RidgeOptions, RidgeProgress, RidgeResult } from '.
 
 export const METHOD_NOTE =
   'Ridge regression with searched hyperparameters (Robyn-style): point estimates with bootstrap intervals, not a posterior. ' +
-  'The intervals show how the estimates vary with the noise in the outcome for the chosen hyperparameters: a sieve bootstrap ' +
-  '(the residuals’ autocorrelation kept by an autoregressive model, new noise built from its resampled innovations), each ' +
-  'replicate refitted, and studentized intervals (bootstrap-t) corrected for the shrinkage of the ridge penalty, so a shrunk ' +
-  'point estimate can sit near the edge of its interval. Under a strong penalty that correction falls short and the intervals ' +
-  'lean toward the shrunk values. They leave out uncertainty about the hyperparameters and the choice of model.';
+  'The points are the chosen model’s, shrunk toward zero by its penalty. The intervals are conditional on the chosen adstock and ' +
+  'saturation parameters and show how the estimates vary with the noise in the outcome: a sieve bootstrap (the residuals’ ' +
+  'autocorrelation kept by an autoregressive model, new noise built from its resampled innovations), each replicate refitted, and ' +
+  'studentized intervals (bootstrap-t) of the chosen model’s estimates with the penalty’s bias taken out (estimated from the least ' +
+  'penalised fit), so that they hold the true values about 90% of the time whatever the penalty. The price of a strong penalty is ' +
+  'shown, not hidden: the intervals are as wide as the data alone allow, and a strongly shrunk point can sit at the edge of its ' +
+  'interval or below it (a warning names each such channel). They leave out uncertainty about the hyperparameters and the choice of model.';
 
 export const CHOSEN_RULE =
   'Closest to the origin of the objectives, each min-max normalised over the Pareto front (Robyn, R/R/clusters.R errors_scores).';
@@ -108,6 +110,6 @@ export function runRidge(data: Dataset, opts: RidgeOptions, control: RunControl 
     chosen_rule: CHOSEN_RULE,
     ...summary,
     model: { ...summary.model, objectives: candidates[chosen].objectives },
-    warnings: problem.warnings,
+    warnings: [...problem.warnings, ...summary.warnings],
   };
 }

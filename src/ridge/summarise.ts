@@ -1,15 +1,18 @@
 // The chosen ridge model's numbers with bootstrap intervals: contributions, effect shares,
 // ROAS and marginal ROAS per channel (MODEL.md §5 definitions, over the data window), the
 // base components, the media total and each lift test's implied lift — every one an Estimate
-// (src/core/types.ts) so the studio can show them next to the Bayesian ones. The noise is
-// resampled by the sieve bootstrap (sieve.ts, calibrated for the regression; the moving-block
-// and i.i.d. residual schemes of bootstrap.ts remain as options), each replicate refitted at
-// the chosen hyperparameters, and the intervals studentized (bootstrap-t, studentize.ts) or,
-// where a quantity has no standard error and for the other schemes, percentile intervals
-// corrected for the penalty's bias (intervals.ts).
+// (src/core/types.ts) so the studio can show them next to the Bayesian ones. The points are the
+// chosen model's; the intervals are built on its estimate corrected for the penalty's bias
+// (debias.ts), so that they hold the truth at the nominal rate under a strong penalty too. The
+// noise is resampled by the sieve bootstrap (sieve.ts, calibrated for the regression; the
+// moving-block and i.i.d. residual schemes of bootstrap.ts remain as options), each replicate's
+// estimate made again at the chosen hyperparameters, and the intervals studentized (bootstrap-t,
+// studentize.ts) or, where a quantity has no standard error and for the other schemes,
+// percentile intervals corrected for the estimate's remaining bias (intervals.ts).
 import type { Estimate, UserError } from '../core/types';
 import type { Rng } from '../core/rng';
-import { automaticBlockLength, centre, movingBlockResample } from './bootstrap';
+import { automaticBlockLength, centre as centreInPlace, movingBlockResample } from './bootstrap';
+import { DebiasedRidge } from './debias';
 import { Tally } from './tally';
 import { Draws } from './intervals';
 import { calibrateSieve, fitArAic, sieveBurnIn, sieveResample, type ArFit } from './sieve';
@@ -18,7 +21,7 @@ import type { RidgeFitter } from './fit-ridge';
 import type { CandidateEvaluator, RunControl } from './run';
 import type { RidgeChannelResult, RidgeLiftCheck, RidgeOptions, RidgeResult } from './types';
 
-type Summary = Pick<RidgeResult, 'channels' | 'base' | 'media_total' | 'lift' | 'bootstrap'> & {
+type Summary = Pick<RidgeResult, 'channels' | 'base' | 'media_total' | 'lift' | 'bootstrap' | 'warnings'> & {
   model: Omit<RidgeResult['model'], 'objectives'>;
 };
 
@@ -42,69 +45,104 @@ export function summariseChosen(ev: CandidateEvaluator, rng: Rng, opts: RidgeOpt
     rsq: rsq(p.y, yhat),
     fitted: Array.from(yhat),
   };
-  // The penalty's shrinkage at the fitted model: refit the noise-free fitted values. The
-  // bootstrap world's mean is ŷ with that shortfall added back, 2ŷ − fit(ŷ) (coefficients
-  // 2b̂ − b(ŷ)), so that its replicates are shrunk about as much as the estimate was: with ŷ
-  // itself the world's truth would be the already shrunk θ̂ and its bias (S − I)θ̂ only S times
-  // the real one (S the ridge's shrinkage; Hoerl & Kennard 1970); this way the bias is right
-  // to second order, the bias-corrected world of Kilian (1998) applied to the regression.
-  f.fit(yhat, lambda, nonNeg);
+  // The intervals are built on the chosen fit corrected for its penalty's bias (debias.ts); the
+  // point values shown stay the chosen model's. λ′ = Robyn's least penalty.
+  const lambdaLess = (opts.bootstrap?.penalty_bias_correction ?? true) ? f.lambdaFor(0) : lambda;
+  const est = new DebiasedRidge(ev, lambda, lambdaLess, nonNeg);
+  const centre = new Tally(1, C, K, L);
+  est.estimate(p.y, centre, 0);
+  const centreHat = Float64Array.from(est.yhat);
+  // What is left of the shrinkage (all of it when the estimator is the plain fit) at the
+  // estimate: refit its noise-free fitted values. The bootstrap world's mean is the fitted values
+  // with that shortfall added back, 2ŷ − fit(ŷ) (coefficients 2b̂ − b(ŷ)), so that its replicates
+  // are shrunk about as much as the estimate was: with ŷ itself the world's truth would be the
+  // already shrunk θ̂ and its bias (S − I)θ̂ only S times the real one (S the estimator's
+  // shrinkage); this way the bias is right to second order, the bias-corrected world of Kilian
+  // (1998) applied to the regression.
   const refit = new Tally(1, C, K, L);
-  refit.record(0, ev);
-  const refitHat = Float64Array.from(f.yhat);
-  const yWorld = Float64Array.from(yhat, (v, t) => 2 * v - refitHat[t]);
-  const world = Tally.extrapolated(point, refit);
-  f.fit(yWorld, lambda, nonNeg);
+  est.estimate(centreHat, refit, 0);
+  const refitHat = Float64Array.from(est.yhat);
+  const yWorld = Float64Array.from(centreHat, (v, t) => 2 * v - refitHat[t]);
+  const world = Tally.extrapolated(centre, refit);
   const worldRefit = new Tally(1, C, K, L);
-  worldRefit.record(0, ev);
+  est.estimate(yWorld, worldRefit, 0);
 
   const B = opts.bootstrap?.replicates ?? 500;
   const method = opts.bootstrap?.method ?? 'sieve';
-  const rawResid = Float64Array.from(p.y, (v, t) => v - yhat[t]);
+  const rawResid = Float64Array.from(p.y, (v, t) => v - centreHat[t]);
   const resid = Float64Array.from(rawResid);
-  centre(resid);
-  const ar = method === 'sieve' ? calibratedSieve(f, resid, yhat, refitHat, lambda, nonNeg, rng) : null;
+  centreInPlace(resid);
+  const ar = method === 'sieve' ? calibratedSieve(est, resid, centreHat, refitHat, rng) : null;
   const blockLength = method === 'block' ? (opts.bootstrap?.block_length ?? automaticBlockLength(resid)) : 1;
   const Q = point.Q;
-  const student = ar ? new ArStandardError(T, Q, influence(ev, point, lambda, nonNeg)) : null;
+  const student = ar ? new ArStandardError(T, Q, influence(est, centre)) : null;
   const seHat = new Float64Array(Q);
   student?.compute(rawResid, seHat);
   const boot = new Tally(B, C, K, L);
   const seBoot = new Float64Array(student ? B * Q : 0);
   const noise = (eStar: Float64Array, work: Float64Array) => (ar ? sieveResample(ar.fit, rng, eStar, work) : movingBlockResample(resid, blockLength, rng, eStar));
-  const stopped = replicate(ev, { yhat: yWorld, lambda, nonNeg, burnIn: sieveBurnIn(ar?.fit.phi.length ?? 0) }, noise, boot, student, seBoot, control);
+  const stopped = replicate(est, { yhat: yWorld, burnIn: sieveBurnIn(ar?.fit.phi.length ?? 0) }, noise, boot, student, seBoot, control);
+  f.fit(p.y, lambda, nonNeg); // leave the fitter at the chosen model
   if (stopped) return stopped;
 
-  const draws = new Draws(point, world, worldRefit, boot, student ? { seHat, seBoot } : null);
+  const draws = new Draws(centre, world, worldRefit, boot, student ? { seHat, seBoot } : null);
+  const nums = numbers(p, draws, point);
   return {
     model,
-    ...numbers(p, draws),
+    ...nums,
     bootstrap: {
       replicates: B,
       method: ar ? 'sieve_ar' : method === 'block' ? 'moving_block_residual' : 'residual',
       block_length: blockLength,
       ar_order: ar ? ar.order : null,
       interval: draws.studentized > 0 ? 'studentized' : 'percentile_bias_corrected',
+      penalty_bias_corrected: est.debiased,
     },
+    warnings: est.debiased ? pointOutside(nums.channels, ev.values[ev.lambdaIndex]) : [],
   };
 }
 
 /**
- * The bootstrap proper: B times new noise around the world's mean (s.yhat), the ridge refitted at the chosen
- * hyperparameters and penalty, its numbers recorded in `boot` (and, when studentizing, the
- * replicate's standard errors in seBoot). Returns the cancellation error if stopped.
+ * A warning for every channel whose chosen-model contribution lies outside its interval: with
+ * the intervals built on the bias-corrected estimate (debias.ts) that happens when the penalty
+ * moves the point by more than the noise could, and the table would otherwise show a point
+ * outside its own interval without saying why.
+ */
+function pointOutside(channels: Record<string, RidgeChannelResult>, lambdaHp: number): UserError[] {
+  const out: UserError[] = [];
+  const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toPrecision(3));
+  for (const [name, ch] of Object.entries(channels)) {
+    const { q05, q95 } = ch.contribution;
+    const v = ch.point.contribution;
+    if (q05 === null || q95 === null || (q05 <= v && v <= q95)) continue;
+    out.push({
+      severity: 'warning',
+      channel: name,
+      message: `channel "${name}": the chosen model's contribution ${fmt(v)} lies ${v < q05 ? 'below' : 'above'} its 90% interval [${fmt(q05)}, ${fmt(q95)}]`,
+      hint:
+        `The penalty (lambda ${fmt(lambdaHp)}) moves this channel's estimate by more than the noise could; the interval is for the effect with that shrinkage taken out. ` +
+        'A model with a smaller lambda on the Pareto front is shrunk less.',
+    });
+  }
+  return out;
+}
+
+/**
+ * The bootstrap proper: B times new noise around the world's mean (s.yhat), the estimate
+ * (debias.ts: the chosen hyperparameters and penalty, bias-corrected) made again, its numbers
+ * recorded in `boot` (and, when studentizing, the replicate's standard errors in seBoot).
+ * Returns the cancellation error if stopped.
  */
 function replicate(
-  ev: CandidateEvaluator,
-  s: { yhat: Float64Array; lambda: number; nonNeg: boolean; burnIn: number },
+  est: DebiasedRidge,
+  s: { yhat: Float64Array; burnIn: number },
   noise: (eStar: Float64Array, work: Float64Array) => void,
   boot: Tally,
   student: ArStandardError | null,
   seBoot: Float64Array,
   control: RunControl,
 ): { errors: UserError[] } | null {
-  const f = ev.fitter;
-  const { T } = f;
+  const { T } = est.ev.fitter;
   const B = boot.n;
   const Q = boot.Q;
   const work = new Float64Array(s.burnIn + T);
@@ -114,10 +152,9 @@ function replicate(
   for (let b = 0; b < B; b++) {
     noise(eStar, work);
     for (let t = 0; t < T; t++) yStar[t] = s.yhat[t] + eStar[t];
-    f.fit(yStar, s.lambda, s.nonNeg);
-    boot.record(b, ev);
+    est.estimate(yStar, boot, b);
     if (student) {
-      for (let t = 0; t < T; t++) rStar[t] = yStar[t] - f.yhat[t];
+      for (let t = 0; t < T; t++) rStar[t] = yStar[t] - est.yhat[t];
       student.compute(rStar, seBoot.subarray(b * Q, (b + 1) * Q));
     }
     if ((b + 1) % 25 === 0 || b + 1 === B) {
@@ -125,14 +162,12 @@ function replicate(
       if (control.signal?.aborted) return { errors: [{ severity: 'error', message: 'the ridge run was cancelled', hint: 'Start it again when ready.' }] };
     }
   }
-  f.fit(f.problem.y, s.lambda, s.nonNeg); // leave the fitter at the chosen model
   control.onProgress?.({ phase: 'done', done: B, total: B });
   return null;
 }
 
-/** The result's numbers: per channel (with the point values), the base, the media total, the lift checks. */
-function numbers(p: RidgeFitter['problem'], d: Draws): Pick<Summary, 'channels' | 'base' | 'media_total' | 'lift'> {
-  const { point } = d;
+/** The result's numbers: per channel (with the chosen model's point values), the base, the media total, the lift checks. */
+function numbers(p: RidgeFitter['problem'], d: Draws, point: Tally): Pick<Summary, 'channels' | 'base' | 'media_total' | 'lift'> {
   const at = point.at;
   const channels: Record<string, RidgeChannelResult> = {};
   p.channels.forEach((name, c) => {
@@ -174,31 +209,28 @@ function numbers(p: RidgeFitter['problem'], d: Draws): Pick<Summary, 'channels' 
 }
 
 /**
- * Influence vectors w_q = ∂θ_q/∂y_t of every quantity at the chosen model, Q×T: the ridge fit
- * of y + h·1_t, less the point values, over h. The active-set fit is linear in y while the
- * active set holds, and h = 10⁻⁴·sd(y) keeps it. Leaves the fitter at the chosen model.
+ * Influence vectors w_q = ∂θ_q/∂y_t of every quantity of the estimate (debias.ts) at the data,
+ * Q×T: the estimate for y + h·1_t, less its values at y (`at`), over h. Each ridge fit is linear
+ * in y while its active set holds, and h = 10⁻⁴·sd(y) keeps it.
  */
-function influence(ev: CandidateEvaluator, point: Tally, lambda: number, nonNeg: boolean): Float64Array {
-  const f = ev.fitter;
-  const { T } = f;
-  const y = f.problem.y;
+function influence(est: DebiasedRidge, at: Tally): Float64Array {
+  const { T } = est.ev.fitter;
+  const y = est.ev.fitter.problem.y;
   let m = 0;
   for (let t = 0; t < T; t++) m += y[t] / T;
   let v = 0;
   for (let t = 0; t < T; t++) v += (y[t] - m) * (y[t] - m);
   const h = 1e-4 * Math.sqrt(v / T);
-  const Q = point.Q;
-  const row = new Tally(1, point.C, point.K, point.L);
+  const Q = at.Q;
+  const row = new Tally(1, at.C, at.K, at.L);
   const w = new Float64Array(Q * T);
   const yp = Float64Array.from(y);
   for (let t = 0; t < T; t++) {
     yp[t] = y[t] + h;
-    f.fit(yp, lambda, nonNeg);
-    row.record(0, ev);
-    for (let q = 0; q < Q; q++) w[q * T + t] = (row.get(0, q) - point.get(0, q)) / h;
+    est.estimate(yp, row, 0);
+    for (let q = 0; q < Q; q++) w[q * T + t] = (row.get(0, q) - at.get(0, q)) / h;
     yp[t] = y[t];
   }
-  f.fit(y, lambda, nonNeg);
   return w;
 }
 
@@ -207,16 +239,17 @@ const CALIBRATION_REPLICATES = 100;
 
 /**
  * The AIC-chosen sieve of the residuals, calibrated for the regression (sieve.ts): the map
- * e* ↦ (I − H)e* is the ridge refit of ŷ + e* minus its noise-free part ŷ − fit(ŷ), so that
- * only the noise's share of the residuals is measured.
+ * e* ↦ (I − H)e* is the residual of the estimate (debias.ts) for ŷ + e* minus its noise-free
+ * part ŷ − fit(ŷ), so that only the noise's share of the residuals is measured.
  */
-function calibratedSieve(f: RidgeFitter, resid: Float64Array, yhat: Float64Array, refitHat: Float64Array, lambda: number, nonNeg: boolean, rng: Rng): { fit: ArFit; order: number } {
-  const T = f.T;
+function calibratedSieve(est: DebiasedRidge, resid: Float64Array, yhat: Float64Array, refitHat: Float64Array, rng: Rng): { fit: ArFit; order: number } {
+  const T = est.ev.fitter.T;
   const yStar = new Float64Array(T);
+  const scratch = new Tally(1, est.ev.fitter.C, est.ev.fitter.problem.fixed.length, est.ev.fitter.problem.lifts.length);
   const residuals = (eStar: Float64Array, out: Float64Array) => {
     for (let t = 0; t < T; t++) yStar[t] = yhat[t] + eStar[t];
-    f.fit(yStar, lambda, nonNeg);
-    for (let t = 0; t < T; t++) out[t] = yStar[t] - f.yhat[t] - (yhat[t] - refitHat[t]);
+    est.estimate(yStar, scratch, 0);
+    for (let t = 0; t < T; t++) out[t] = yStar[t] - est.yhat[t] - (yhat[t] - refitHat[t]);
   };
   const raw = fitArAic(resid);
   return { fit: calibrateSieve(raw, resid, residuals, rng, CALIBRATION_REPLICATES), order: raw.phi.length };

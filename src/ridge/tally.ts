@@ -67,15 +67,26 @@ export class Tally {
 
   /**
    * The one-row tally 2·a − b (a point fit and its noise-free refit: the point with the
-   * penalty's shrinkage added back, summarise.ts), effect shares recomputed from the
-   * contributions since a share is not linear in them.
+   * penalty's shrinkage added back, summarise.ts).
    */
   static extrapolated(a: Tally, b: Tally): Tally {
     const out = new Tally(1, a.C, a.K, a.L);
-    for (let q = 0; q < a.Q; q++) out.data[q] = 2 * a.data[q] - b.data[q];
-    const media = out.data[out.at.media];
-    for (let c = 0; c < a.C; c++) out.data[out.at.share + c] = media > 0 ? out.data[out.at.contribution + c] / media : 0;
+    out.combine(0, a, a, b);
     return out;
+  }
+
+  /**
+   * Row i = plus + plus2 − minus (one-row tallies of the same shape; debias.ts and
+   * extrapolated), effect shares recomputed from the contributions since a share is not linear
+   * in them. Every other quantity is linear in the fit's coefficients and intercept, so the row
+   * is that quantity at the combined coefficients. No allocation.
+   */
+  combine(i: number, plus: Tally, plus2: Tally, minus: Tally): void {
+    const row = i * this.Q;
+    const d = this.data;
+    for (let q = 0; q < this.Q; q++) d[row + q] = plus.data[q] + plus2.data[q] - minus.data[q];
+    const media = d[row + this.at.media];
+    for (let c = 0; c < this.C; c++) d[row + this.at.share + c] = media > 0 ? d[row + this.at.contribution + c] / media : 0;
   }
 
   get(i: number, q: number): number {

@@ -34,7 +34,17 @@ export interface RidgeOptions {
    * Intervals: 'sieve' (default; AR(p) sieve bootstrap of the residuals, sieve.ts), 'block'
    * (moving-block residual bootstrap, bootstrap.ts) or 'residual' (i.i.d. residuals).
    */
-  bootstrap?: { replicates?: number; block_length?: number; method?: 'sieve' | 'block' | 'residual' };
+  bootstrap?: {
+    replicates?: number;
+    block_length?: number;
+    method?: 'sieve' | 'block' | 'residual';
+    /**
+     * Build the intervals on the chosen fit corrected for its penalty's bias (debias.ts; default
+     * true). false: around the chosen fit itself, whose intervals under a strong penalty hold
+     * the truth far less often than they say (kept for comparison; tests/ridge/coverage.test.ts).
+     */
+    penalty_bias_correction?: boolean;
+  };
   /** Robyn's intercept_sign = "non_negative": refit without intercept when it comes out negative (default true). */
   intercept_non_negative?: boolean;
   /** Robyn's rssd_zero_penalty (default true). */
@@ -60,7 +70,8 @@ export interface RidgeCandidate {
 /**
  * Each Estimate summarises the bootstrap draws of its quantity (intervals.ts): with the default
  * sieve bootstrap the bootstrap-t draws, whose q05–q95 is the studentized 90% interval and
- * whose mean is close to the shrinkage-corrected estimate; `point` holds the model's own values.
+ * whose mean is close to the bias-corrected estimate (debias.ts) the interval is built on;
+ * `point` holds the chosen model's own (shrunk) values.
  */
 export interface RidgeChannelResult {
   spend: number;
@@ -124,6 +135,13 @@ export interface RidgeResult {
     block_length: number;
     ar_order: number | null;
     interval: 'studentized' | 'percentile_bias_corrected';
+    /**
+     * True when the intervals are built on the chosen fit corrected for its penalty's bias
+     * (debias.ts: the chosen penalty is above Robyn's least one): the point values are the
+     * chosen model's, the intervals are for the effects with the shrinkage taken out, and a
+     * point can then lie outside its interval (a warning names each such channel).
+     */
+    penalty_bias_corrected: boolean;
   };
   warnings: UserError[];
 }

@@ -6,6 +6,9 @@ import { centre } from '../../src/ridge/bootstrap';
 import { fitArAic } from '../../src/ridge/sieve';
 import { dominates } from '../../src/ridge/pareto';
 import { runRidge } from '../../src/ridge/run';
+import { RidgeFitter } from '../../src/ridge/fit-ridge';
+import { buildProblem, type RidgeProblem } from '../../src/ridge/problem';
+import { buildSpace, type SearchSpace } from '../../src/ridge/space';
 import type { RidgeOptions, RidgeResult } from '../../src/ridge/types';
 import { robynWeekly } from '../calibration/wide-csv';
 
@@ -76,10 +79,25 @@ describe('ridge on dt_simulated_weekly.csv', () => {
       expect(ch.effect_share.q95!).toBeLessThanOrEqual(1);
     }
     expect(a.method_note).toMatch(/not a posterior/);
-    // The sieve's AR order: AIC on the chosen model's centred residuals.
-    const resid = Float64Array.from(data.target.values, (v, t) => v - a.model.fitted[t]);
+    // The sieve's AR order: AIC on the centred residuals of the estimate the intervals are built
+    // on, the chosen fit less its penalty's plug-in bias (debias.ts): ŷ_λ(y) − ŷ_λ(ŷ_λ′) + ŷ_λ′(y)
+    // with λ′ Robyn's least penalty, written out here with three fits.
+    const space = buildSpace(data, opts) as SearchSpace;
+    const problem = buildProblem(data, opts) as RidgeProblem;
+    const f = new RidgeFitter(problem, space);
+    const values = Float64Array.from(space.dims, (d) => a.candidates[a.chosen].hyper[d.key]);
+    f.transform(values);
+    const lambda = f.lambdaFor(a.model.hyper.lambda);
+    expect(lambda).toBeGreaterThan(f.lambdaFor(0));
+    f.fit(problem.y, lambda, true);
+    expect(Array.from(f.yhat)).toEqual(a.model.fitted);
+    const chosenHat = Float64Array.from(f.yhat);
+    f.fit(problem.y, f.lambdaFor(0), true);
+    const lessHat = Float64Array.from(f.yhat);
+    f.fit(lessHat, lambda, true);
+    const resid = Float64Array.from(data.target.values, (v, t) => v - (chosenHat[t] + lessHat[t] - f.yhat[t]));
     centre(resid);
-    expect(a.bootstrap).toEqual({ replicates: 200, method: 'sieve_ar', block_length: 1, ar_order: fitArAic(resid).phi.length, interval: 'studentized' });
+    expect(a.bootstrap).toEqual({ replicates: 200, method: 'sieve_ar', block_length: 1, ar_order: fitArAic(resid).phi.length, interval: 'studentized', penalty_bias_corrected: true });
   });
 
   it('the decomposition adds up exactly: intercept + channels + controls + trend + seasonality = fitted', () => {

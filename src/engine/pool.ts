@@ -42,10 +42,12 @@ export class ChainPool {
     const results: ChainResult[] = new Array(jobs.length);
     let next = 0;
     let settled = false;
+    /** Cancelled or failed: the chains still running are being stopped. */
+    let stopping = false;
     return new Promise<ChainResult[]>((resolve, reject) => {
       const onAbort = () => {
         if (settled) return;
-        settled = true;
+        settled = stopping = true;
         this.terminateBusy();
         reject(abortError());
       };
@@ -55,14 +57,17 @@ export class ChainPool {
         settled = true;
         signal?.removeEventListener('abort', onAbort);
         if (err) {
+          stopping = true;
           this.terminateBusy();
           reject(err);
         } else resolve(results);
       };
-      // Reports still in flight when the run settles (a worker posts them before it is
+      // Reports still in flight when the run is stopped (a worker posts them before it is
       // terminated) are dropped here: after the abort is acknowledged, nothing more arrives.
+      // A finished run keeps forwarding: a chain's last report travels on the callback's own
+      // port and may arrive after the results.
       const forward = (p: ChainProgress) => {
-        if (!settled) onProgress?.(p);
+        if (!stopping) onProgress?.(p);
       };
       let running = 0;
       const launch = () => {
@@ -70,7 +75,7 @@ export class ChainPool {
           const i = next++;
           const slot = this.acquire();
           running++;
-          Promise.resolve(this.start(slot, jobs[i], onProgress && forward, () => settled))
+          Promise.resolve(this.start(slot, jobs[i], onProgress && forward, () => stopping))
             .then((r) => {
               results[i] = r;
               this.release(slot);

@@ -94,7 +94,7 @@ export function bootstrapText(b: RidgeResult['bootstrap']): string {
       : b.method === 'moving_block_residual'
         ? `moving blocks of ${b.block_length} period${b.block_length === 1 ? '' : 's'}`
         : 'independent residuals';
-  return `${b.replicates} refits, ${scheme}, ${b.interval === 'studentized' ? 'studentized' : 'percentile'}`;
+  return `${b.replicates} refits, ${scheme}, ${b.interval === 'studentized' ? 'studentized' : 'percentile'}${b.penalty_bias_corrected ? ', around the estimate with the penalty’s bias removed' : ''}`;
 }
 
 /** "point [q05, q95]": the chosen model's value with its bootstrap interval. */

@@ -1,6 +1,7 @@
 // Maps byte strings (channel names, user ids) to dense integer ids without decoding them:
 // an open-addressing hash table keyed by FNV-1a (Fowler–Noll–Vo, 32-bit) over the bytes.
 // Each distinct name is decoded to a JS string once, when it is first seen.
+import { grown } from './grow';
 
 const decoder = new TextDecoder('utf-8');
 const FNV_OFFSET = 0x811c9dc5;
@@ -103,14 +104,9 @@ export class ByteInterner {
 
   private growIds(): void {
     const n = this.hashes.length * 2;
-    const grow = (a: Int32Array) => {
-      const b = new Int32Array(n);
-      b.set(a);
-      return b;
-    };
-    this.hashes = grow(this.hashes);
-    this.nameStart = grow(this.nameStart);
-    this.nameLen = grow(this.nameLen);
+    this.hashes = grown(this.hashes, n);
+    this.nameStart = grown(this.nameStart, n);
+    this.nameLen = grown(this.nameLen, n);
   }
 
   private rehash(): void {

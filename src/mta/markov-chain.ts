@@ -8,6 +8,7 @@
 // Because a window slides by one touch, the state after s is determined by s and the channel
 // that enters: transitions live in a dense states x channels table, no hashing needed.
 import type { PathTable } from './types';
+import { grown } from './grow';
 
 /** Direct code -> state lookup up to this many codes (4 MB); beyond that a Map. */
 const DIRECT_CODES = 1 << 20;
@@ -44,16 +45,11 @@ class Accumulators {
 
   grow(): void {
     const c = this.cap * 2;
-    const g = (a: Float64Array, m: number) => {
-      const b = new Float64Array(c * m);
-      b.set(a);
-      return b;
-    };
-    this.start = g(this.start, 1);
-    this.edges = g(this.edges, this.n);
-    this.conv = g(this.conv, 1);
-    this.nulls = g(this.nulls, 1);
-    this.value = g(this.value, 1);
+    this.start = grown(this.start, c);
+    this.edges = grown(this.edges, c * this.n);
+    this.conv = grown(this.conv, c);
+    this.nulls = grown(this.nulls, c);
+    this.value = grown(this.value, c);
     this.cap = c;
   }
 }

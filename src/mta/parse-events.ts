@@ -15,6 +15,7 @@ import { parseTime } from './parse-time';
 import { MAX_CHANNELS } from './table-builder';
 import { DEFAULT_EVENT_OPTIONS, type EventOptions, type ParseOutcome } from './types';
 import { ParseErrors } from './parse-errors';
+import { grown } from './grow';
 
 export interface EventParseOptions extends Partial<EventOptions> {
   file: string;
@@ -51,16 +52,11 @@ class GrowingColumns implements EventColumns {
 
   private grow(): void {
     const n = this.user.length * 2;
-    const g = <T extends Int32Array | Float64Array | Uint8Array>(a: T, make: (k: number) => T): T => {
-      const b = make(n);
-      b.set(a);
-      return b;
-    };
-    this.user = g(this.user, (k) => new Int32Array(k));
-    this.time = g(this.time, (k) => new Float64Array(k));
-    this.channel = g(this.channel, (k) => new Int32Array(k));
-    this.conversion = g(this.conversion, (k) => new Uint8Array(k));
-    this.value = g(this.value, (k) => new Float64Array(k));
+    this.user = grown(this.user, n);
+    this.time = grown(this.time, n);
+    this.channel = grown(this.channel, n);
+    this.conversion = grown(this.conversion, n);
+    this.value = grown(this.value, n);
   }
 }
 

@@ -1,6 +1,7 @@
 // Grows the packed journey table (types.ts PathTable) row by row. Capacities double, so a
 // million rows cost a handful of copies; `build` trims the arrays to their used length.
 import type { PathTable } from './types';
+import { grown } from './grow';
 
 /** Channel ids are stored as Uint16. */
 export const MAX_CHANNELS = 65535;
@@ -95,29 +96,16 @@ export class TableBuilder {
   }
 
   private growTouches(): void {
-    const t = new Uint16Array(this.touches.length * 2);
-    t.set(this.touches);
-    this.touches = t;
-    if (this.touchTime) {
-      const tt = new Float64Array(t.length);
-      tt.set(this.touchTime);
-      this.touchTime = tt;
-    }
+    this.touches = grown(this.touches, this.touches.length * 2);
+    if (this.touchTime) this.touchTime = grown(this.touchTime, this.touches.length);
   }
 
   private growRows(): void {
     const n = this.conversions.length * 2;
-    const f = (a: Float64Array) => {
-      const b = new Float64Array(n);
-      b.set(a);
-      return b;
-    };
-    this.conversions = f(this.conversions);
-    this.value = f(this.value);
-    this.nulls = f(this.nulls);
-    if (this.conversionTime) this.conversionTime = f(this.conversionTime);
-    const o = new Uint32Array(n + 1);
-    o.set(this.offsets);
-    this.offsets = o;
+    this.conversions = grown(this.conversions, n);
+    this.value = grown(this.value, n);
+    this.nulls = grown(this.nulls, n);
+    if (this.conversionTime) this.conversionTime = grown(this.conversionTime, n);
+    this.offsets = grown(this.offsets, n + 1);
   }
 }

@@ -2,7 +2,7 @@
 // the row being read: streamed byte by byte while the record is scanned (scanPath, unquoted
 // fields) or from a finished field (path, quoted ones). Rules as in src/mta/parse-paths.ts:
 // channels trimmed, empty names between separators skipped and counted.
-import { intern, lookup } from './interner';
+import { lookup } from './interner';
 import { zalloc } from './mem';
 import { isSpace } from './number';
 import { CR, LF, QUOTE, delim, input } from './scan-input';
@@ -78,12 +78,12 @@ export function scanPath(pos: i32, n: i32, final: bool): i32 {
     if (bits != 0) pos += ctz(bits);
     if (pos >= n) {
       if (!final) return -1;
-      return token(tokenStart, n, fieldStart, false) ? n : -2;
+      return token(input, tokenStart, n, fieldStart, false) ? n : -2;
     }
     const b = <u32>load<u8>(input + <usize>pos);
-    if (b == delim || b == LF || b == CR) return token(tokenStart, pos, fieldStart, false) ? pos : -2;
+    if (b == delim || b == LF || b == CR) return token(input, tokenStart, pos, fieldStart, false) ? pos : -2;
     if (sepLen == 1 || (pos + sepLen <= n && memory.compare(input + <usize>pos, sep, sepLen) == 0)) {
-      if (!token(tokenStart, pos, fieldStart, true)) return -2;
+      if (!token(input, tokenStart, pos, fieldStart, true)) return -2;
       pos += sepLen;
       tokenStart = pos;
     } else pos++;
@@ -91,11 +91,15 @@ export function scanPath(pos: i32, n: i32, final: bool): i32 {
   return -1; // unreachable
 }
 
-/** Adds the channel in [a, b) (trimmed) as a pending touch; false on a full buffer or a fatal error. */
-function token(a: i32, b: i32, fieldStart: i32, bySeparator: bool): bool {
+/**
+ * Adds the channel in [a, b) of the bytes at base (trimmed) as a pending touch; false on a full
+ * buffer or a fatal error. The name is read through the short-name cache, so base needs 16
+ * readable bytes past b (the input buffer and the scratch copy have that slack).
+ */
+function token(base: usize, a: i32, b: i32, fieldStart: i32, bySeparator: bool): bool {
   const tokenStart = a;
-  while (a < b && isSpace(load<u8>(input + <usize>a))) a++;
-  while (b > a && isSpace(load<u8>(input + <usize>(b - 1)))) b--;
+  while (a < b && isSpace(load<u8>(base + <usize>a))) a++;
+  while (b > a && isSpace(load<u8>(base + <usize>(b - 1)))) b--;
   if (b == a) {
     // An empty name between separators is skipped and counted; an empty field is not one.
     if (bySeparator || tokenStart > fieldStart) {
@@ -104,7 +108,7 @@ function token(a: i32, b: i32, fieldStart: i32, bySeparator: bool): bool {
     return true;
   }
   if (nTouches >= TOUCH_CAP) return false;
-  const id = lookup(input + <usize>a, b - a);
+  const id = lookup(base + <usize>a, b - a);
   if (id < 0) {
     fatal = id == -1 ? FATAL_CHANNELS : FATAL_NAME;
     fatalRow = row;
@@ -147,26 +151,9 @@ export function path(s: i32, e: i32, quoted: bool): i32 {
       atSep = sepLen == 1 || (p + sepLen <= e && memory.compare(base + <usize>p, sep, sepLen) == 0);
     }
     if (p == e || atSep) {
-      let a = tokenStart;
-      let b = p;
-      while (a < b && isSpace(load<u8>(base + <usize>a))) a++;
-      while (b > a && isSpace(load<u8>(base + <usize>(b - 1)))) b--;
-      if (b > a) {
-        if (nTouches >= TOUCH_CAP) {
-          nTouches = first;
-          return -1;
-        }
-        const id = intern(base + <usize>a, b - a);
-        if (id < 0) {
-          fatal = id == -1 ? FATAL_CHANNELS : FATAL_NAME;
-          fatalRow = row;
-          nTouches = first;
-          return -1;
-        }
-        store<u16>(touches + (<usize>nTouches << 1), <u16>id);
-        nTouches++;
-      } else if (p < e || tokenStart > s) {
-        if (emptyTokens++ == 0) firstEmptyRow = row;
+      if (!token(base, tokenStart, p, s, atSep)) {
+        nTouches = first;
+        return -1;
       }
       p += atSep ? sepLen : 1;
       tokenStart = p;

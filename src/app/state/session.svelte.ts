@@ -25,8 +25,15 @@ export class SessionSync {
     const { studio } = this;
     if (s.dataset) studio.data.set(loadDataset(s.dataset), (s.origin as DataOrigin | null) ?? null);
     studio.model.restore(s.spec, s.preset);
-    if (s.settings) studio.fit.updateSettings(s.settings);
-    if (s.current_run_id) await studio.openRun(s.current_run_id, false);
+    if (s.settings) {
+      const saved = s.settings;
+      studio.fit.updateSettings(saved);
+      studio.fit.chooseSettings(Object.fromEntries((s.chosen ?? []).filter((k) => k in saved).map((k) => [k, saved[k]])));
+    }
+    // The open run comes back as the current results only: opening it the usual way would put
+    // its data, model and settings over the ones saved after it (new data loaded, a model edit,
+    // another seed), and the user's working state would be lost on a reload.
+    if (s.current_run_id) await studio.resumeRun(s.current_run_id);
   }
 
   /** Starts saving on every change; returns the stopper. */
@@ -40,6 +47,7 @@ export class SessionSync {
           spec: studio.model.spec,
           preset: studio.model.preset,
           settings: { ...studio.fit.settings },
+          chosen: [...studio.fit.chosen],
           current_run_id: studio.current?.id ?? null,
         };
         clearTimeout(this.#timer);
@@ -55,6 +63,7 @@ export class SessionSync {
     spec: Studio['model']['spec'];
     preset: string;
     settings: Studio['fit']['settings'];
+    chosen: Array<keyof Studio['fit']['settings']>;
     current_run_id: string | null;
   }): Promise<void> {
     const store = await this.#db();

@@ -86,4 +86,16 @@ export class Studio {
     if (show) this.nav.go('results');
     return true;
   }
+
+  /**
+   * Makes a saved run the current one again without touching the working state (used when a
+   * session is restored: the data, model and settings saved with the session are what the user
+   * had on screen — possibly changed after that fit — and must not be replaced by the run's).
+   */
+  async resumeRun(id: string): Promise<boolean> {
+    const rec = await this.runs.open(id);
+    if (!rec) return false;
+    this.#current = rec;
+    return true;
+  }
 }

@@ -1,14 +1,10 @@
 // Between InferenceData's nested arrays (chain × draw × dims...) and flat per-chain tables.
 import type { NestedArray } from '../core/types';
+import { shapeOf } from '../diagnostics/idata';
 
 /** Shape along first elements and the leaves in row-major order (null kept as null). */
 export function flattenWithShape(a: NestedArray): { shape: number[]; values: Array<number | null> } {
-  const shape: number[] = [];
-  let level: unknown = a;
-  while (Array.isArray(level)) {
-    shape.push(level.length);
-    level = level[0];
-  }
+  const shape = shapeOf(a);
   const values: Array<number | null> = [];
   const walk = (x: unknown): void => {
     if (Array.isArray(x)) for (const y of x) walk(y);

@@ -16,17 +16,11 @@ export function logLogistic(x: f64): f64 {
 
 /** f64 at index i of an f64 array at p, and its store: one definition for the engine (nuts/vec.ts). */
 export { ld, st } from '../nuts/vec';
+/** Fresh zeroed f64 storage for data derived at load time (never in the sampling loop). */
+export { allocVec as allocF64 } from '../nuts/vec';
 
 /** A length field of a data block: a whole number in [lo, hi], else -1. */
 export function count(v: f64, lo: i32, hi: i32): i32 {
   if (!(v >= <f64>lo && v <= <f64>hi) || v != Math.floor(v)) return -1;
   return <i32>v;
-}
-
-/** Fresh f64 storage for data derived at load time (never in the sampling loop). */
-export function allocF64(n: i32): usize {
-  const bytes = <usize>max(n, 1) << 3;
-  const p = heap.alloc(bytes);
-  memory.fill(p, 0, bytes);
-  return p;
 }

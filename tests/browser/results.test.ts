@@ -93,7 +93,7 @@ async function expectIntervals() {
 async function expectForestDrawnAtValues(name: string) {
   const drawn = await browser().page.evaluate((n) => {
     type Axis = { l2p: (v: number) => number; d2l: (v: unknown) => number };
-    const gd = document.querySelector(`[data-plot="${n}"] .js-plotly-plot`) as unknown as { data: Array<{ x: number[]; y: string[] }>; _fullLayout: { xaxis: Axis; yaxis: Axis } };
+    const gd = document.querySelector(`[data-plot="${n}"] .js-plotly-plot`) as unknown as Element & { data: Array<{ x: number[]; y: string[] }>; _fullLayout: { xaxis: Axis; yaxis: Axis } };
     const { xaxis, yaxis } = gd._fullLayout;
     return Array.from(gd.querySelectorAll('.scatterlayer .trace')).map((t, i) =>
       Array.from(t.querySelectorAll('.points path')).map((p, k) => {

@@ -26,7 +26,7 @@ class ScriptedClient {
   }
 }
 
-const file = (name: string) => ({ name, webkitRelativePath: '' }) as File;
+const file = (name: string) => new File(['date,sales\n2024-01-01,1\n'], name);
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 describe('imports hold the busy flag', () => {
@@ -38,6 +38,8 @@ describe('imports hold the busy flag', () => {
     const done = imp.loadFiles([file('big.csv')]);
     expect(flag.reasons).toEqual([IMPORT_BUSY_REASON]);
     expect(imp.busy).toBe(true);
+    // Parsing starts once the files' first lines are read (a holiday calendar is set aside).
+    await settle();
     client.pending[0].resolve({} as ParsedInput);
     await done;
     expect(flag.active).toBe(false);
@@ -53,10 +55,13 @@ describe('imports hold the busy flag', () => {
     const second = imp.loadFiles([file('b.csv')]);
     await first;
     await settle();
+    await settle();
     // The cancelled import let go; the newer one still holds, and the step is still busy.
     expect(flag.reasons).toEqual([IMPORT_BUSY_REASON]);
     expect(imp.busy).toBe(true);
-    client.pending[1].reject(new Error('unreadable'));
+    // The first import was cancelled before it reached the parser: the one parse is the newer's.
+    expect(client.pending).toHaveLength(1);
+    client.pending[0].reject(new Error('unreadable'));
     await second;
     expect(flag.active).toBe(false);
     expect(imp.busy).toBe(false);

@@ -21,6 +21,8 @@ import {
 import type { Dataset, UserError } from '../../core/types';
 import { busy, type BusyRegistry } from '../../pwa/busy.svelte';
 import { demoSeed } from '../fit/demo-settings';
+import { holidayCalendarFromCsv, isHolidayHeader } from '../data/holiday-file';
+import { readCsv } from '../../data/csv';
 import type { DataOrigin, DataState } from './data.svelte';
 
 /** The build options the Data step exposes (the holiday calendar is loaded when a country is chosen). */
@@ -49,6 +51,10 @@ export class ImportState {
   #progress = $state.raw<ParseProgress | null>(null);
   #busy = $state(false);
   #calendar: HolidayCalendar | null = null;
+  /** A holiday calendar picked with the data files (holiday-file.ts); it stands in for the bundled one until the next pick. */
+  #picked: HolidayCalendar | null = null;
+  /** What the import said about the files set aside (a picked calendar), shown with every build of them. */
+  #notes: UserError[] = [];
   #origin: DataOrigin | null = null;
   #controller: AbortController | null = null;
 
@@ -76,7 +82,7 @@ export class ImportState {
   get options(): ImportOptions {
     return this.#options;
   }
-  /** Countries of the bundled holiday calendar (empty until it is first needed). */
+  /** Countries of the holiday calendar in use (empty until it is first needed): a picked one, else the bundled one. */
   get countries(): string[] {
     return this.#countries;
   }
@@ -110,9 +116,16 @@ export class ImportState {
   async loadFiles(files: File[]): Promise<void> {
     const { signal, release } = this.#begin();
     try {
-      const parsed = await this.#client.parse({ files, signal, onProgress: (p) => (this.#progress = p) });
+      const { data, notes } = await this.#takeHolidayFiles(files);
+      if (signal.aborted) return;
+      if (data.length === 0) {
+        this.data.set(null, null, [...notes, { severity: 'error', message: 'Only a holiday calendar was picked', hint: 'Pick it together with the data file(s): the calendar adds holiday controls to the data picked with it.' }]);
+        return;
+      }
+      const parsed = await this.#client.parse({ files: data, signal, onProgress: (p) => (this.#progress = p) });
       const roles = await this.#client.detectRoles(parsed, signal);
-      this.#accept(parsed, roles, { kind: 'files', names: files.map((f) => f.webkitRelativePath || f.name) });
+      this.#accept(parsed, roles, { kind: 'files', names: data.map((f) => f.webkitRelativePath || f.name) });
+      this.#notes = notes;
       await this.#build(signal);
     } catch (e) {
       this.#fail(e, files.length === 1 ? files[0].name : `${files.length} files`);
@@ -136,6 +149,8 @@ export class ImportState {
       if (!seed.ok) report.push(seed.error);
       if (desc.options?.grain) this.#options.grain = desc.options.grain;
       this.#accept(parsed, roles, { kind: 'demo' });
+      this.#notes = [];
+      if (this.#picked) [this.#picked, this.#countries, this.#options.holidayCountry] = [null, [], ''];
       await this.#build(signal, report);
       return seed.ok && !signal.aborted ? { seed: seed.seed } : null;
     } catch (e) {
@@ -144,6 +159,43 @@ export class ImportState {
     } finally {
       this.#end(release, signal);
     }
+  }
+
+  /**
+   * Sets aside the files that are holiday tables (Prophet's format, as Robyn ships
+   * dt_prophet_holidays.csv; holiday-file.ts) and reads the first as the calendar in use; the
+   * rest are the data. Without one, the bundled calendar is back in use.
+   */
+  async #takeHolidayFiles(files: File[]): Promise<{ data: File[]; notes: UserError[] }> {
+    const heads = await Promise.all(files.map(async (f) => isHolidayHeader(readCsv(f.name, firstLine(await f.slice(0, 4096).text())).header)));
+    const calendars = files.filter((_, i) => heads[i]);
+    const data = files.filter((_, i) => !heads[i]);
+    const notes: UserError[] = [];
+    const before = this.#picked;
+    this.#picked = null;
+    if (calendars.length > 0) {
+      const f = calendars[0];
+      const name = f.webkitRelativePath || f.name;
+      const read = holidayCalendarFromCsv(name, await f.text());
+      if (read.ok) {
+        this.#picked = read.calendar;
+        const one = read.countries.length === 1;
+        notes.push({
+          severity: 'warning',
+          file: name,
+          message: `read as the holiday calendar (Prophet's holidays table): ${read.holidays} holidays${one ? '' : ` in ${read.countries.length} countries`}, ${read.calendar.firstYear}–${read.calendar.lastYear}; it replaces the bundled calendar`,
+          hint: one ? `Holiday controls for "${read.countries[0]}" are added; set Holidays to none under Dataset options to leave them out.` : 'Choose a country under Dataset options → Holidays to add holiday controls.',
+        }, ...read.warnings);
+        if (one) this.#options.holidayCountry = read.countries[0];
+      } else notes.push(...read.errors);
+      for (const other of calendars.slice(1)) notes.push({ severity: 'warning', file: other.webkitRelativePath || other.name, message: 'a second holiday table; only the first one picked is used', hint: 'Pick one holiday calendar.' });
+    }
+    if (this.#picked !== before) {
+      this.#countries = this.#picked ? Object.keys(this.#picked.countries).sort() : [];
+      // A country chosen from the calendar that is gone (or one the new calendar lacks) would give an all-zero control.
+      if (!this.#countries.includes(this.#options.holidayCountry)) this.#options.holidayCountry = '';
+    }
+    return { data, notes };
   }
 
   #accept(parsed: ParsedInput, roles: RoleAssignment, origin: DataOrigin): void {
@@ -164,6 +216,7 @@ export class ImportState {
   }
 
   async #holidayCalendar(): Promise<HolidayCalendar> {
+    if (this.#picked) return this.#picked;
     this.#calendar ??= await loadHolidayCalendar(import.meta.env.BASE_URL + HOLIDAYS_PATH);
     return this.#calendar;
   }
@@ -181,7 +234,7 @@ export class ImportState {
     }
   }
 
-  async #build(signal: AbortSignal, extra: UserError[] = []): Promise<void> {
+  async #build(signal: AbortSignal, extra: UserError[] = this.#notes): Promise<void> {
     const parsed = this.#parsed;
     const roles = this.#roles;
     if (!parsed || !roles) return;
@@ -232,3 +285,6 @@ export class ImportState {
     this.#diagnostics = null;
   }
 }
+
+/** The header line of a file's first bytes. */
+const firstLine = (head: string) => head.split(/\r?\n/, 1)[0];

@@ -2,9 +2,8 @@
 // release WASM, in-process (one thread, chains one after another). Per posterior: ns per
 // log-density gradient, gradient evaluations and wall time of 4 × (1000 + 1000), min bulk
 // ESS over the reference parameters, and ESS per second. Wired in by bench/index.ts.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { runChain } from '../src/engine/chain-runner';
 import {
   packPosteriordb,
@@ -14,6 +13,7 @@ import {
 } from '../src/engine/test-targets';
 import { WasmEngine } from '../src/engine/wasm-engine';
 import { essBulk } from '../src/diagnostics';
+import { findPackageRoot } from '../src/node/package-root';
 import { wasmModule } from '../src/node/wasm-bytes';
 
 const CHAINS = 4;
@@ -21,14 +21,10 @@ const WARMUP = 1000;
 const DRAWS = 1000;
 const SEED = 1;
 
-/** The package root (where asconfig.json is), from bench/ or the dist-node bundle. */
 function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 8; i++) {
-    if (existsSync(join(dir, 'asconfig.json'))) return dir;
-    dir = dirname(dir);
-  }
-  throw new Error('posteriordb bench: cannot find the package root (asconfig.json)');
+  const root = findPackageRoot();
+  if (root === null) throw new Error('posteriordb bench: cannot find the package root (asconfig.json)');
+  return root;
 }
 
 function readPosterior(model: PosteriordbModel, file: string): Record<string, unknown> {

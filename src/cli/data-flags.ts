@@ -3,11 +3,11 @@
 // table as Robyn ships it, public/holidays/), a trend, quarterly Fourier terms, daily grain,
 // the order of ambiguous d/m/y dates.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { UserError } from '../core/types';
 import { decodeHolidayCalendar, holidayCountries, HOLIDAYS_PATH, type HolidayCalendar } from '../data';
 import type { BuildOptions } from '../data/types';
+import { findPackageRoot } from '../node/package-root';
 import { ArgError, numberFlag, type FlagSpec, type ParsedArgs } from './args';
 
 export const DATA_FLAGS: Record<string, FlagSpec> = {
@@ -19,19 +19,9 @@ export const DATA_FLAGS: Record<string, FlagSpec> = {
   'date-order': { type: 'string', help: 'dmy or mdy: how to read dates like 03/04/2024 when the column does not decide' },
 };
 
-/** The package root (where asconfig.json is), from src/ or from the dist-node bundle. */
-function packageRoot(): string | null {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 8; i++) {
-    if (existsSync(join(dir, 'asconfig.json'))) return dir;
-    dir = dirname(dir);
-  }
-  return null;
-}
-
 /** The bundled calendar, read from public/ of the package (the Node bundle does not copy it). */
 export function readHolidayCalendar(): HolidayCalendar | UserError {
-  const root = packageRoot();
+  const root = findPackageRoot();
   const path = root === null ? HOLIDAYS_PATH : join(root, 'public', HOLIDAYS_PATH);
   if (root === null || !existsSync(path))
     return { severity: 'error', file: path, message: 'the bundled holiday calendar is missing', hint: 'Reinstall Carryover (npm ci), or leave out --holidays.' };

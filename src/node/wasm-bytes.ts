@@ -1,18 +1,16 @@
 // Reads a compiled WASM module from disk for Node (vitest, the CLI bundle, worker_threads).
 // The file lives in src/wasm/ (a build output of `npm run asbuild`); we locate the package
-// root by walking up from this module, which works both from src/ and from dist-node/.
+// root with package-root.ts (it walks up from src/node/ or from the dist-node bundle).
 import { readFileSync, existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findPackageRoot } from './package-root';
 
 export type WasmName = 'engine' | 'engine.debug' | 'mta' | 'mta.debug';
 
 function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 8; i++) {
-    if (existsSync(join(dir, 'asconfig.json'))) return dir;
-    dir = dirname(dir);
-  }
+  const root = findPackageRoot();
+  if (root !== null) return root;
   throw new Error('carryover: cannot find the package root (asconfig.json) above ' + fileURLToPath(import.meta.url));
 }
 

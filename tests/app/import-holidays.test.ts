@@ -68,8 +68,8 @@ describe("Robyn's data picked with its holiday table", () => {
     const control = d.controls.find((c) => c.name === 'holiday_DE')!;
     expect(Array.from(control.values)).toEqual(Array.from(holidayDummies(BUNDLED, 'DE', d.dates, 7)[0].values));
     expect(control.values.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
-    // The note stays with the data it came with on every rebuild.
-    expect(data.report.some((e) => e.file === 'dt_prophet_holidays.csv')).toBe(true);
+    // The note stays with the data it came with on every rebuild, its hint following the choice.
+    expect(data.report.find((e) => e.file === 'dt_prophet_holidays.csv')?.hint).toMatch(/^Holiday controls for "DE" come from it/);
   });
 
   it('a one-country table (own events) is used at once; the next pick without it goes back to the bundled calendar and no holidays', async () => {

@@ -55,6 +55,8 @@ export class ImportState {
   #picked: HolidayCalendar | null = null;
   /** What the import said about the files set aside (a picked calendar), shown with every build of them. */
   #notes: UserError[] = [];
+  /** The note on a picked calendar, for the Holidays choice of the build. */
+  #calendarNote: ((country: string) => UserError) | null = null;
   #origin: DataOrigin | null = null;
   #controller: AbortController | null = null;
 
@@ -119,7 +121,7 @@ export class ImportState {
       const { data, notes } = await this.#takeHolidayFiles(files);
       if (signal.aborted) return;
       if (data.length === 0) {
-        this.data.set(null, null, [...notes, { severity: 'error', message: 'Only a holiday calendar was picked', hint: 'Pick it together with the data file(s): the calendar adds holiday controls to the data picked with it.' }]);
+        this.data.set(null, null, [...(this.#calendarNote ? [this.#calendarNote('')] : []), ...notes, { severity: 'error', message: 'Only a holiday calendar was picked', hint: 'Pick it together with the data file(s): the calendar adds holiday controls to the data picked with it.' }]);
         return;
       }
       const parsed = await this.#client.parse({ files: data, signal, onProgress: (p) => (this.#progress = p) });
@@ -150,7 +152,7 @@ export class ImportState {
       if (desc.options?.grain) this.#options.grain = desc.options.grain;
       this.#accept(parsed, roles, { kind: 'demo' });
       this.#notes = [];
-      if (this.#picked) [this.#picked, this.#countries, this.#options.holidayCountry] = [null, [], ''];
+      if (this.#picked) [this.#picked, this.#calendarNote, this.#countries, this.#options.holidayCountry] = [null, null, [], ''];
       await this.#build(signal, report);
       return seed.ok && !signal.aborted ? { seed: seed.seed } : null;
     } catch (e) {
@@ -173,6 +175,7 @@ export class ImportState {
     const notes: UserError[] = [];
     const before = this.#picked;
     this.#picked = null;
+    this.#calendarNote = null;
     if (calendars.length > 0) {
       const f = calendars[0];
       const name = f.webkitRelativePath || f.name;
@@ -180,12 +183,15 @@ export class ImportState {
       if (read.ok) {
         this.#picked = read.calendar;
         const one = read.countries.length === 1;
-        notes.push({
+        const message = `read as the holiday calendar (Prophet's holidays table): ${read.holidays} holidays${one ? '' : ` in ${read.countries.length} countries`}, ${read.calendar.firstYear}–${read.calendar.lastYear}; it replaces the bundled calendar`;
+        // The hint follows the Holidays choice on every rebuild (#build).
+        this.#calendarNote = (country) => ({
           severity: 'warning',
           file: name,
-          message: `read as the holiday calendar (Prophet's holidays table): ${read.holidays} holidays${one ? '' : ` in ${read.countries.length} countries`}, ${read.calendar.firstYear}–${read.calendar.lastYear}; it replaces the bundled calendar`,
-          hint: one ? `Holiday controls for "${read.countries[0]}" are added; set Holidays to none under Dataset options to leave them out.` : 'Choose a country under Dataset options → Holidays to add holiday controls.',
-        }, ...read.warnings);
+          message,
+          hint: country ? `Holiday controls for "${country}" come from it; set Holidays to none under Dataset options to leave them out.` : 'Choose a country under Dataset options → Holidays to add holiday controls.',
+        });
+        notes.push(...read.warnings);
         if (one) this.#options.holidayCountry = read.countries[0];
       } else notes.push(...read.errors);
       for (const other of calendars.slice(1)) notes.push({ severity: 'warning', file: other.webkitRelativePath || other.name, message: 'a second holiday table; only the first one picked is used', hint: 'Pick one holiday calendar.' });
@@ -247,7 +253,8 @@ export class ImportState {
     const diag = dataset ? await this.#client.diagnostics(dataset, signal) : null;
     if (signal.aborted) return;
     this.#diagnostics = diag;
-    this.data.set(dataset, dataset ? this.#origin : null, [...extra, ...result.report, ...(diag?.warnings ?? [])]);
+    const calendar = this.#calendarNote ? [this.#calendarNote(this.#options.holidayCountry)] : [];
+    this.data.set(dataset, dataset ? this.#origin : null, [...calendar, ...extra, ...result.report, ...(diag?.warnings ?? [])]);
     if (dataset) this.onDataset(dataset);
   }
 

@@ -13,22 +13,16 @@ import {
 } from '../src/engine/test-targets';
 import { WasmEngine } from '../src/engine/wasm-engine';
 import { essBulk } from '../src/diagnostics';
-import { findPackageRoot } from '../src/node/package-root';
 import { wasmModule } from '../src/node/wasm-bytes';
+import { sharedRoot } from './shared-root';
 
 const CHAINS = 4;
 const WARMUP = 1000;
 const DRAWS = 1000;
 const SEED = 1;
 
-function packageRoot(): string {
-  const root = findPackageRoot();
-  if (root === null) throw new Error('posteriordb bench: cannot find the package root (asconfig.json)');
-  return root;
-}
-
 function readPosterior(model: PosteriordbModel, file: string): Record<string, unknown> {
-  const path = join(packageRoot(), '..', 'shared', 'data', 'posteriordb', POSTERIORDB_POSTERIORS[model], file);
+  const path = join(sharedRoot(), 'data', 'posteriordb', POSTERIORDB_POSTERIORS[model], file);
   return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
 }
 

@@ -1,13 +1,9 @@
-// Where ../shared is, from the source tree or the dist-node bundle.
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Where ../shared is (the reference data the benchmarks read), next to the package root.
+import { join } from 'node:path';
+import { findPackageRoot } from '../src/node/package-root';
 
 export function sharedRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 8; i++) {
-    if (existsSync(join(dir, 'asconfig.json'))) return join(dir, '..', 'shared');
-    dir = dirname(dir);
-  }
-  throw new Error('bench: cannot find the package root (asconfig.json)');
+  const root = findPackageRoot();
+  if (root === null) throw new Error('bench: cannot find the package root (asconfig.json)');
+  return join(root, '..', 'shared');
 }

@@ -12,7 +12,7 @@
 import type { Estimate, UserError } from '../core/types';
 import type { Rng } from '../core/rng';
 import { automaticBlockLength, centre as centreInPlace, movingBlockResample } from './bootstrap';
-import { DebiasedRidge } from './debias';
+import { DebiasedRidge, lessPenalised } from './debias';
 import { Tally } from './tally';
 import { Draws } from './intervals';
 import { calibrateSieve, fitArAic, sieveBurnIn, sieveResample, type ArFit } from './sieve';
@@ -46,8 +46,8 @@ export function summariseChosen(ev: CandidateEvaluator, rng: Rng, opts: RidgeOpt
     fitted: Array.from(yhat),
   };
   // The intervals are built on the chosen fit corrected for its penalty's bias (debias.ts); the
-  // point values shown stay the chosen model's. λ′ = Robyn's least penalty.
-  const lambdaLess = (opts.bootstrap?.penalty_bias_correction ?? true) ? f.lambdaFor(0) : lambda;
+  // point values shown stay the chosen model's.
+  const lambdaLess = (opts.bootstrap?.penalty_bias_correction ?? true) ? lessPenalised(p.lambdaMax) : lambda;
   const est = new DebiasedRidge(ev, lambda, lambdaLess, nonNeg);
   const centre = new Tally(1, C, K, L);
   est.estimate(p.y, centre, 0);
@@ -110,7 +110,7 @@ export function summariseChosen(ev: CandidateEvaluator, rng: Rng, opts: RidgeOpt
  */
 function pointOutside(channels: Record<string, RidgeChannelResult>, lambdaHp: number): UserError[] {
   const out: UserError[] = [];
-  const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toPrecision(3));
+  const fmt = (v: number) => (v === 0 ? '0' : Math.abs(v) >= 100 ? v.toFixed(0) : v.toPrecision(3));
   for (const [name, ch] of Object.entries(channels)) {
     const { q05, q95 } = ch.contribution;
     const v = ch.point.contribution;

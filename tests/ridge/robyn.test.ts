@@ -7,6 +7,7 @@ import { fitArAic } from '../../src/ridge/sieve';
 import { dominates } from '../../src/ridge/pareto';
 import { runRidge } from '../../src/ridge/run';
 import { RidgeFitter } from '../../src/ridge/fit-ridge';
+import { lessPenalised } from '../../src/ridge/debias';
 import { buildProblem, type RidgeProblem } from '../../src/ridge/problem';
 import { buildSpace, type SearchSpace } from '../../src/ridge/space';
 import type { RidgeOptions, RidgeResult } from '../../src/ridge/types';
@@ -81,18 +82,19 @@ describe('ridge on dt_simulated_weekly.csv', () => {
     expect(a.method_note).toMatch(/not a posterior/);
     // The sieve's AR order: AIC on the centred residuals of the estimate the intervals are built
     // on, the chosen fit less its penalty's plug-in bias (debias.ts): ŷ_λ(y) − ŷ_λ(ŷ_λ′) + ŷ_λ′(y)
-    // with λ′ Robyn's least penalty, written out here with three fits.
+    // with λ′ the vanishing penalty lessPenalised, written out here with three fits.
     const space = buildSpace(data, opts) as SearchSpace;
     const problem = buildProblem(data, opts) as RidgeProblem;
     const f = new RidgeFitter(problem, space);
     const values = Float64Array.from(space.dims, (d) => a.candidates[a.chosen].hyper[d.key]);
     f.transform(values);
     const lambda = f.lambdaFor(a.model.hyper.lambda);
-    expect(lambda).toBeGreaterThan(f.lambdaFor(0));
+    const less = lessPenalised(problem.lambdaMax);
+    expect(lambda).toBeGreaterThan(less);
     f.fit(problem.y, lambda, true);
     expect(Array.from(f.yhat)).toEqual(a.model.fitted);
     const chosenHat = Float64Array.from(f.yhat);
-    f.fit(problem.y, f.lambdaFor(0), true);
+    f.fit(problem.y, less, true);
     const lessHat = Float64Array.from(f.yhat);
     f.fit(lessHat, lambda, true);
     const resid = Float64Array.from(data.target.values, (v, t) => v - (chosenHat[t] + lessHat[t] - f.yhat[t]));

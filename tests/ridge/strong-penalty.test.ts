@@ -44,13 +44,17 @@ describe('a strongly penalised ridge model (Robyn lambda 0.01)', () => {
     }
   });
 
-  it('uncorrected or unpenalised: no such warning, and the flag says so', () => {
+  it('uncorrected: no such warning and the flag says so; at Robyn’s least penalty the point sits inside', () => {
     const plain = runRidge(data, { ...truthOptions(sc, 4, { replicates: 199, penalty_bias_correction: false }), lambda: [0.01, 0.01] }) as RidgeResult;
     expect(plain.bootstrap.penalty_bias_corrected).toBe(false);
     expect(plain.warnings.some((w) => /90% interval/.test(w.message))).toBe(false);
-    const free = run(0);
-    expect(free.bootstrap.penalty_bias_corrected).toBe(false);
-    expect(free.warnings.some((w) => /90% interval/.test(w.message))).toBe(false);
+    const least = run(0);
+    expect(least.bootstrap.penalty_bias_corrected).toBe(true);
+    expect(least.warnings.some((w) => /90% interval/.test(w.message))).toBe(false);
+    for (const ch of Object.values(least.channels)) {
+      expect(ch.contribution.q05!).toBeLessThan(ch.point.contribution);
+      expect(ch.point.contribution).toBeLessThan(ch.contribution.q95!);
+    }
   });
 
   it('same seed: the same result bit for bit; picking the chosen model again reproduces it', () => {

@@ -2,7 +2,7 @@
 // studentized (bootstrap-t) interval where the quantity has a standard error, else the
 // percentile interval corrected for the estimate's shrinkage; ends at the (B + 1)α-th ordered
 // draws; kept within the range the model allows. The estimate is the chosen fit with its
-// penalty's bias taken out (debias.ts), so what shrinkage is left is Robyn's least penalty's.
+// penalty's bias taken out (debias.ts), so what shrinkage is left is small (second order).
 import type { Estimate } from '../core/types';
 import { summarise } from '../calibration/estimate';
 import type { Tally } from './tally';

@@ -137,7 +137,7 @@ export interface RidgeResult {
     interval: 'studentized' | 'percentile_bias_corrected';
     /**
      * True when the intervals are built on the chosen fit corrected for its penalty's bias
-     * (debias.ts: the chosen penalty is above Robyn's least one): the point values are the
+     * (debias.ts; the default, bootstrap.penalty_bias_correction): the point values are the
      * chosen model's, the intervals are for the effects with the shrinkage taken out, and a
      * point can then lie outside its interval (a warning names each such channel).
      */

@@ -30,16 +30,23 @@ describe('a strongly penalised ridge model (Robyn lambda 0.01)', () => {
     expect(strong.bootstrap.penalty_bias_corrected).toBe(true);
   });
 
-  it('warns for exactly the channels whose point lies outside its interval, and says which side and why', () => {
-    const outside = Object.entries(strong.channels).filter(([, ch]) => ch.point.contribution < ch.contribution.q05! || ch.point.contribution > ch.contribution.q95!);
+  it('warns for exactly the channels with a point outside its interval, and says which number, which side and why', () => {
+    const sides = (v: number, e: { q05: number | null; q95: number | null }) => (v < e.q05! ? 'below' : v > e.q95! ? 'above' : null);
+    const outside = Object.entries(strong.channels).map(([name, ch]) => ({
+      name,
+      found: [
+        ['contribution', sides(ch.point.contribution, ch.contribution)],
+        ['marginal ROAS', sides(ch.point.marginal_roas, ch.marginal_roas)],
+        ['effect share', sides(ch.point.effect_share, ch.effect_share)],
+      ].filter(([, side]) => side !== null),
+    }));
     // tv is shrunk ~40% here, far more than its interval's half-width (~15%): the case in point.
-    expect(outside.map(([n]) => n)).toContain('c1');
+    expect(outside.find((o) => o.name === 'c1')!.found).toContainEqual(['contribution', 'below']);
     const warned = strong.warnings.filter((w) => /lies (below|above) its 90% interval/.test(w.message));
-    expect(warned.map((w) => w.channel).sort()).toEqual(outside.map(([n]) => n).sort());
+    expect(warned.map((w) => w.channel).sort()).toEqual(outside.filter((o) => o.found.length > 0).map((o) => o.name).sort());
     for (const w of warned) {
-      const ch = strong.channels[w.channel!];
       expect(w.severity).toBe('warning');
-      expect(w.message).toContain(ch.point.contribution < ch.contribution.q05! ? 'below' : 'above');
+      for (const [label, side] of outside.find((o) => o.name === w.channel)!.found) expect(w.message).toMatch(new RegExp(`${label} [-0-9.e+]+ lies ${side} its 90% interval`));
       expect(w.hint).toMatch(/shrinkage taken out/);
     }
   });

@@ -15,7 +15,7 @@ describe('working state across a reload', () => {
     await page.locator('[role="status"]', { hasText: 'Loaded' }).first().waitFor({ timeout: 30_000 });
     await page.locator('#tab-model').click();
     await page.getByRole('radio', { name: /Hill/ }).check();
-    const lmax = page.getByLabel('Adstock window l_max (periods)');
+    const lmax = page.getByLabel('Adstock window l_max (weeks)');
     await lmax.fill('6');
     await lmax.press('Tab');
     await page.locator('#tab-fit').click();
@@ -29,7 +29,7 @@ describe('working state across a reload', () => {
     await expect(page.getByRole('tab', { selected: true }).getAttribute('id')).resolves.toBe('tab-fit');
     await expect(page.getByLabel('Seed', { exact: true }).inputValue()).resolves.toBe('4242');
     await page.locator('#tab-model').click();
-    await expect(page.getByLabel('Adstock window l_max (periods)').inputValue()).resolves.toBe('6');
+    await expect(page.getByLabel('Adstock window l_max (weeks)').inputValue()).resolves.toBe('6');
     await expect(page.getByRole('radio', { name: /Hill/ }).isChecked()).resolves.toBe(false);
     await expect(page.getByText('Current model: customised.').isVisible()).resolves.toBe(true);
     await expect(page.locator('section.channel select[id$="-saturation"]').first().inputValue()).resolves.toBe('hill');
@@ -58,7 +58,7 @@ describe('a reload after opening a saved run', () => {
     await page.getByRole('button', { name: 'Load the demo data only' }).click();
     await page.locator('#overview-h + p', { hasText: /^\s*179 weeks/ }).waitFor({ timeout: 30_000 });
     await page.locator('#tab-model').click();
-    const lmax = page.getByLabel('Adstock window l_max (periods)');
+    const lmax = page.getByLabel('Adstock window l_max (weeks)');
     await lmax.fill('5');
     await lmax.press('Tab');
     await page.locator('#tab-fit').click();
@@ -71,7 +71,7 @@ describe('a reload after opening a saved run', () => {
     await page.waitForSelector('[data-restored="true"]');
     await expect(page.getByLabel('Seed', { exact: true }).inputValue()).resolves.toBe('777');
     await page.locator('#tab-model').click();
-    await expect(page.getByLabel('Adstock window l_max (periods)').inputValue()).resolves.toBe('5');
+    await expect(page.getByLabel('Adstock window l_max (weeks)').inputValue()).resolves.toBe('5');
     await page.locator('#tab-data').click();
     await expect(page.locator('#overview-h + p').textContent()).resolves.toMatch(/^\s*179 weeks/);
     // The run is still the one whose results are shown.

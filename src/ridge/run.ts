@@ -18,10 +18,11 @@ export const METHOD_NOTE =
   'The points are the chosen model’s, shrunk toward zero by its penalty. The intervals are conditional on the chosen adstock and ' +
   'saturation parameters and show how the estimates vary with the noise in the outcome: a sieve bootstrap (the residuals’ ' +
   'autocorrelation kept by an autoregressive model, new noise built from its resampled innovations), each replicate refitted, and ' +
-  'studentized intervals (bootstrap-t) of the chosen model’s estimates with the penalty’s bias taken out (estimated from the least ' +
-  'penalised fit), so that they hold the true values about 90% of the time whatever the penalty. The price of a strong penalty is ' +
-  'shown, not hidden: the intervals are as wide as the data alone allow, and a strongly shrunk point can sit at the edge of its ' +
-  'interval or below it (a warning names each such channel). They leave out uncertainty about the hyperparameters and the choice of model.';
+  'studentized intervals (bootstrap-t) of the chosen model’s estimates with the penalty’s bias taken out. The bias is estimated ' +
+  'from the unpenalised fit, so the intervals are in effect those of the unpenalised fit with the chosen curves: they hold the ' +
+  'true values about 90% of the time whatever the penalty, and are as wide as the data alone allow. A strongly shrunk point can ' +
+  'therefore sit at the edge of its interval or outside it (a warning names each such channel). They leave out uncertainty about ' +
+  'the hyperparameters and the choice of model.';
 
 export const CHOSEN_RULE =
   'Closest to the origin of the objectives, each min-max normalised over the Pareto front (Robyn, R/R/clusters.R errors_scores).';

@@ -34,6 +34,11 @@ export interface Simulated {
   data: Dataset;
   /** True total contribution of each channel over the window. */
   contribution: number[];
+  /**
+   * True marginal contribution of each channel: d/dε of its total with spend × (1 + ε) in every
+   * period, β Σ_t sat'(a_t) a_t (adstock is linear), with Hill slope 1 sat'(a) = κ / (a + κ)².
+   */
+  marginal: number[];
 }
 
 const L_MAX = 8;
@@ -60,17 +65,21 @@ function spendPaths(sc: Scenario, rng: Rng): Float64Array[] {
   return out;
 }
 
-/** Adstocked (normalised geometric weights, l_max 8) then Hill-saturated (slope 1) media. */
-export function media(spend: Float64Array, ch: ChannelTruth): Float64Array {
+/** Adstocked max-scaled spend (normalised geometric weights, l_max 8). */
+function adstocked(spend: Float64Array, ch: ChannelTruth): Float64Array {
   const max = Math.max(...spend);
   const w = Array.from({ length: L_MAX }, (_, l) => ch.alpha ** l);
   const ws = w.reduce((a, b) => a + b, 0);
   return Float64Array.from(spend, (_, t) => {
     let a = 0;
     for (let l = 0; l <= Math.min(L_MAX - 1, t); l++) a += (w[l] * spend[t - l]) / max;
-    a /= ws;
-    return a / (a + ch.kappa);
+    return a / ws;
   });
+}
+
+/** Adstocked (normalised geometric weights, l_max 8) then Hill-saturated (slope 1) media. */
+export function media(spend: Float64Array, ch: ChannelTruth): Float64Array {
+  return adstocked(spend, ch).map((a) => a / (a + ch.kappa));
 }
 
 export function simulate(sc: Scenario, rng: Rng): Simulated {
@@ -97,7 +106,8 @@ export function simulate(sc: Scenario, rng: Rng): Simulated {
     fingerprint: '',
   };
   const contribution = sc.channels.map((ch, c) => ch.beta * m[c].reduce((a, b) => a + b, 0));
-  return { data, contribution };
+  const marginal = sc.channels.map((ch, c) => ch.beta * adstocked(spend[c], ch).reduce((s, a) => s + (ch.kappa * a) / (a + ch.kappa) ** 2, 0));
+  return { data, contribution, marginal };
 }
 
 /** Ridge options with the curves fixed at the truth and (almost) no penalty: OLS on the true design. */

@@ -5,7 +5,7 @@ import type { Data, Layout, Shape } from 'plotly.js';
 import type { Coverage, QqData, TestStatistic } from '../../diagnostics';
 import type { DensityOverlay } from './kde';
 import { DIVERGENT_COLOUR, legendBelow, type Figure } from './figures-sampler';
-import { fmt, pct } from './format';
+import { fmt, fmtScaled, pct } from './format';
 
 const finite = (a: ArrayLike<number>): Array<number | null> => Array.from(a, (v) => (Number.isFinite(v) ? v : null));
 
@@ -90,7 +90,7 @@ export function testStatFigure(t: TestStatistic): Figure {
         ? [{ type: 'line', xref: 'x', x0: t.observed, x1: t.observed, yref: 'paper', y0: 0, y1: 1, line: { color: '#1b1f24', width: 3 } }]
         : [],
       annotations: Number.isFinite(t.observed)
-        ? [{ x: t.observed, xref: 'x', y: 1, yref: 'paper', text: `observed ${fmt(t.observed)}`, showarrow: false, yanchor: 'bottom' }]
+        ? [{ x: t.observed, xref: 'x', y: 1, yref: 'paper', text: `observed ${fmtScaled(t.observed)}`, showarrow: false, yanchor: 'bottom' }]
         : [],
     },
   };

@@ -40,6 +40,8 @@ export interface UnseenOutcome {
   controls: string[];
   saturation: string;
   firstDate: string;
+  /** M of the generator: the fit's truth is the prior draw divided by it (./simulate.ts). */
+  rescaledFrom: number;
   fitSeconds: number;
   divergences: number;
   maxRhat: number;
@@ -97,6 +99,7 @@ export async function runUnseen(sim: Simulated, pool: ChainPool, settings: Sampl
     controls: sim.controlKinds,
     saturation: sim.saturation,
     firstDate: sim.dataset.dates[0],
+    rescaledFrom: sim.rescaledFrom,
   };
   const empty = { ...head, fitSeconds: NaN, divergences: NaN, maxRhat: NaN, minEssBulk: NaN, roas: [], sumCheck: null, constraintSets: { feasible: 0, infeasible: 0 }, problems };
   const data = importCsv(sim, problems);

@@ -1,0 +1,79 @@
+// `npm run bench -- unseen [N]`: N (default 40) datasets drawn from the model family
+// (tests/unseen/simulate.ts) through the run pipeline (tests/unseen/pipeline.ts) with
+// 4 chains × (500 + 500): per set its shape, sampler health, whether each channel's 90% ROAS
+// interval holds the true ROAS, the sum check and the budget problems; overall the coverage
+// with its binomial 95% band, coverage by the generator's rescaling M (the approximation
+// simulate.ts explains), the share of fits with R-hat > 1.01, and the wall time.
+import { createNodePool } from '../src/node/node-pool';
+import { logGamma } from '../src/model/priors';
+import { simulate } from '../tests/unseen/simulate';
+import { runUnseen, type UnseenOutcome } from '../tests/unseen/pipeline';
+
+const SETTINGS = { chains: 4, warmup: 500, draws: 500, seed: 1, adapt_delta: 0.8, max_treedepth: 10, metric: 'diag_e' as const };
+
+/** P(X ≤ k) for X ~ Binomial(n, p). */
+function binomCdf(k: number, n: number, p: number): number {
+  let s = 0;
+  for (let i = 0; i <= k; i++) s += Math.exp(logGamma(n + 1) - logGamma(i + 1) - logGamma(n - i + 1) + i * Math.log(p) + (n - i) * Math.log1p(-p));
+  return s;
+}
+
+/** Central 95% range of covered counts out of n if coverage were nominal (independent intervals). */
+export function binomialBand(n: number, p = 0.9): [number, number] {
+  let lo = 0;
+  while (lo < n && binomCdf(lo, n, p) < 0.025) lo++;
+  let hi = n;
+  while (hi > 0 && 1 - binomCdf(hi - 1, n, p) < 0.025) hi--;
+  return [lo, hi];
+}
+
+function line(r: UnseenOutcome): string {
+  const cov = r.roas.map((c) => (c.covered ? '✓' : '✗')).join('');
+  return (
+    `seed ${String(r.seed).padStart(3)}  T ${String(r.T).padStart(3)}  C ${r.channels}  ${r.saturation.padEnd(8)} ` +
+    `controls [${r.controls.join(',')}]  from ${r.firstDate}  M ${r.rescaledFrom.toFixed(1).padStart(6)}  ` +
+    `div ${String(r.divergences).padStart(4)}  R-hat ${r.maxRhat.toFixed(3)}  ESS ${r.minEssBulk.toFixed(0).padStart(5)}  ` +
+    `ROAS in 90% ${cov.padEnd(6)}  sum err ${r.sumCheck ? (100 * r.sumCheck.relative_error).toFixed(2) + '%' : 'n/a'}  ` +
+    `budget ${r.constraintSets.feasible}f/${r.constraintSets.infeasible}i  ${r.fitSeconds.toFixed(1)} s`
+  );
+}
+
+function coverage(rows: UnseenOutcome[], label: string): void {
+  const all = rows.flatMap((r) => r.roas);
+  const k = all.filter((c) => c.covered).length;
+  if (all.length === 0) return console.log(`${label}: no channels`);
+  const [lo, hi] = binomialBand(all.length);
+  const flag = k < lo ? '  BELOW the band' : k > hi ? '  above the band' : '';
+  console.log(`${label}: ${k}/${all.length} = ${(k / all.length).toFixed(3)} (95% band if nominal 0.90: ${lo}–${hi})${flag}`);
+}
+
+export async function benchUnseen(args: string[] = []): Promise<void> {
+  const n = Number(args[0] ?? 40);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`bench unseen: N must be a whole number ≥ 1, got ${args[0]}`);
+  console.log(`${n} simulated sets, ${SETTINGS.chains} chains × (${SETTINGS.warmup} + ${SETTINGS.draws}), 2 workers`);
+  const t0 = performance.now();
+  const pool = createNodePool(SETTINGS.chains, 2);
+  const rows: UnseenOutcome[] = [];
+  try {
+    for (let seed = 1; seed <= n; seed++) {
+      const r = await runUnseen(simulate(seed), pool, SETTINGS);
+      rows.push(r);
+      console.log(line(r));
+      for (const c of r.roas) if (!c.covered) console.log(`      ${c.channel} (${c.pattern}): true ROAS ${c.truth.toPrecision(4)}, 90% interval ${c.q05?.toPrecision(4)} … ${c.q95?.toPrecision(4)}`);
+      for (const p of r.problems) console.log(`      PROBLEM ${p}`);
+    }
+  } finally {
+    pool.dispose();
+  }
+  console.log('');
+  coverage(rows, 'coverage of 90% ROAS intervals, all sets');
+  coverage(rows.filter((r) => r.rescaledFrom <= 5), '  sets with M ≤ 5 (nearest SBC)');
+  coverage(rows.filter((r) => r.rescaledFrom > 5 && r.rescaledFrom <= 20), '  sets with 5 < M ≤ 20');
+  coverage(rows.filter((r) => r.rescaledFrom > 20), '  sets with M > 20');
+  for (const sat of ['logistic', 'hill']) coverage(rows.filter((r) => r.saturation === sat), `  ${sat}`);
+  const over = rows.filter((r) => !(r.maxRhat <= 1.01)).length;
+  console.log(`fits with max R-hat > 1.01: ${over}/${rows.length}; with divergences: ${rows.filter((r) => r.divergences > 0).length}/${rows.length}`);
+  console.log(`sum check within 2%: ${rows.filter((r) => r.sumCheck?.within_2_percent).length}/${rows.length}`);
+  console.log(`sets with problems: ${rows.filter((r) => r.problems.length > 0).length}/${rows.length}`);
+  console.log(`wall time ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+}

@@ -35,57 +35,32 @@ export function summariseChosen(ev: CandidateEvaluator, rng: Rng, opts: RidgeOpt
   const nonNeg = opts.intercept_non_negative ?? true;
   const point = new Tally(1, C, K, L);
   point.record(0, ev);
-  const yhat = Float64Array.from(f.yhat);
-  const model: Summary['model'] = {
-    hyper: Object.fromEntries(ev.space.dims.map((d, i) => [d.key, ev.values[i]])),
-    lambda_standardised: lambda,
-    intercept: f.intercept,
-    intercept_dropped: f.interceptDropped,
-    coefficients: Object.fromEntries([...p.channels, ...p.fixed.map((x) => x.name)].map((name, j) => [name, f.coef[j]])),
-    rsq: rsq(p.y, yhat),
-    fitted: Array.from(yhat),
-  };
+  const model = chosenModel(ev, lambda);
   // The intervals are built on the chosen fit corrected for its penalty's bias (debias.ts); the
   // point values shown stay the chosen model's.
   const lambdaLess = (opts.bootstrap?.penalty_bias_correction ?? true) ? lessPenalised(p.lambdaMax) : lambda;
   const est = new DebiasedRidge(ev, lambda, lambdaLess, nonNeg);
-  const centre = new Tally(1, C, K, L);
-  est.estimate(p.y, centre, 0);
-  const centreHat = Float64Array.from(est.yhat);
-  // What is left of the shrinkage (all of it when the estimator is the plain fit) at the
-  // estimate: refit its noise-free fitted values. The bootstrap world's mean is the fitted values
-  // with that shortfall added back, 2ŷ − fit(ŷ) (coefficients 2b̂ − b(ŷ)), so that its replicates
-  // are shrunk about as much as the estimate was: with ŷ itself the world's truth would be the
-  // already shrunk θ̂ and its bias (S − I)θ̂ only S times the real one (S the estimator's
-  // shrinkage); this way the bias is right to second order, the bias-corrected world of Kilian
-  // (1998) applied to the regression.
-  const refit = new Tally(1, C, K, L);
-  est.estimate(centreHat, refit, 0);
-  const refitHat = Float64Array.from(est.yhat);
-  const yWorld = Float64Array.from(centreHat, (v, t) => 2 * v - refitHat[t]);
-  const world = Tally.extrapolated(centre, refit);
-  const worldRefit = new Tally(1, C, K, L);
-  est.estimate(yWorld, worldRefit, 0);
+  const w = bootstrapWorld(est);
 
   const B = opts.bootstrap?.replicates ?? 500;
   const method = opts.bootstrap?.method ?? 'sieve';
-  const rawResid = Float64Array.from(p.y, (v, t) => v - centreHat[t]);
+  const rawResid = Float64Array.from(p.y, (v, t) => v - w.centreHat[t]);
   const resid = Float64Array.from(rawResid);
   centreInPlace(resid);
-  const ar = method === 'sieve' ? calibratedSieve(est, resid, centreHat, refitHat, rng) : null;
+  const ar = method === 'sieve' ? calibratedSieve(est, resid, w.centreHat, w.refitHat, rng) : null;
   const blockLength = method === 'block' ? (opts.bootstrap?.block_length ?? automaticBlockLength(resid)) : 1;
   const Q = point.Q;
-  const student = ar ? new ArStandardError(T, Q, influence(est, centre)) : null;
+  const student = ar ? new ArStandardError(T, Q, influence(est, w.centre)) : null;
   const seHat = new Float64Array(Q);
   student?.compute(rawResid, seHat);
   const boot = new Tally(B, C, K, L);
   const seBoot = new Float64Array(student ? B * Q : 0);
   const noise = (eStar: Float64Array, work: Float64Array) => (ar ? sieveResample(ar.fit, rng, eStar, work) : movingBlockResample(resid, blockLength, rng, eStar));
-  const stopped = replicate(est, { yhat: yWorld, burnIn: sieveBurnIn(ar?.fit.phi.length ?? 0) }, noise, boot, student, seBoot, control);
+  const stopped = replicate(est, { yhat: w.yWorld, burnIn: sieveBurnIn(ar?.fit.phi.length ?? 0) }, noise, boot, student, seBoot, control);
   f.fit(p.y, lambda, nonNeg); // leave the fitter at the chosen model
   if (stopped) return stopped;
 
-  const draws = new Draws(centre, world, worldRefit, boot, student ? { seHat, seBoot } : null);
+  const draws = new Draws(w.centre, w.world, w.worldRefit, boot, student ? { seHat, seBoot } : null);
   const nums = numbers(p, draws, point);
   return {
     model,
@@ -100,6 +75,48 @@ export function summariseChosen(ev: CandidateEvaluator, rng: Rng, opts: RidgeOpt
     },
     warnings: est.debiased ? pointOutside(nums.channels, ev.values[ev.lambdaIndex]) : [],
   };
+}
+
+/** The chosen model as the fitter holds it now: hyperparameters, coefficients, fit. */
+function chosenModel(ev: CandidateEvaluator, lambda: number): Summary['model'] {
+  const f = ev.fitter;
+  const p = f.problem;
+  return {
+    hyper: Object.fromEntries(ev.space.dims.map((d, i) => [d.key, ev.values[i]])),
+    lambda_standardised: lambda,
+    intercept: f.intercept,
+    intercept_dropped: f.interceptDropped,
+    coefficients: Object.fromEntries([...p.channels, ...p.fixed.map((x) => x.name)].map((name, j) => [name, f.coef[j]])),
+    rsq: rsq(p.y, f.yhat),
+    fitted: Array.from(f.yhat),
+  };
+}
+
+/**
+ * The estimate at the data (centre, its fitted values centreHat) and the bootstrap world built
+ * from it. What is left of the shrinkage (all of it when the estimator is the plain fit) is
+ * measured by re-estimating from the noise-free fitted values (refit, refitHat). The world's
+ * mean is the fitted values with that shortfall added back, 2ŷ − fit(ŷ) (coefficients
+ * 2b̂ − b(ŷ)), so that its replicates are shrunk about as much as the estimate was: with ŷ
+ * itself the world's truth would be the already shrunk θ̂ and its bias (S − I)θ̂ only S times the
+ * real one (S the estimator's shrinkage); this way the bias is right to second order, the
+ * bias-corrected world of Kilian (1998) applied to the regression. world: its true values;
+ * worldRefit: the estimate from its noise-free mean.
+ */
+function bootstrapWorld(est: DebiasedRidge) {
+  const f = est.ev.fitter;
+  const p = f.problem;
+  const tally = () => new Tally(1, f.C, p.fixed.length, p.lifts.length);
+  const centre = tally();
+  est.estimate(p.y, centre, 0);
+  const centreHat = Float64Array.from(est.yhat);
+  const refit = tally();
+  est.estimate(centreHat, refit, 0);
+  const refitHat = Float64Array.from(est.yhat);
+  const yWorld = Float64Array.from(centreHat, (v, t) => 2 * v - refitHat[t]);
+  const worldRefit = tally();
+  est.estimate(yWorld, worldRefit, 0);
+  return { centre, centreHat, refitHat, yWorld, world: Tally.extrapolated(centre, refit), worldRefit };
 }
 
 /**

@@ -89,7 +89,17 @@ describe('ridge mode', () => {
     expect(expected.bootstrap.method).toBe('sieve_ar');
     await page.getByText(bootstrapText(expected.bootstrap), { exact: true }).waitFor();
     await expect(page.getByTestId('ridge-method-note').textContent()).resolves.toMatch(/sieve bootstrap/);
-    expect(await tracePoints('ridge-roas')).toEqual([rows.length]);
+    // The interval bar and the point per channel; each bar spans exactly [q05, q95], wherever the point lies.
+    expect(await tracePoints('ridge-roas')).toEqual([rows.length, rows.length]);
+    const spans = await page.evaluate(() => {
+      const gd = document.querySelector('[data-plot="ridge-roas"] .js-plotly-plot') as unknown as { data: Array<{ x: number[]; y: string[]; error_x: { array: number[] } }> };
+      const t = gd.data[0];
+      return t.y.map((c, i) => [c, t.x[i] - t.error_x.array[i], t.x[i] + t.error_x.array[i]] as const);
+    });
+    for (const [c, lo, hi] of spans) {
+      expect(lo).toBeCloseTo(expected.channels[c].roas.q05!, 9);
+      expect(hi).toBeCloseTo(expected.channels[c].roas.q95!, 9);
+    }
     await s.assertLayout('ridge @ 1280');
     await s.assertAccessible('ridge @ 1280');
     await s.screenshot('ridge-robyn-desktop');
@@ -193,7 +203,7 @@ describe('ridge mode', () => {
     expect(rows.map((r) => r[0])).toEqual(['x1', 'x2']);
     // The Bayesian column holds the Results step's ROAS of the same run.
     expect(rows.map((r) => r[6])).toEqual(bayesRoas);
-    expect(await tracePoints('ridge-roas')).toEqual([2, 2]);
+    expect(await tracePoints('ridge-roas')).toEqual([2, 2, 2, 2]);
     await s.assertLayout('ridge with Bayesian @ 1280');
     await s.assertAccessible('ridge with Bayesian @ 1280');
     await s.screenshot('ridge-demo-desktop');

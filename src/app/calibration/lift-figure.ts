@@ -77,6 +77,17 @@ export function clipNote(e: Estimate, clip: { lo: boolean; hi: boolean }, range:
   return { x: right ? range[1] : range[0], xanchor: right ? ('right' as const) : ('left' as const), y, yshift: 13, text, showarrow: false, font: { size: 11, color: COLOURS.prior } };
 }
 
+/**
+ * An arrow on row y at the range's edge, pointing the way an interval lies when all of it is
+ * beyond the range: the row would otherwise be empty but for the note above it.
+ */
+export function edgeArrow(e: Estimate, range: [number, number], y: number): Partial<Annotation>[] {
+  if (e.q05 === null || e.q95 === null) return [];
+  const right = e.q05 > range[1];
+  if (!right && e.q95 >= range[0]) return [];
+  return [{ x: right ? range[1] : range[0], y, ax: right ? -22 : 22, ay: 0, text: '', showarrow: true, arrowhead: 2, arrowsize: 1.2, arrowwidth: 2, arrowcolor: COLOURS.prior }];
+}
+
 /** The figure of one test (see the file comment). */
 export function liftFigure(t: PanelTest, target: string): Figure {
   const test = testEstimate(t);
@@ -90,7 +101,7 @@ export function liftFigure(t: PanelTest, target: string): Figure {
       xaxis: { title: { text: `Lift per period (${target})` }, range, zeroline: true },
       yaxis: { title: { text: '90% interval' }, tickvals: [0, 1, 2], ticktext: [...ROWS], range: [2.6, -0.6], zeroline: false, fixedrange: true },
       shapes: [{ type: 'rect', xref: 'x', yref: 'paper', x0: band.lo, x1: band.hi, y0: 0, y1: 1, layer: 'below', line: { width: 0 }, fillcolor: t.disagrees ? 'rgba(207, 34, 46, 0.10)' : 'rgba(224, 123, 0, 0.12)' }],
-      annotations: clip.lo || clip.hi ? [clipNote(t.prior_lift, clip, range, 0)] : [],
+      annotations: clip.lo || clip.hi ? [clipNote(t.prior_lift, clip, range, 0), ...edgeArrow(t.prior_lift, range, 0)] : [],
       showlegend: false,
       margin: { b: 48 },
     } as Partial<Layout>,

@@ -7,7 +7,7 @@
 import type { Estimate } from '../../core/types';
 import { LEGEND_BELOW, forestHeight, forestTrace, forestYAxis, rowOffsets } from '../priors/forest';
 import { focusRange, type Interval } from './focus-range';
-import { COLOURS, clipNote, type Figure } from './lift-figure';
+import { COLOURS, clipNote, edgeArrow, type Figure } from './lift-figure';
 
 export interface RoasRow {
   label: string;
@@ -25,7 +25,7 @@ export function roasFigure(rows: readonly RoasRow[]): Figure & { height: number 
   const { range, clipped } = focusRange(rows.flatMap((r) => spans(r.posterior)), rows.flatMap((r) => spans(r.prior)));
   const annotations = rows.flatMap((r, i) => {
     const clip = { lo: clipped[2 * i].lo || clipped[2 * i + 1].lo, hi: clipped[2 * i].hi || clipped[2 * i + 1].hi };
-    return clip.lo || clip.hi ? [clipNote(r.prior, clip, range, i + o0)] : [];
+    return clip.lo || clip.hi ? [clipNote(r.prior, clip, range, i + o0), ...edgeArrow(r.prior, range, i + o0)] : [];
   });
   return {
     height: forestHeight(rows.length),

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_WIDTH_RATIO, focusRange, type Interval } from '../../../src/app/calibration/focus-range';
-import { FLAG_Z, Z90, liftFigure, liftTitle } from '../../../src/app/calibration/lift-figure';
+import { FLAG_Z, Z90, edgeArrow, liftFigure, liftTitle } from '../../../src/app/calibration/lift-figure';
 import type { PanelTest } from '../../../src/app/calibration/panel';
 import { roasFigure } from '../../../src/app/calibration/roas-figure';
 import { labelProblems } from '../../../src/app/lib/plot-spec';
@@ -65,6 +65,13 @@ describe('focusRange', () => {
     expect(wide.range[1]).toBeCloseTo(30 + 1.2, 12);
   });
 
+  it('edgeArrow: an arrow only for an interval wholly beyond the range, on the side it lies', () => {
+    const r: [number, number] = [0, 10];
+    expect(edgeArrow(est(5, 1, 20), r, 0)).toEqual([]);
+    expect(edgeArrow(est(15, 12, 20), r, 0).map((a) => [a.x, Math.sign(a.ax as number)])).toEqual([[10, -1]]);
+    expect(edgeArrow(est(-15, -20, -12), r, 0).map((a) => [a.x, Math.sign(a.ax as number)])).toEqual([[0, 1]]);
+  });
+
   it('a focus of one point still gets a range around it', () => {
     const { range } = focusRange([{ lo: 5000, hi: 5000 }], []);
     expect(range[0]).toBeLessThan(5000);
@@ -95,10 +102,12 @@ describe('liftFigure', () => {
     expect(range[0]).toBeLessThanOrEqual(Math.min(band.x0, 2761));
     expect(range[1]).toBeGreaterThanOrEqual(Math.max(band.x1, 4510));
     expect(range[1]).toBeLessThan(273_700);
-    const notes = f.layout.annotations as Array<{ text: string; x: number }>;
-    expect(notes).toHaveLength(1);
+    const notes = f.layout.annotations as Array<{ text: string; x: number; y: number; ax?: number }>;
     expect(notes[0].text).toBe('prior 105.2k [7677, 273.7k] →');
     expect(notes[0].x).toBe(range[1]);
+    // All of the prior lies beyond the range here (7677 > the range's end): an arrow at the right edge on its row.
+    expect(range[1]).toBeLessThan(7677);
+    expect(notes.slice(1).map((a) => [a.x, a.y, Math.sign(a.ax!)])).toEqual([[range[1], 0, -1]]);
   });
 
   it('the title names the test and the verdict, ⚠ when |z| > 2', () => {
@@ -128,7 +137,11 @@ describe('roasFigure', () => {
     expect(range[0]).toBeLessThanOrEqual(0.92);
     expect(range[1]).toBeGreaterThanOrEqual(1.69);
     expect(range[1]).toBeLessThan(3);
-    expect((f.layout.annotations as Array<{ text: string }>).map((a) => a.text)).toEqual(['prior 8.56 [0.55, 24.47] →', 'prior 43.05 [2.81, 121] →']);
+    const notes = f.layout.annotations as Array<{ text: string; y: number }>;
+    // tv's prior runs through the range (its bar is drawn to the edge); radio's starts beyond it: an arrow on its row too.
+    expect(notes.map((a) => a.text)).toEqual(['prior 8.56 [0.55, 24.47] →', 'prior 43.05 [2.81, 121] →', '']);
+    expect(notes[2].y).toBe(notes[1].y);
+    expect(range[1]).toBeLessThan(2.81);
     expect(labelProblems(f.data, f.layout)).toEqual([]);
   });
 });

@@ -86,7 +86,19 @@ describe("Robyn's data picked with its holiday table", () => {
     expect(data.dataset!.controls.some((c) => c.name.startsWith('holiday_'))).toBe(false);
   });
 
-  it('a holiday table alone is not data: the step says to pick it with the data', async () => {
+  it('a holiday table picked after the data applies to the data already loaded', async () => {
+    const { client, data, imp } = studio();
+    await imp.loadFiles([robyn('dt_simulated_weekly.csv')]);
+    await imp.loadFiles([robyn('dt_prophet_holidays.csv')]);
+    expect(client.parsedNames).toEqual([['dt_simulated_weekly.csv']]);
+    expect(data.dataset?.dates.length).toBe(208);
+    expect(imp.countries).toHaveLength(123);
+    await imp.setOptions({ holidayCountry: 'DE' });
+    expect(data.dataset!.controls.map((c) => c.name)).toContain('holiday_DE');
+    expect(client.options.at(-1)!.holidays!.calendar.countries.DE.days.length).toBe(BUNDLED.countries.DE.days.length);
+  });
+
+  it('a holiday table alone, with no data loaded, is not data: the step says to pick the data', async () => {
     const { client, data, imp } = studio();
     await imp.loadFiles([robyn('dt_prophet_holidays.csv')]);
     expect(client.parsedNames).toEqual([]);

@@ -120,8 +120,14 @@ export class ImportState {
     try {
       const { data, notes } = await this.#takeHolidayFiles(files);
       if (signal.aborted) return;
+      if (data.length === 0 && this.#parsed && this.#picked) {
+        // A calendar picked after the data: it applies to the data already loaded.
+        this.#notes = notes;
+        await this.#build(signal);
+        return;
+      }
       if (data.length === 0) {
-        this.data.set(null, null, [...(this.#calendarNote ? [this.#calendarNote('')] : []), ...notes, { severity: 'error', message: 'Only a holiday calendar was picked', hint: 'Pick it together with the data file(s): the calendar adds holiday controls to the data picked with it.' }]);
+        this.data.set(null, null, [...(this.#calendarNote ? [this.#calendarNote('')] : []), ...notes, { severity: 'error', message: 'Only a holiday calendar was picked', hint: 'Pick the data file(s) first, or together with it: the calendar adds holiday controls to the data.' }]);
         return;
       }
       const parsed = await this.#client.parse({ files: data, signal, onProgress: (p) => (this.#progress = p) });

@@ -8,9 +8,11 @@
 // This global stage may use an evenly thinned subset of the draws (it only chooses the
 // basin). (2) The grid is then refined around that point on all draws: each channel gets a
 // window of ±2 coarse steps, re-gridded Z/2 times finer, and solved again by the same
-// programme, then ±1 step windows Z times finer for the further rounds; a refinement is kept only when it
-// does not lower the full objective, so the result is never worse than the global stage's
-// point evaluated on all draws. (3) Every candidate is projected exactly onto
+// programme, then ±1 step windows Z times finer for the further rounds; a window whose
+// solution presses on its edge is re-centred and solved again while the objective rises (the
+// thinned global stage can be many steps off); a refinement is kept only when it does not
+// lower the full objective, so the result is never worse than the global stage's point
+// evaluated on all draws. (3) Every candidate is projected exactly onto
 // {Σ s = b, lo ≤ s ≤ hi} (projection.ts), so it is feasible.
 import type { ResolvedBounds } from './constraints';
 import { allocateOnGrid } from './allocation-dp';
@@ -54,6 +56,18 @@ function solveWindows(resp: PlanResponse, bounds: ResolvedBounds, wlo: Float64Ar
   return projectOntoBudget(raw, bounds.lo, bounds.hi, bounds.perPeriod);
 }
 
+/** Re-centred windows per refinement round at most (each moves the plan by up to a window). */
+const MAX_WALKS = 200;
+
+/** Whether some channel ended within half a grid step of a window edge that is not its own bound. */
+function pressesWindow(plan: Float64Array, wlo: Float64Array, whi: Float64Array, bounds: ResolvedBounds, fine: number): boolean {
+  for (let c = 0; c < plan.length; c++) {
+    if (wlo[c] > bounds.lo[c] && plan[c] - wlo[c] < fine / 2) return true;
+    if (whi[c] < bounds.hi[c] && whi[c] - plan[c] < fine / 2) return true;
+  }
+  return false;
+}
+
 export function maximiseMean(resp: PlanResponse, bounds: ResolvedBounds, opts: AllocationOptions = {}): Allocation {
   const C = resp.C;
   const G = opts.gridSteps ?? 200;
@@ -73,16 +87,23 @@ export function maximiseMean(resp: PlanResponse, bounds: ResolvedBounds, opts: A
   let step = free / G;
   for (let r = 0; r < (opts.zoomRounds ?? 2); r++) {
     const half = r === 0 ? 2 * step : step;
-    const wlo = Float64Array.from(best.plan, (s, c) => Math.max(bounds.lo[c], s - half));
-    const whi = Float64Array.from(best.plan, (s, c) => Math.min(bounds.hi[c], s + half));
-    let wfree = bounds.perPeriod;
-    for (let c = 0; c < C; c++) wfree -= wlo[c];
     // The first round spans ±2 coarse steps, so it refines by half as much to keep ~20 points a side.
     const fine = step / (r === 0 ? Math.max(1, Math.round(Z / 2)) : Z);
-    const next = solveWindows(resp, bounds, wlo, whi, Math.max(1, Math.round(wfree / fine)), 1);
-    if (next) {
+    // The global stage saw thinned draws; when a few draws carry the posterior mean (a
+    // heavy-tailed ROAS) its point can lie many coarse steps from the full-draw optimum, beyond
+    // one window. So the window follows the solution: while a channel ends on a window edge
+    // that is not one of its bounds and the objective still rises, re-centre and solve again.
+    for (let walk = 0; walk < MAX_WALKS; walk++) {
+      const wlo = Float64Array.from(best.plan, (s, c) => Math.max(bounds.lo[c], s - half));
+      const whi = Float64Array.from(best.plan, (s, c) => Math.min(bounds.hi[c], s + half));
+      let wfree = bounds.perPeriod;
+      for (let c = 0; c < C; c++) wfree -= wlo[c];
+      const next = solveWindows(resp, bounds, wlo, whi, Math.max(1, Math.round(wfree / fine)), 1);
+      if (!next) break;
       const v = resp.meanOutcome(next);
+      const improved = v > best.value;
       if (v >= best.value) best = { plan: next, value: v };
+      if (!improved || !pressesWindow(next, wlo, whi, bounds, fine)) break;
     }
     step = fine;
   }

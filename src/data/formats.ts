@@ -3,9 +3,18 @@ import type { RawTable } from './csv';
 
 export type TablePart = 'campaign_spend' | 'conversions' | 'external_factors' | 'meridian_geo' | 'meridian_national' | 'wide';
 
-/** File name without folders, lower case. */
+/**
+ * File name without folders, exactly as the user's file system spells it: messages name the
+ * file the user will look for (WORKSPACE.json, not workspace.json). Classification compares
+ * lowerName instead.
+ */
 export function baseName(path: string): string {
-  return (path.split(/[\\/]/).pop() ?? path).toLowerCase();
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+/** baseName in lower case, for case-insensitive matching of contract file names only. */
+function lowerName(path: string): string {
+  return baseName(path).toLowerCase();
 }
 
 export function isTableFile(path: string): boolean {
@@ -13,7 +22,7 @@ export function isTableFile(path: string): boolean {
 }
 
 export function isIncrementalityFile(path: string): boolean {
-  return baseName(path) === 'incrementality_results.json';
+  return lowerName(path) === 'incrementality_results.json';
 }
 
 function lowerHeader(t: RawTable): Set<string> {
@@ -23,14 +32,15 @@ function lowerHeader(t: RawTable): Set<string> {
 /** What role a table plays, with the reason in words. */
 export function classifyTable(t: RawTable): { part: TablePart; reason: string } {
   const name = baseName(t.file);
+  const lower = lowerName(t.file);
   const h = lowerHeader(t);
-  if (/^campaign_spend_.+\.(csv|tsv|txt)$/.test(name) || (h.has('date') && h.has('channel') && h.has('spend'))) {
+  if (/^campaign_spend_.+\.(csv|tsv|txt)$/.test(lower) || (h.has('date') && h.has('channel') && h.has('spend'))) {
     return { part: 'campaign_spend', reason: `${name}: long spend file (date, channel, spend, ...)` };
   }
-  if (/^external_factors\.(csv|tsv|txt)$/.test(name) || (h.has('date') && h.has('factor_name') && h.has('value'))) {
+  if (/^external_factors\.(csv|tsv|txt)$/.test(lower) || (h.has('date') && h.has('factor_name') && h.has('value'))) {
     return { part: 'external_factors', reason: `${name}: long external factors (date, factor_name, value)` };
   }
-  if (/^conversions\.(csv|tsv|txt)$/.test(name)) {
+  if (/^conversions\.(csv|tsv|txt)$/.test(lower)) {
     return { part: 'conversions', reason: `${name}: the workspace target file` };
   }
   if (h.has('geo') && h.has('time')) {

@@ -1,5 +1,5 @@
 // `npm run bench`: prints numbers and ratios; nothing here passes or fails on time.
-// `npm run bench -- gradient fit` runs a subset (gradient, posteriordb, fit, mta, unseen);
+// `npm run bench -- gradient fit` runs a subset (gradient, posteriordb, fit, mta, unseen, unseen-default);
 // numbers among the arguments go to the suites (`npm run bench -- unseen 40`).
 import { benchMmmGradient } from './mmm-gradient';
 import { benchPosteriordb } from './posteriordb';
@@ -12,10 +12,11 @@ const suites: Record<string, (args: string[]) => Promise<unknown>> = {
   posteriordb: () => benchPosteriordb(),
   fit: () => benchFit(),
   mta: () => benchMta(),
-  unseen: benchUnseen,
+  unseen: (n) => benchUnseen(n, 'matched'),
+  'unseen-default': (n) => benchUnseen(n, 'default'),
 };
 /** Suites that run only when named (a long study, not a benchmark). */
-const ON_REQUEST = new Set(['unseen']);
+const ON_REQUEST = new Set(['unseen', 'unseen-default']);
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const wanted = args.filter((a) => !/^\d+$/.test(a));

@@ -21,7 +21,7 @@ import { budgetOptimizationJson } from '../../src/analysis/outputs/budget-optimi
 import { analyseForReport, DEFAULT_BUDGET } from '../../src/report';
 import { checkProblem, randomProblem } from './constraint-sets';
 import { nonFinitePaths } from './finite';
-import type { Simulated } from './simulate';
+import { matchedPriors, type Simulated } from './simulate';
 
 export interface RoasCheck {
   channel: string;
@@ -87,6 +87,11 @@ function divergences(idata: InferenceData): number {
 export interface UnseenOptions {
   /** Random budget problems per set (default 6). */
   constraintSets?: number;
+  /**
+   * 'default': MODEL.md's default priors, as a user fits (calibration approximate);
+   * 'matched': scale priors divided by the generator's M (exact SBC; ./simulate.ts).
+   */
+  priors?: 'default' | 'matched';
 }
 
 /** Fits one simulated set and checks everything `carryover run` would write for it. */
@@ -104,7 +109,8 @@ export async function runUnseen(sim: Simulated, pool: ChainPool, settings: Sampl
   const empty = { ...head, fitSeconds: NaN, divergences: NaN, maxRhat: NaN, minEssBulk: NaN, roas: [], sumCheck: null, constraintSets: { feasible: 0, infeasible: 0 }, problems };
   const data = importCsv(sim, problems);
   if (!data) return empty;
-  const spec = defaultModelSpec(data, { saturation: sim.saturation });
+  const base = defaultModelSpec(data, { saturation: sim.saturation });
+  const spec = opts.priors === 'matched' ? matchedPriors(base, sim.rescaledFrom) : base;
   const fit = await fitMmm(pool, data, spec, settings);
   for (const f of fit.failedChains) problems.push(`chain ${f.chain} failed: ${f.error}`);
   const params = Object.values(summarizeParameters(fit.idata));

@@ -29,12 +29,17 @@ export interface DateReadOptions {
 }
 
 type Kind = 'iso' | 'triplet' | 'named' | 'compact' | 'serial';
-interface Cell { kind: Kind; a: number; b: number; y: number }
+/**
+ * One cell as classified. `layout` is how it is written, with its own separators and year
+ * digits ("yyyy.mm.dd", "A-B-yy" where A and B become dd/mm once the column's order is
+ * known), so the format is reported as the file writes it: "dd.mm.yyyy", not "dd/mm/yyyy".
+ */
+interface Cell { kind: Kind; a: number; b: number; y: number; layout: string }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const TIME = '(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?';
-const ISO_RE = new RegExp(`^(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})${TIME}$`);
-const TRIPLET_RE = new RegExp(`^(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4}|\\d{2})${TIME}$`);
+const ISO_RE = new RegExp(`^(\\d{4})([-/.])(\\d{1,2})([-/.])(\\d{1,2})${TIME}$`);
+const TRIPLET_RE = new RegExp(`^(\\d{1,2})([-/.])(\\d{1,2})([-/.])(\\d{4}|\\d{2})${TIME}$`);
 const DAY_MON_RE = /^(\d{1,2})[- ]([a-z]{3,9})\.?[- ,]+(\d{4}|\d{2})$/i;
 const MON_DAY_RE = /^([a-z]{3,9})\.? (\d{1,2}),? (\d{4})$/i;
 
@@ -51,17 +56,17 @@ function fullYear(y: string): number {
 
 function classify(s: string, allowNumeric: boolean): Cell | null {
   let m = ISO_RE.exec(s);
-  if (m) return { kind: 'iso', y: Number(m[1]), a: Number(m[2]), b: Number(m[3]) };
+  if (m) return { kind: 'iso', y: Number(m[1]), a: Number(m[3]), b: Number(m[5]), layout: `yyyy${m[2]}mm${m[4]}dd` };
   m = TRIPLET_RE.exec(s);
-  if (m) return { kind: 'triplet', a: Number(m[1]), b: Number(m[2]), y: fullYear(m[3]) };
+  if (m) return { kind: 'triplet', a: Number(m[1]), b: Number(m[3]), y: fullYear(m[5]), layout: `A${m[2]}B${m[4]}${m[5].length === 2 ? 'yy' : 'yyyy'}` };
   m = DAY_MON_RE.exec(s);
-  if (m) return { kind: 'named', a: monthIndex(m[2]), b: Number(m[1]), y: fullYear(m[3]) };
+  if (m) return { kind: 'named', a: monthIndex(m[2]), b: Number(m[1]), y: fullYear(m[3]), layout: 'day and month name' };
   m = MON_DAY_RE.exec(s);
-  if (m) return { kind: 'named', a: monthIndex(m[1]), b: Number(m[2]), y: Number(m[3]) };
+  if (m) return { kind: 'named', a: monthIndex(m[1]), b: Number(m[2]), y: Number(m[3]), layout: 'day and month name' };
   if (!allowNumeric) return null;
   m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
-  if (m) return { kind: 'compact', y: Number(m[1]), a: Number(m[2]), b: Number(m[3]) };
-  if (/^\d{4,6}(\.0+)?$/.test(s)) return { kind: 'serial', a: Number(s), b: 0, y: 0 };
+  if (m) return { kind: 'compact', y: Number(m[1]), a: Number(m[2]), b: Number(m[3]), layout: 'yyyymmdd' };
+  if (/^\d{4,6}(\.0+)?$/.test(s)) return { kind: 'serial', a: Number(s), b: 0, y: 0, layout: 'Excel serial number' };
   return null;
 }
 
@@ -96,7 +101,7 @@ export function readDateColumn(cells: readonly string[], options: DateReadOption
   const parsed: Array<Cell | null> = [];
   const empty: number[] = [];
   const problems: DateColumnReading['problems'] = [];
-  const kinds = new Map<Kind, number>();
+  const layouts = new Map<string, number>();
   cells.forEach((raw, i) => {
     const s = raw.trim();
     if (s === '') {
@@ -106,7 +111,7 @@ export function readDateColumn(cells: readonly string[], options: DateReadOption
     }
     const c = classify(s, options.allowNumeric ?? false);
     parsed.push(c);
-    if (c) kinds.set(c.kind, (kinds.get(c.kind) ?? 0) + 1);
+    if (c) layouts.set(c.layout, (layouts.get(c.layout) ?? 0) + 1);
     else problems.push({ index: i, reason: `"${s.length > 30 ? s.slice(0, 27) + '...' : s}" is not a date` });
   });
   const { order, ambiguous } = decideOrder(parsed, options.order);
@@ -119,20 +124,20 @@ export function readDateColumn(cells: readonly string[], options: DateReadOption
     else days[i] = d;
   });
   problems.sort((p, q) => p.index - q.index);
-  const hasTriplets = (kinds.get('triplet') ?? 0) > 0;
+  const hasTriplets = parsed.some((c) => c?.kind === 'triplet');
   return {
     days,
-    format: describe(kinds, order),
+    format: describe(layouts, order),
     order: hasTriplets ? order : null,
     ambiguous: hasTriplets && ambiguous,
-    mixed: kinds.size > 1,
+    mixed: layouts.size > 1,
     empty,
     problems,
   };
 }
 
 function invalidReason(s: string, c: Cell, order: DateOrder): string {
-  if (c.kind === 'triplet') return `${s} is not a valid date read as ${order === 'dmy' ? 'day/month/year' : 'month/day/year'}`;
+  if (c.kind === 'triplet') return `${s} is not a valid date read as ${layoutText(c.layout, order)} (${orderWords(order)})`;
   if (c.kind === 'serial') return `${s} is not an Excel date serial number in range`;
   return `${s} is not a valid calendar date`;
 }
@@ -168,16 +173,21 @@ function cadenceScore(parsed: Array<Cell | null>, order: DateOrder): number {
   return best * 1e6 + valid; // regular cadence first, then the number of valid dates
 }
 
-function describe(kinds: Map<Kind, number>, order: DateOrder): string {
-  const names: Record<Kind, string> = {
-    iso: 'yyyy-mm-dd',
-    triplet: order === 'dmy' ? 'dd/mm/yyyy' : 'mm/dd/yyyy',
-    named: 'day and month name',
-    compact: 'yyyymmdd',
-    serial: 'Excel serial number',
-  };
-  const sorted = [...kinds.entries()].sort((p, q) => q[1] - p[1]);
-  return sorted.length ? sorted.map(([k]) => names[k]).join(' + ') : 'none';
+/** The order in words, separator-free: true of "03.04.2021" and "03/04/2021" alike. */
+export function orderWords(order: DateOrder): string {
+  return order === 'dmy' ? 'day-month-year' : 'month-day-year';
+}
+
+/** A cell layout with the column's order filled in: "A.B.yyyy" → "dd.mm.yyyy" under d/m/y. */
+function layoutText(layout: string, order: DateOrder): string {
+  const [first, second] = order === 'dmy' ? ['dd', 'mm'] : ['mm', 'dd'];
+  return layout.replace('A', first).replace('B', second); // only a triplet's layout holds A and B
+}
+
+/** The layouts of a column, most common first, each as the file writes it. */
+function describe(layouts: Map<string, number>, order: DateOrder): string {
+  const sorted = [...layouts.entries()].sort((p, q) => q[1] - p[1]);
+  return sorted.length ? sorted.map(([l]) => layoutText(l, order)).join(' + ') : 'none';
 }
 
 /**

@@ -3,7 +3,7 @@
 // dates and unreadable dates are errors naming their rows.
 import type { UserError } from '../core/types';
 import { isoDate, weekday, WEEKDAY_NAMES } from './calendar';
-import { readDateColumn, type DateOrder } from './dates';
+import { orderWords, readDateColumn, type DateOrder } from './dates';
 import { CellProblems, error, warning } from './errors';
 import { isDateName } from './role-rules';
 import type { FrameColumn } from './types';
@@ -34,7 +34,7 @@ export function rowDays(date: FrameColumn, order: DateOrder | undefined, report:
   for (const p of reading.problems) bad.add(date.rows[p.index], p.reason);
   bad.flush(report);
   if (reading.ambiguous) {
-    const as = reading.order === 'dmy' ? 'day/month/year' : 'month/day/year';
+    const as = `${reading.format} (${orderWords(reading.order ?? 'dmy')})`;
     report.push(warning(`Dates read as ${as}: no day above 12 tells the order, the regular spacing of the dates chose it`, where, 'switch the date order if this is wrong'));
   }
   if (reading.mixed) report.push(warning(`Dates are written in more than one way (${reading.format})`, where));

@@ -4,7 +4,7 @@
 import type { UserError } from '../core/types';
 import { isoDate } from './calendar';
 import type { RawTable } from './csv';
-import { readDateColumn, type DateOrder } from './dates';
+import { orderWords, readDateColumn, type DateOrder } from './dates';
 import { error, plural, warning } from './errors';
 import { modalStep } from './grid';
 import type { BadCell, FrameColumn, RoleHint, TableInfo } from './types';
@@ -82,7 +82,7 @@ export function readKeyDates(t: RawTable, column: number, order: DateOrder | und
     report.push(error(`${plural(reading.problems.length - 10, 'more unreadable date')}`, { file: t.file, column: name }));
   }
   if (reading.ambiguous) {
-    const what = reading.order === 'dmy' ? 'day/month/year' : 'month/day/year';
+    const what = `${reading.format} (${orderWords(reading.order ?? 'dmy')})`;
     report.push(warning(`Dates read as ${what}: no day above 12 tells the order`, { file: t.file, column: name }, 'switch the date order if this is wrong'));
   }
   if (reading.mixed) {

@@ -7,6 +7,7 @@ import { isoDate } from './calendar';
 import { datasetFingerprint } from './fingerprint';
 import { error, hasErrors, plural, uniqueName, warning } from './errors';
 import { generatedControls } from './generated';
+import { describeGaps } from './gaps';
 import { buildGrid, rowDays, slotDay, type Grid } from './grid';
 import { resolvePlan, type Plan, type PlannedSeries } from './plan';
 import { materialise, observedRange, type GridSeries } from './series';
@@ -151,6 +152,7 @@ export function buildDataset(parsed: ParsedInput, roles: RoleAssignment, options
   validateDataset(body, report);
   // Imputation is news only for a dataset that is built; beside an error it would be noise.
   if (shaped.imputed.length && !hasErrors(report)) {
+    report.push(...describeGaps(shaped.gaps));
     const cols = [...new Set(shaped.imputed.map((c) => c.column))];
     report.push(warning(`${plural(shaped.imputed.length, 'cell')} imputed (${cols.join(', ')}); they stay flagged in every output`, {}, 'each is listed with the data (the studio\'s imputed cells, attrs.imputed_cells of a run)'));
   }

@@ -20,8 +20,8 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** Rows for a message: "3", "3 and 7", "3, 7 and 9", "3, 7, 9, … (12 in all)" past `max`. */
-export function rowList(rows: readonly number[], max = 8): string {
+/** Rows (or any items) for a message: "3", "3 and 7", "3, 7 and 9", "3, 7, 9, … (12 in all)" past `max`. */
+export function rowList(rows: readonly (number | string)[], max = 8): string {
   if (rows.length <= 1) return rows.join('');
   if (rows.length > max) return `${rows.slice(0, max).join(', ')}, … (${rows.length} in all)`;
   return `${rows.slice(0, -1).join(', ')} and ${rows[rows.length - 1]}`;

@@ -5,6 +5,7 @@ import { isoDate } from './calendar';
 import { toWeeks, weekPlan, weeklyFromSparse, type WeekPlan } from './aggregate';
 import { error, warning } from './errors';
 import { slotDay, type Grid } from './grid';
+import type { Gap } from './gaps';
 import { imputeSeries } from './impute';
 import type { GridSeries } from './series';
 import type { ControlAggregate } from './types';
@@ -14,6 +15,8 @@ export interface Shaped {
   grain: 'day' | 'week';
   values: Map<string, Float64Array>;
   imputed: ImputedCell[];
+  /** Each series' missing cells and what filled them, for the report (gaps.ts). */
+  gaps: Gap[];
   partialWeeks: string[];
   aggregation: Record<string, ControlAggregate>;
   notes: string[];
@@ -30,6 +33,7 @@ function shapeWeekly(series: GridSeries[], grid: Grid): Shaped {
     const imp = imputeSeries(s.values, 1);
     out.values.set(s.key, imp.filled);
     for (const row of imp.imputed) out.imputed.push({ column: s.key, row, method: imp.method });
+    out.gaps.push({ spec: s.spec, key: s.key, unit: 'week', missing: imp.imputed.map((i) => slotDay(grid, i)), method: imp.method });
   }
   return out;
 }
@@ -50,6 +54,7 @@ function shapeDaily(series: GridSeries[], grid: Grid, report: UserError[]): Shap
     const imp = imputeSeries(values, 7);
     out.values.set(s.key, imp.filled);
     for (const row of imp.imputed) out.imputed.push({ column: s.key, row, method: imp.method });
+    out.gaps.push({ spec: s.spec, key: s.key, unit: 'day', missing: imp.imputed.map((i) => grid.first + i), method: imp.method });
   }
   return out;
 }
@@ -84,11 +89,16 @@ function shapeDaysToWeeks(series: GridSeries[], grid: Grid, partial: 'drop' | 'k
     if (s.weekly) {
       const imp = imputeSeries(weeklyFromSparse(s.values, plan, how), 1);
       weekly.set(imp.filled);
-      for (const w of imp.imputed) if (keep[w]) out.imputed.push({ column: s.key, row: newIndex[w], method: imp.method });
+      const kept = imp.imputed.filter((w) => keep[w]);
+      for (const w of kept) out.imputed.push({ column: s.key, row: newIndex[w], method: imp.method });
+      out.gaps.push({ spec: s.spec, key: s.key, unit: 'week', missing: kept.map((w) => plan.starts[w]), method: imp.method });
     } else {
       const imp = imputeSeries(s.values, 7);
       weekly.set(toWeeks(imp.filled, plan, how));
-      flagWeeks(imp.imputed, plan, keep, newIndex, s.key, imp.method, out.imputed);
+      const weeks = flagWeeks(imp.imputed, plan, keep, newIndex, s.key, imp.method, out.imputed);
+      const inDroppedWeeks = imp.imputed.filter((d) => !keep[plan.weekOfDay[d]]).length;
+      const missing = imp.imputed.map((d) => grid.first + d);
+      out.gaps.push({ spec: s.spec, key: s.key, unit: 'day', missing, method: imp.method, aggregate: how, weeks, inDroppedWeeks });
     }
     out.values.set(s.key, weekly.filter((_, w) => keep[w]));
   }
@@ -96,12 +106,17 @@ function shapeDaysToWeeks(series: GridSeries[], grid: Grid, partial: 'drop' | 'k
   return out;
 }
 
-function flagWeeks(days: number[], plan: WeekPlan, keep: boolean[], newIndex: Int32Array, key: string, method: string, into: ImputedCell[]): void {
+/** Flag each kept week holding imputed days; returns those weeks for the report. */
+function flagWeeks(days: number[], plan: WeekPlan, keep: boolean[], newIndex: Int32Array, key: string, method: string, into: ImputedCell[]): NonNullable<Gap['weeks']> {
   const perWeek = new Map<number, number>();
   for (const d of days) perWeek.set(plan.weekOfDay[d], (perWeek.get(plan.weekOfDay[d]) ?? 0) + 1);
+  const weeks: NonNullable<Gap['weeks']> = [];
   for (const [w, n] of perWeek) {
-    if (keep[w]) into.push({ column: key, row: newIndex[w], method: `${method}; ${n} of ${plan.coverage[w]} days imputed` });
+    if (!keep[w]) continue;
+    into.push({ column: key, row: newIndex[w], method: `${method}; ${n} of ${plan.coverage[w]} days imputed` });
+    weeks.push({ start: plan.starts[w], imputed: n, days: plan.coverage[w] });
   }
+  return weeks;
 }
 
 function reportPartialWeeks(mode: 'drop' | 'keep', plan: WeekPlan, report: UserError[]): void {
@@ -125,7 +140,7 @@ function reindex(keep: boolean[]): Int32Array {
 }
 
 function emptyShaped(dates: string[], grain: 'day' | 'week'): Shaped {
-  return { dates, grain, values: new Map(), imputed: [], partialWeeks: [], aggregation: {}, notes: [] };
+  return { dates, grain, values: new Map(), imputed: [], gaps: [], partialWeeks: [], aggregation: {}, notes: [] };
 }
 
 export function shapeSeries(series: GridSeries[], grid: Grid, grain: 'day' | 'week', partial: 'drop' | 'keep', report: UserError[]): Shaped | null {

@@ -6,6 +6,8 @@
 import type { Estimate, UserError } from '../core/types';
 import { planSatisfies, resolveConstraints, type BudgetProblem, type ResolvedBounds } from './constraints';
 import { estimate, probabilityPositive } from './estimate';
+import { polishMeanPlan } from './polish-mean';
+import { snapToBounds } from './snap-bounds';
 import { marginalReturns } from './marginal-return';
 import { maximiseMean, type AllocationOptions } from './mean-allocation';
 import type { PlanResponse } from './plan-response';
@@ -138,6 +140,9 @@ export function optimizeBudget(resp: PlanResponse, problem: BudgetProblem, opts:
     const starts = [meanOpt.plan, Float64Array.from(resp.current)];
     plan = maximiseQuantile(resp, b, starts, { p: 0.05, seed: opts.seed }).plan;
   }
+  // The grid's last digits: equal marginal returns and exact bounds for the mean objective
+  // (polish-mean.ts); channels left just inside a bound go onto it when no worse for a quantile.
+  plan = objective === 'mean' ? polishMeanPlan(resp, b, plan) : snapToBounds(plan, b, (p) => objectiveValue(objective, resp.outcomes(p)));
   let optimal = evaluatePlan(resp, plan, zero);
   // The current plan is a candidate too: a feasible current plan is never beaten by a worse one.
   if (currentFeasible && objectiveValue(objective, current.outcome) > objectiveValue(objective, optimal.outcome)) {

@@ -1,7 +1,9 @@
-// Number formatting for the executive report: three significant digits, thousands
-// separators, k/M/B above ten thousand, and every estimate written with its 90% interval
-// (MODEL.md §5: "every reported number carries its uncertainty"). Fixed to en-US so the same
-// run gives the same file on every machine.
+// Number formatting for the executive report, every estimate written with its 90% interval
+// (MODEL.md §5: "every reported number carries its uncertainty"). Outcome quantities use the
+// Results step's num (src/core/number-format.ts) so the report and the studio show the same
+// digits; amounts, ratios, parameters and ticks are the report's own, fixed to en-US so the
+// same run gives the same file on every machine.
+import { num } from '../core/number-format';
 import type { Estimate } from '../core/types';
 
 /** [threshold, divisor, suffix]: thousands get a suffix only from ten thousand on. */
@@ -22,13 +24,12 @@ function sig(x: number, digits: number): string {
 }
 
 /**
- * A quantity (outcome, spend, contribution): 12.3M, 45.6k, 1,234, 12.3, 0.0123. With `ref`
- * (the largest magnitude of a group, e.g. an estimate and its interval) the suffix follows
- * it, so a mean and its interval are written on one scale.
+ * A number to `digits` significant digits with a suffix from ten thousand: 12.3M, 45.6k,
+ * 1,234, 12.3, 0.0123 (parameters, ESS, LOO, ticks). Outcome quantities use fmtQuantity.
  */
-export function fmtNum(x: number | null | undefined, digits = 3, ref?: number): string {
+export function fmtNum(x: number | null | undefined, digits = 3): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return 'n/a';
-  const a = Math.max(Math.abs(x), ref !== undefined && Number.isFinite(ref) ? Math.abs(ref) : 0);
+  const a = Math.abs(x);
   let bigger: [number, string] | null = null;
   for (const [threshold, divisor, suffix] of SUFFIXES) {
     if (a >= threshold) {
@@ -62,30 +63,29 @@ export function fmtPct(x: number | null | undefined, digits = 1): string {
   return `${(100 * x).toFixed(digits)}%`;
 }
 
-/** fmtPct as a Formatter (the group reference does not change a percentage). */
+/** fmtPct as a Formatter. */
 export const pctOf: Formatter = (x) => fmtPct(x);
 
-/** Formats one number; `ref` is the largest magnitude of the group it is shown with. */
-export type Formatter = (x: number | null | undefined, ref?: number) => string;
+/** Formats one number of an estimate or a table cell. */
+export type Formatter = (x: number | null | undefined) => string;
 
-const quantity: Formatter = (x, ref) => fmtNum(x, 3, ref);
-
-function groupRef(e: Estimate): number {
-  return Math.max(...[e.mean, e.q05, e.q95].map((v) => (v === null || !Number.isFinite(v) ? 0 : Math.abs(v))));
-}
+/**
+ * An outcome quantity (contribution, expected outcome, lift, observed total) as the Results
+ * step writes it: -82.9k, 1.82M, 950, 0.52. Each number on its own scale: an interval's
+ * suffix never forces the mean into "-0.0829M". Missing values read "n/a" as elsewhere here.
+ */
+export const fmtQuantity: Formatter = (x) => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : num(x));
 
 /** "mean (90% interval q05 to q95)", or "n/a" when the estimate could not be computed. */
-export function fmtEst(e: Estimate | null | undefined, f: Formatter = quantity): string {
+export function fmtEst(e: Estimate | null | undefined, f: Formatter = fmtQuantity): string {
   if (!e || e.mean === null) return 'n/a (could not be computed)';
-  const ref = groupRef(e);
-  return `${f(e.mean, ref)} (90% interval ${f(e.q05, ref)} to ${f(e.q95, ref)})`;
+  return `${f(e.mean)} (90% interval ${f(e.q05)} to ${f(e.q95)})`;
 }
 
 /** "q05 to q95" for table cells. */
-export function fmtInterval(e: Estimate | null | undefined, f: Formatter = quantity): string {
+export function fmtInterval(e: Estimate | null | undefined, f: Formatter = fmtQuantity): string {
   if (!e || e.q05 === null || e.q95 === null) return 'n/a';
-  const ref = groupRef(e);
-  return `${f(e.q05, ref)} to ${f(e.q95, ref)}`;
+  return `${f(e.q05)} to ${f(e.q95)}`;
 }
 
 /** Tick labels: as fmtNum but keeping the digits a tick step needs. */

@@ -1,7 +1,8 @@
-// Number formatting: three significant digits, suffixes from ten thousand, one scale per
-// estimate and its interval, nulls shown as n/a rather than NaN.
+// Number formatting: outcome quantities as the Results step's num (each number on its own
+// scale), parameters to significant digits, nulls shown as n/a rather than NaN.
 import { describe, expect, it } from 'vitest';
-import { fmtAmount, fmtEst, fmtInterval, fmtNum, fmtPct, fmtRatio, fmtTick, pctOf } from '../../src/report/format';
+import { num } from '../../src/core/number-format';
+import { fmtAmount, fmtEst, fmtInterval, fmtNum, fmtPct, fmtQuantity, fmtRatio, fmtTick, pctOf } from '../../src/report/format';
 
 describe('report number formatting', () => {
   it('quantities', () => {
@@ -11,11 +12,21 @@ describe('report number formatting', () => {
     expect([null, undefined, NaN, Infinity].map((x) => fmtNum(x))).toEqual(['n/a', 'n/a', 'n/a', 'n/a']);
   });
 
-  it('an estimate and its interval share one scale', () => {
-    const e = { mean: -10_600, sd: 500, q05: -11_500, q50: -10_600, q95: -9_348 };
-    expect(fmtEst(e)).toBe('-10.6k (90% interval -11.5k to -9.35k)');
-    expect(fmtInterval({ mean: 605, sd: 1, q05: -445, q50: 600, q95: 1_682 })).toBe('-445 to 1,682');
+  it('an estimate and its interval: each number on its own scale, as the Results step writes it', () => {
+    // The colleague's case: a mean of -82,900 beside an interval reaching -1.2M read "-0.0829M".
+    const e = { mean: -82_900, sd: 1, q05: -1_204_000, q50: -82_900, q95: 512 };
+    expect(fmtEst(e)).toBe('-82.9k (90% interval -1.20M to 512)');
+    expect(fmtEst({ mean: -10_600, sd: 500, q05: -11_500, q50: -10_600, q95: -9_348 })).toBe('-10.6k (90% interval -11.5k to -9348)');
+    expect(fmtInterval({ mean: 605, sd: 1, q05: -445, q50: 600, q95: 1_682 })).toBe('-445 to 1682');
     expect(fmtEst({ mean: null, sd: null, q05: null, q50: null, q95: null })).toMatch(/n\/a/);
+    expect(fmtEst({ mean: 3, sd: null, q05: null, q50: null, q95: 4 })).toBe('3.00 (90% interval n/a to 4.00)');
+  });
+
+  it('fmtQuantity is the studio\'s num wherever num has a number', () => {
+    for (const x of [0, 0.0123, 0.5, 0.995, 12.345, 99.9, 100, 9_999, 10_000, -82_900, 999_960, 1_234_567, -3.2e9]) {
+      expect(fmtQuantity(x)).toBe(num(x));
+    }
+    expect([null, undefined, NaN, -Infinity].map(fmtQuantity)).toEqual(['n/a', 'n/a', 'n/a', 'n/a']);
   });
 
   it('ratios, percentages, amounts and ticks', () => {

@@ -5,7 +5,7 @@
 // observed total as a marker, so the sum check is visible.
 import type { Estimate } from '../../core/types';
 import { html, type SafeHtml } from '../html';
-import { fmtEst, fmtNum } from '../format';
+import { fmtEst, fmtQuantity } from '../format';
 import { chart } from './frame';
 import { px } from './scale';
 
@@ -62,7 +62,7 @@ export function waterfallChart(w: WaterfallInput): SafeHtml {
     end: t.mean ?? 0,
     lo: t.q05 ?? t.mean ?? 0,
     hi: t.q95 ?? t.mean ?? 0,
-    tip: `Model total: ${fmtEst(t)}; observed ${fmtNum(w.observedTotal)}`,
+    tip: `Model total: ${fmtEst(t)}; observed ${fmtQuantity(w.observedTotal)}`,
   });
   const values = placed.flatMap((p) => [p.start, p.end, p.lo, p.hi]).concat([0, w.observedTotal]).filter(Number.isFinite);
   const rowH = 24;
@@ -95,7 +95,7 @@ export function waterfallChart(w: WaterfallInput): SafeHtml {
       return [
         html`<line class="zero" x1="${zero}" x2="${zero}" y1="${px(f.plot.top)}" y2="${px(f.plot.bottom)}"/>`,
         ...marks,
-        html`<g class="observed"><title>Observed total ${fmtNum(w.observedTotal)}</title><path class="observed-marker" d="M${ox} ${px(last - 8)} l6 8 l-6 8 l-6 -8 z"/></g>`,
+        html`<g class="observed"><title>Observed total ${fmtQuantity(w.observedTotal)}</title><path class="observed-marker" d="M${ox} ${px(last - 8)} l6 8 l-6 8 l-6 -8 z"/></g>`,
       ];
     },
   );

@@ -1,6 +1,8 @@
 // Assembling the report's input from a run and its analysis (analyse-run.ts). The studio's
 // "Download report" and the headless `run` both come through here.
 import type { InferenceData, LiftTest, UserError } from '../core/types';
+import type { Posterior } from '../analysis/posterior';
+import { liftAgreement, type LiftAgreement } from '../calibration/lift-agreement';
 import { buildDiagnostics, type MmmDiagnosticsJson } from '../diagnostics/report';
 import { summarizeParameters } from '../diagnostics/summary';
 import type { ReportAnalysis } from './analyse-run';
@@ -31,8 +33,27 @@ export function channelCurves(a: ReportAnalysis): ChannelCurves[] {
   }));
 }
 
+/**
+ * Each lift test against the fitted model's implied lift per period over all draws; a test
+ * whose channel the model lacks gets a note instead of a row (the fit could not have used it).
+ */
+export function liftAgreements(tests: LiftTest[], post: Posterior): { rows: LiftAgreement[]; notes: UserError[] } {
+  const rows: LiftAgreement[] = [];
+  const notes: UserError[] = [];
+  for (const t of tests) {
+    const c = post.spec.channels.findIndex((ch) => ch.name === t.channel);
+    if (c < 0) {
+      notes.push({ severity: 'warning', channel: t.channel, message: `Lift test ${t.label ?? t.channel}: channel ${t.channel} is not in the model, so its agreement cannot be computed`, hint: 'check the test\'s channel name' });
+      continue;
+    }
+    rows.push(liftAgreement(t, post.spec, post.draws, post.data.channelMax[c], post.data.targetMaxAbs));
+  }
+  return { rows, notes };
+}
+
 export function reportInput(idata: InferenceData, a: ReportAnalysis, x: ReportExtras = {}): ReportInput {
   const tests: LiftTest[] = idata.attrs.model.lift_tests ?? [];
+  const agreement = liftAgreements(tests, a.posterior);
   return {
     metadata: idata.attrs,
     target: x.target ?? 'the outcome',
@@ -46,7 +67,7 @@ export function reportInput(idata: InferenceData, a: ReportAnalysis, x: ReportEx
     diagnostics: x.diagnostics ?? buildDiagnostics(idata),
     parameters: summarizeParameters(idata),
     traces: traceSet(idata, x.tracePoints ?? 60),
-    calibration: { tests, notes: x.calibrationNotes ?? [] },
+    calibration: { tests, notes: [...(x.calibrationNotes ?? []), ...agreement.notes], agreement: agreement.rows },
     notes: x.notes ?? [],
     created_at: x.created_at,
   };

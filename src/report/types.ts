@@ -2,6 +2,7 @@
 // already computed by the analysis and diagnostics layers (or the run's own metadata), so the
 // renderer only lays numbers out: the studio and the headless `run` build the same input.
 import type { Estimate, LiftTest, RunMetadata, UserError } from '../core/types';
+import type { LiftAgreement } from '../calibration/lift-agreement';
 import type { BandEstimate } from '../analysis/estimate';
 import type { ContributionSummary } from '../analysis/contributions';
 import type { OptimizeResult } from '../analysis/optimizer';
@@ -53,8 +54,11 @@ export interface ReportInput {
   diagnostics: MmmDiagnosticsJson;
   parameters: Record<string, ParameterSummary>;
   traces: TraceSet;
-  /** Lift tests the fit used, and notes on tests left out. */
-  calibration: { tests: LiftTest[]; notes: UserError[] };
+  /**
+   * Lift tests the fit used, notes on tests left out, and how far the fitted model's implied
+   * lift sits from each test (src/calibration/lift-agreement.ts; absent: not computed).
+   */
+  calibration: { tests: LiftTest[]; notes: UserError[]; agreement?: LiftAgreement[] };
   /** Data warnings worth a reader's attention (imputed cells, dropped columns). */
   notes: UserError[];
   /** Clock of the report (tests fix it). */

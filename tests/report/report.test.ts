@@ -5,7 +5,10 @@
 // infeasible budget shown with its reason.
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { InferenceData } from '../../src/core/types';
+import type { InferenceData, LiftTest } from '../../src/core/types';
+import { num } from '../../src/core/number-format';
+import { impliedLiftDraws } from '../../src/calibration/lift-agreement';
+import { summarise } from '../../src/calibration/estimate';
 import { analyseForReport, renderExecutiveSummary, reportInput, type ReportAnalysis, type ReportInput } from '../../src/report';
 import { fmtAmount, fmtEst, fmtRatio, pctOf } from '../../src/report/format';
 import { optimizeBudget } from '../../src/analysis/optimizer';
@@ -180,5 +183,46 @@ describe('user text is escaped everywhere', () => {
     expect(out.split(shown).length - 1).toBeGreaterThan(20);
     expect(out).toContain('&quot;&gt;&lt;svg onload=alert(2)&gt;');
     expect(out).toContain(`<title>Marketing mix model: executive summary — ${shown} &amp; co</title>`);
+  });
+});
+
+describe('lift-test agreement of a calibrated run', () => {
+  // Tests built around the fit's own implied lift, so the expected z is known by
+  // construction: Δy at the implied mean (z = 0), and 3 σ below it (z = +3, flagged).
+  function calibrated() {
+    const post = analysis.posterior;
+    const tests: LiftTest[] = [];
+    const implied = (t: LiftTest) => summarise(impliedLiftDraws(t, post.spec, post.draws, post.data.channelMax[post.spec.channels.findIndex((c) => c.name === t.channel)], post.data.targetMaxAbs));
+    for (const [channel, shift, label] of [['x1', 0, EVIL], ['x2', 3, 'geo test B']] as const) {
+      const c = post.spec.channels.findIndex((ch) => ch.name === channel);
+      const base = { channel, x: 0.5 * post.data.channelMax[c], delta_x: 0.2 * post.data.channelMax[c], delta_y: 0, sigma: 1, label };
+      const m = implied(base).mean!;
+      const sigma = 0.1 * Math.abs(m) + 1;
+      tests.push({ ...base, sigma, delta_y: m - shift * sigma });
+    }
+    tests.push({ channel: 'radio', x: 1, delta_x: 1, delta_y: 1, sigma: 1, label: 'old radio test' });
+    const withTests: InferenceData = { ...idata, attrs: { ...idata.attrs, model: { ...idata.attrs.model, lift_tests: tests } } };
+    return { tests, implied, out: renderExecutiveSummary(reportInput(withTests, analysis, { target: 'y' })) };
+  }
+
+  it('one row per test: Δy ± σ, implied lift [90%] as the Results step writes numbers, z, and the flag past 2 σ', () => {
+    const { tests, implied, out } = calibrated();
+    const table = /<table class="compact" data-testid="lift-agreement">[\s\S]*?<\/table>/.exec(out)![0];
+    expect(table).toContain("<caption>Lift-test agreement: the fitted model&#39;s implied lift per period against each test (1 of 2 flagged)</caption>");
+    const rows = [...table.matchAll(/<tr><th scope="row">[\s\S]*?<\/tr>/g)].map((m) => m[0]);
+    expect(rows).toHaveLength(2);
+    const cells = (t: LiftTest) => {
+      const e = implied(t);
+      return `<td class="num">${num(t.delta_y)} ± ${num(t.sigma)}</td><td class="num">${num(e.mean)} [${num(e.q05)}, ${num(e.q95)}]</td>`;
+    };
+    expect(rows[0]).toBe(`<tr><th scope="row">&lt;img src=x onerror=alert(1)&gt;</th><td>x1</td>${cells(tests[0])}<td class="num">0.00</td><td><span class="badge pass">agrees</span> within 2 σ</td></tr>`);
+    expect(rows[1]).toBe(`<tr><th scope="row">geo test B</th><td>x2</td>${cells(tests[1])}<td class="num">+3.00</td><td><span class="badge fail">flagged</span> model above the test by more than 2 σ</td></tr>`);
+    expect(out).not.toContain(EVIL);
+    expect(out).toContain('Lift test old radio test: channel radio is not in the model, so its agreement cannot be computed');
+  });
+
+  it('an uncalibrated run has no agreement table', () => {
+    expect(doc).not.toContain('lift-agreement');
+    expect(doc).toContain('No lift test calibrates this model.');
   });
 });

@@ -6,6 +6,7 @@ import { adstockVariables, saturationVariables } from '../../model/priors';
 import { html, type SafeHtml } from '../html';
 import { fmtAmount, fmtNum } from '../format';
 import type { ReportInput } from '../types';
+import { liftAgreementTable } from './lift-agreement';
 
 /** A prior as PyMC writes it: Normal(mu=0, sigma=2). */
 export function priorText(p: Prior): string {
@@ -80,7 +81,7 @@ function calibrationTable(r: ReportInput): SafeHtml {
   const table = t.length
     ? html`<table class="compact"><caption>Lift tests in the likelihood (per period, MODEL.md §6)</caption><thead><tr><th scope="col">Test</th><th scope="col">Channel</th><th scope="col">x</th><th scope="col">delta_x</th><th scope="col">delta_y</th><th scope="col">sigma</th></tr></thead><tbody>${rows}</tbody></table>`
     : html`<p>No lift test calibrates this model.</p>`;
-  return html`${table}${noteList('Lift-test notes', r.calibration.notes)}`;
+  return html`${table}${liftAgreementTable(r.calibration.agreement)}${noteList('Lift-test notes', r.calibration.notes)}`;
 }
 
 function noteList(title: string, notes: UserError[]): SafeHtml {

@@ -25,7 +25,7 @@ export function slotDay(g: Grid, i: number): number {
 
 /** Day number of every frame row, from the date column; problems to the report. */
 export function rowDays(date: FrameColumn, order: DateOrder | undefined, report: UserError[]): { days: Float64Array; format: string } {
-  if (date.days) return { days: date.days, format: 'yyyy-mm-dd' };
+  if (date.days) return { days: date.days, format: date.dateFormat ?? 'yyyy-mm-dd' };
   const cells = date.cells ?? [];
   const reading = readDateColumn(cells, { order, allowNumeric: isDateName(date.name) || date.kind === 'number' });
   const where = { file: date.file, column: date.name };

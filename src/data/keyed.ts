@@ -67,11 +67,15 @@ export class KeyedColumn {
   }
 }
 
-/** The date column of a long file read to day numbers; problems go to the report. */
-export function readKeyDates(t: RawTable, column: number, order: DateOrder | undefined, report: UserError[]): Float64Array {
+/**
+ * The date column of a long file read to day numbers; problems go to the report, and the
+ * format read ("dd.mm.yyyy") into `formats`, for the date column the format builds.
+ */
+export function readKeyDates(t: RawTable, column: number, order: DateOrder | undefined, report: UserError[], formats?: Set<string>): Float64Array {
   const name = t.header[column];
   const cells = t.records.map((r) => r[column]);
   const reading = readDateColumn(cells, { order, allowNumeric: true });
+  if (reading.format !== 'none') formats?.add(reading.format);
   for (const i of reading.empty) {
     report.push(error('Date is missing', { file: t.file, row: t.rowNumbers[i], column: name }, 'fill in the date or delete the row'));
   }

@@ -77,7 +77,8 @@ function ruleOf(name: string, names: Set<string>): Rule {
 }
 
 export function readMeridianGeo(t: RawTable, order: DateOrder | undefined, report: UserError[], onProgress?: (fraction: number) => void): { frame: Frame; tables: TableInfo[] } {
-  const days = readKeyDates(t, findColumn(t, 'time'), order, report);
+  const formats = new Set<string>();
+  const days = readKeyDates(t, findColumn(t, 'time'), order, report, formats);
   const geoCol = findColumn(t, 'geo');
   const source = tableColumns(t, onProgress);
   const byName = new Map(source.map((c) => [c.name.toLowerCase(), c]));
@@ -88,7 +89,7 @@ export function readMeridianGeo(t: RawTable, order: DateOrder | undefined, repor
   const rows = Int32Array.from(times.map((d) => t.rowNumbers[groups.get(d)![0]]));
   const out: FrameColumn[] = [{
     name: 'time', file: t.file, sourceColumn: 'time', rows, kind: 'date', values: new Float64Array(times.length).fill(NaN),
-    cells: times.map(isoDate), days: Float64Array.from(times), issues: [], badCells: 0,
+    cells: times.map(isoDate), days: Float64Array.from(times), dateFormat: [...formats].join(' + ') || undefined, issues: [], badCells: 0,
   }];
   const names = new Set(byName.keys());
   for (const c of source) {

@@ -45,6 +45,8 @@ export interface FrameColumn {
   cells?: string[];
   /** Day numbers, set on the date column of formats that key rows by date themselves. */
   days?: Float64Array;
+  /** How the source file(s) wrote those dates ("dd.mm.yyyy"; files that differ joined by " + "). */
+  dateFormat?: string;
   /** Problems reading cells as numbers; they count only if the column is used as numbers. */
   issues: UserError[];
   /** Non-empty cells that are not numbers. */

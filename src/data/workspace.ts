@@ -54,6 +54,8 @@ class WorkspaceReader {
   readonly columns = new Map<string, KeyedColumn>();
   readonly tables: TableInfo[] = [];
   readonly sharedChannels = new Map<string, string>();
+  /** Date formats of the files read (keyed.ts readKeyDates). */
+  readonly dateFormats = new Set<string>();
 
   constructor(
     private readonly order: DateOrder | undefined,
@@ -93,7 +95,7 @@ class WorkspaceReader {
       this.report.push(error('A campaign spend file needs the columns date, channel, spend (impressions, clicks optional)', { file: t.file, row: 1 }, `the header is: ${t.header.join(', ')}`));
       return;
     }
-    const days = readKeyDates(t, dateCol, this.order, this.report);
+    const days = readKeyDates(t, dateCol, this.order, this.report, this.dateFormats);
     const known = new Set(['date', 'channel', ...MEASURES]);
     const extra = t.header.filter((h) => !known.has(h.trim().toLowerCase()));
     if (extra.length) {
@@ -134,7 +136,7 @@ class WorkspaceReader {
       this.report.push(error('conversions.csv needs a date column', { file: t.file, row: 1 }, `the header is: ${t.header.join(', ')}`));
       return;
     }
-    const days = readKeyDates(t, dateCol, this.order, this.report);
+    const days = readKeyDates(t, dateCol, this.order, this.report, this.dateFormats);
     const all = t.records.map((_, i) => i);
     const lower = t.header.map((h) => h.trim().toLowerCase());
     const target = TARGET_PREFERENCE.find((n) => lower.includes(n));
@@ -155,7 +157,7 @@ class WorkspaceReader {
       this.report.push(error('external_factors.csv needs the columns date, factor_name, value', { file: t.file, row: 1 }, `the header is: ${t.header.join(', ')}`));
       return;
     }
-    const days = readKeyDates(t, dateCol, this.order, this.report);
+    const days = readKeyDates(t, dateCol, this.order, this.report, this.dateFormats);
     for (const [factor, subset] of groupBy(t, nameCol)) {
       if (factor === '') {
         for (const i of subset.slice(0, 5)) this.report.push(error('Factor name is missing', { file: t.file, row: t.rowNumbers[i], column: t.header[nameCol] }));
@@ -204,6 +206,7 @@ export function readWorkspace(parts: WorkspaceParts, order: DateOrder | undefine
     values: new Float64Array(days.length).fill(NaN),
     cells: days.map(isoDate),
     days: Float64Array.from(days),
+    dateFormat: [...reader.dateFormats].join(' + ') || undefined,
     issues: [],
     badCells: 0,
     hint: { role: 'date', reason: 'the date column every workspace file shares' },

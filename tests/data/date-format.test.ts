@@ -43,6 +43,17 @@ describe('date format in the file\'s own separators', () => {
     expect(details!.dateFormat).toBe('dd.mm.yyyy');
   });
 
+  it('a workspace (keyed by date) says the format its files use, not yyyy-mm-dd', () => {
+    const dates = mondays((y, m, d) => `${d}.${m}.${y}`, Date.UTC(2021, 0, 18));
+    const spend = ['date,channel,spend', ...dates.map((d, i) => `${d},tv,${10 + i}`)].join('\n');
+    const conversions = ['date,revenue', ...dates.map((d, i) => `${d},${100 + 3 * i}`)].join('\n');
+    const parsed = parseFiles([{ name: 'ws/campaign_spend_tv.csv', text: spend }, { name: 'ws/conversions.csv', text: conversions }]);
+    expect(parsed.format).toBe('workspace');
+    const { details, dataset } = buildDataset(parsed, detectRoles(parsed));
+    expect(dataset?.dates[0]).toBe('2021-01-18');
+    expect(details!.dateFormat).toBe('dd.mm.yyyy');
+  });
+
   it('an ambiguous order is worded with the file\'s layout and the order in words', () => {
     // Every day and month at most 12: only the cadence (7-day steps under d.m.y) decides.
     const dates = ['04.01.2021', '11.01.2021', '01.02.2021', '08.02.2021', '01.03.2021', '08.03.2021'];

@@ -2,12 +2,17 @@
 // Issue 5 acceptance 4: the executive report opens in headless Chromium with networking
 // disabled and every chart renders; a channel named `<img src=x onerror=alert(1)>` (and a
 // control named to break out of an attribute) appears as text. The report comes from a real
-// short fit. The harness fails the test on any request outside the origin, page error or
-// CSP violation; console errors are collected here too.
+// short fit, with lift tests (labelled like markup) so the agreement table is checked too.
+// The harness fails the test on any request outside the origin, page error or CSP
+// violation; console errors are collected here too.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import type { InferenceData, LiftTest } from '../../src/core/types';
+import type { Posterior } from '../../src/analysis/posterior';
+import { impliedLiftDraws } from '../../src/calibration/lift-agreement';
+import { summarise } from '../../src/calibration/estimate';
 import { analyseForReport, renderExecutiveSummary, reportInput } from '../../src/report';
 import { shortFit } from '../report/fixture';
 import { REPO_ROOT, useBrowser } from './harness';
@@ -15,11 +20,26 @@ import { REPO_ROOT, useBrowser } from './harness';
 const EVIL = '<img src=x onerror=alert(1)>';
 const EVIL2 = '"><svg onload=alert(2)>';
 
+/**
+ * The run as if calibrated by one lift test per channel, labelled like markup: the first at
+ * the model's implied lift (agrees), the second 3 σ below it (flagged), so the agreement
+ * table renders with both verdicts.
+ */
+function withLiftTests(idata: InferenceData, post: Posterior): InferenceData {
+  const tests: LiftTest[] = post.spec.channels.map((ch, c) => {
+    const base = { channel: ch.name, x: 0.5 * post.data.channelMax[c], delta_x: 0.2 * post.data.channelMax[c], delta_y: 0, sigma: 1, label: `${EVIL2} test ${c + 1}` };
+    const m = summarise(impliedLiftDraws(base, post.spec, post.draws, post.data.channelMax[c], post.data.targetMaxAbs)).mean!;
+    const sigma = 0.1 * Math.abs(m) + 1;
+    return { ...base, sigma, delta_y: m - 3 * c * sigma };
+  });
+  return { ...idata, attrs: { ...idata.attrs, model: { ...idata.attrs.model, lift_tests: tests } } };
+}
+
 async function buildReport(): Promise<{ html: string; dir: string }> {
   const { idata, data } = await shortFit({ x1: EVIL, event_1: EVIL2 });
   const a = analyseForReport(idata);
   if ('errors' in a) throw new Error(JSON.stringify(a.errors));
-  const html = renderExecutiveSummary(reportInput(idata, a, { target: data.target.name, sources: [`raw/${EVIL}.csv`] }));
+  const html = renderExecutiveSummary(reportInput(withLiftTests(idata, a.posterior), a, { target: data.target.name, sources: [`raw/${EVIL}.csv`] }));
   const dir = path.join(REPO_ROOT, 'test-results', 'pages', 'report');
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'index.html'), html);
@@ -116,6 +136,10 @@ describe('the executive report in Chromium', () => {
       expect(style.font).toMatch(/system-ui/);
       expect(style.bar).toBe('rgb(47, 95, 179)');
       await hostileTextStaysText(page);
+      const agreement = await page.evaluate(() => Array.from(document.querySelectorAll('[data-testid="lift-agreement"] tbody tr'), (tr) => tr.textContent ?? ''));
+      expect(agreement).toHaveLength(2);
+      expect(agreement[0]).toMatch(/test 1.*agrees/);
+      expect(agreement[1]).toMatch(/test 2.*\+3\.00.*flagged/);
       expect(await page.evaluate(() => document.querySelector('[data-testid="provisional"]') !== null)).toBe(true);
       expect(consoleErrors).toEqual([]);
     } finally {

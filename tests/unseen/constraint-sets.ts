@@ -78,7 +78,12 @@ function verdict(b: Bounds, perPeriod: number): boolean | null {
 function randomFeasiblePlan(rng: Rng, b: Bounds, perPeriod: number): number[] {
   const plan = [...b.lo];
   let rest = perPeriod - plan.reduce((a, v) => a + v, 0);
-  const order = plan.map((_, c) => c).sort(() => rng.uniform() - 0.5);
+  // Fisher–Yates shuffle: the channels in a uniformly random order.
+  const order = plan.map((_, c) => c);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [order[i], order[j]] = [order[j], order[i]];
+  }
   order.forEach((c, i) => {
     const room = Math.min(b.hi[c] - plan[c], rest);
     const add = i === order.length - 1 ? room : room * rng.uniform();

@@ -94,10 +94,24 @@ export interface UnseenOptions {
   priors?: 'default' | 'matched';
 }
 
-/** Fits one simulated set and checks everything `carryover run` would write for it. */
+/** Fits one simulated set and checks everything `carryover run` would write for it; an exception is a problem line. */
 export async function runUnseen(sim: Simulated, pool: ChainPool, settings: SamplerSettings, opts: UnseenOptions = {}): Promise<UnseenOutcome> {
   const problems: string[] = [];
-  const head = {
+  try {
+    return await fitAndCheck(sim, pool, settings, opts, problems);
+  } catch (e) {
+    problems.push(`threw: ${e instanceof Error ? e.message : String(e)}`);
+    return unfitted(sim, problems);
+  }
+}
+
+/** The outcome of a set that was not (fully) fitted: its shape and its problems. */
+function unfitted(sim: Simulated, problems: string[]): UnseenOutcome {
+  return { ...headOf(sim), fitSeconds: NaN, divergences: NaN, maxRhat: NaN, minEssBulk: NaN, roas: [], sumCheck: null, constraintSets: { feasible: 0, infeasible: 0 }, problems };
+}
+
+function headOf(sim: Simulated) {
+  return {
     seed: sim.seed,
     T: sim.dataset.dates.length,
     channels: sim.channels.length,
@@ -106,9 +120,12 @@ export async function runUnseen(sim: Simulated, pool: ChainPool, settings: Sampl
     firstDate: sim.dataset.dates[0],
     rescaledFrom: sim.rescaledFrom,
   };
-  const empty = { ...head, fitSeconds: NaN, divergences: NaN, maxRhat: NaN, minEssBulk: NaN, roas: [], sumCheck: null, constraintSets: { feasible: 0, infeasible: 0 }, problems };
+}
+
+async function fitAndCheck(sim: Simulated, pool: ChainPool, settings: SamplerSettings, opts: UnseenOptions, problems: string[]): Promise<UnseenOutcome> {
+  const head = headOf(sim);
   const data = importCsv(sim, problems);
-  if (!data) return empty;
+  if (!data) return unfitted(sim, problems);
   const base = defaultModelSpec(data, { saturation: sim.saturation });
   const spec = opts.priors === 'matched' ? matchedPriors(base, sim.rescaledFrom) : base;
   const fit = await fitMmm(pool, data, spec, settings);
@@ -125,7 +142,7 @@ export async function runUnseen(sim: Simulated, pool: ChainPool, settings: Sampl
   const a = analyseForReport(fit.idata, { budget: { ...DEFAULT_BUDGET, horizon } });
   if ('errors' in a) {
     problems.push(...a.errors.map((e) => `analysis: ${e.message}`));
-    return { ...empty, ...out };
+    return { ...unfitted(sim, problems), ...out };
   }
   const roas = sim.channels.map((truth) => {
     const e = a.analysis.roas.find((r) => r.channel === truth.name)!.roas;

@@ -49,16 +49,19 @@ function coverage(rows: UnseenOutcome[], label: string): void {
   console.log(`${label}: ${k}/${all.length} = ${(k / all.length).toFixed(3)} (95% band if nominal 0.90: ${lo}–${hi})${flag}`);
 }
 
+/** `unseen [N] [FIRST]`: N sets from seed FIRST (default 1), so runs can be extended without refitting. */
 export async function benchUnseen(args: string[] = [], priors: 'default' | 'matched' = 'matched'): Promise<void> {
   const n = Number(args[0] ?? 40);
+  const first = Number(args[1] ?? 1);
   if (!Number.isInteger(n) || n < 1) throw new Error(`bench unseen: N must be a whole number ≥ 1, got ${args[0]}`);
+  if (!Number.isInteger(first) || first < 1) throw new Error(`bench unseen: FIRST must be a whole number ≥ 1, got ${args[1]}`);
   const what = priors === 'matched' ? 'priors matched to the generator (exact SBC)' : "MODEL.md's default priors (approximate calibration)";
-  console.log(`${n} simulated sets, ${SETTINGS.chains} chains × (${SETTINGS.warmup} + ${SETTINGS.draws}), 2 workers, ${what}`);
+  console.log(`${n} simulated sets (seeds ${first}–${first + n - 1}), ${SETTINGS.chains} chains × (${SETTINGS.warmup} + ${SETTINGS.draws}), 2 workers, ${what}`);
   const t0 = performance.now();
   const pool = createNodePool(SETTINGS.chains, 2);
   const rows: UnseenOutcome[] = [];
   try {
-    for (let seed = 1; seed <= n; seed++) {
+    for (let seed = first; seed < first + n; seed++) {
       const r = await runUnseen(simulate(seed), pool, SETTINGS, { priors });
       rows.push(r);
       console.log(line(r));

@@ -14,10 +14,12 @@ import { BusyRegistry } from '../../src/pwa/busy.svelte';
 /** A runner whose fit ends when the test says so. */
 class ScriptedRunner implements FitRunner {
   req: FitRequest | null = null;
+  hooks: FitHooks | null = null;
   #end: ((o: FitOutcome) => void) | null = null;
   #fail: ((e: unknown) => void) | null = null;
   run(req: FitRequest, hooks: FitHooks): Promise<FitOutcome> {
     this.req = req;
+    this.hooks = hooks;
     return new Promise((resolve, reject) => {
       this.#end = resolve;
       this.#fail = reject;
@@ -145,5 +147,24 @@ describe('progress belongs to the fit that reported it', () => {
     expect(fit.progress.map((p) => p.iteration)).toEqual([5, 0]);
     runner.finish({ ok: false, errors: [] });
     await second;
+  });
+});
+
+describe('chains in the results are shown as done', () => {
+  it('even when their last progress report has not arrived; a chain left out keeps its last report', async () => {
+    const runner = new ScriptedRunner();
+    const fit = new FitState(runner, new BusyRegistry());
+    fit.updateSettings({ chains: 3, warmup: 10, draws: 10 });
+    const outcome = fit.start(dataset, spec);
+    await tick();
+    const report = (chain: number, phase: 'init' | 'sampling' | 'done', iteration: number) => ({ chain, phase, iteration, total: 20, divergences: 0, step_size: 0.1, elapsed_ms: 5 });
+    // Chain 1 failed at init; chains 0 and 2 finished, but chain 0's 'done' report is still in flight.
+    runner.hooks!.onProgress!(report(0, 'sampling', 12));
+    runner.hooks!.onProgress!(report(1, 'init', 0));
+    runner.hooks!.onProgress!(report(2, 'done', 20));
+    runner.finish({ ok: true, idata: { coords: { chain: [0, 2] } } as never, timings: {} as never, chainErrors: [] });
+    await outcome;
+    expect(fit.progress.map((p) => p.phase)).toEqual(['done', 'init', 'done']);
+    expect(fit.progress.map((p) => p.iteration)).toEqual([20, 0, 20]);
   });
 });

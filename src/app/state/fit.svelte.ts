@@ -120,6 +120,9 @@ export class FitState {
       const out = await this.runner.run({ dataset, spec, settings }, { onProgress, signal: this.#controller.signal });
       this.#flush();
       if (this.#controller.signal.aborted) return this.#cancelled();
+      // A chain in the results finished, whether or not its last progress report got here
+      // first: that report travels on its own port, and the pool is disposed right after.
+      if (out.ok) this.#progress = markFinished(this.#progress, (out.idata.coords?.chain ?? []).map(Number));
       this.#status = out.ok ? 'done' : 'failed';
       this.#errors = out.ok ? out.chainErrors : out.errors;
       return out;
@@ -150,4 +153,10 @@ export class FitState {
   addError(e: UserError): void {
     this.#errors = [...this.#errors, e];
   }
+}
+
+/** The chains whose draws are in the results shown as done (the others keep their last report). */
+export function markFinished(progress: ChainProgress[], kept: ArrayLike<number>): ChainProgress[] {
+  const done = new Set(Array.from(kept));
+  return progress.map((p) => (done.has(p.chain) && p.phase !== 'done' ? { ...p, phase: 'done', iteration: p.total } : p));
 }

@@ -139,14 +139,14 @@ describe('fit flow on the demo', () => {
 
   it("untouched settings: 'Try the demo' fits with demo.json's seed and the default sampler settings", async () => {
     const s = browser();
-    // A fresh page: the settings it shows come from the session (the run opened above,
-    // 2 × (300 + 300), seed 20261122); they were not typed in this visit, so the demo does
-    // not use them.
+    // A fresh page: the settings it shows come from the session — the last ones on screen,
+    // typed for the cancelled fit above (2 × (5000 + 5000), seed 7), not the open run's; they
+    // were not typed in this visit, so the demo does not use them.
     const page = await s.open();
     const { seed } = JSON.parse(readFileSync(path.join(REPO_ROOT, 'public/demo/demo.json'), 'utf8')) as { seed: number };
     await page.locator('#tab-fit').click();
     await expect(page.getByRole('spinbutton', { name: 'Chains', exact: true }).inputValue()).resolves.toBe('2');
-    await expect(page.getByLabel('Seed', { exact: true }).inputValue()).resolves.toBe('20261122');
+    await expect(page.getByLabel('Seed', { exact: true }).inputValue()).resolves.toBe('7');
     await page.locator('#tab-data').click();
     await page.getByRole('button', { name: 'Try the demo' }).click();
     await page.waitForSelector('#tab-fit[aria-selected="true"]', { timeout: 30_000 });

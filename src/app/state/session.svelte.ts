@@ -25,11 +25,9 @@ export class SessionSync {
     const { studio } = this;
     if (s.dataset) studio.data.set(loadDataset(s.dataset), (s.origin as DataOrigin | null) ?? null);
     studio.model.restore(s.spec, s.preset);
-    if (s.settings) {
-      const saved = s.settings;
-      studio.fit.updateSettings(saved);
-      studio.fit.chooseSettings(Object.fromEntries((s.chosen ?? []).filter((k) => k in saved).map((k) => [k, saved[k]])));
-    }
+    // The values come back; which of them were typed is this visit's own ("Try the demo"
+    // keeps what was typed in this visit and uses its recommended settings for the rest).
+    if (s.settings) studio.fit.updateSettings(s.settings);
     // The open run comes back as the current results only: opening it the usual way would put
     // its data, model and settings over the ones saved after it (new data loaded, a model edit,
     // another seed), and the user's working state would be lost on a reload.
@@ -47,7 +45,6 @@ export class SessionSync {
           spec: studio.model.spec,
           preset: studio.model.preset,
           settings: { ...studio.fit.settings },
-          chosen: [...studio.fit.chosen],
           current_run_id: studio.current?.id ?? null,
         };
         clearTimeout(this.#timer);
@@ -63,7 +60,6 @@ export class SessionSync {
     spec: Studio['model']['spec'];
     preset: string;
     settings: Studio['fit']['settings'];
-    chosen: Array<keyof Studio['fit']['settings']>;
     current_run_id: string | null;
   }): Promise<void> {
     const store = await this.#db();

@@ -21,8 +21,7 @@ import {
 import type { Dataset, UserError } from '../../core/types';
 import { busy, type BusyRegistry } from '../../pwa/busy.svelte';
 import { demoSeed } from '../fit/demo-settings';
-import { holidayCalendarFromCsv, isHolidayHeader } from '../data/holiday-file';
-import { readCsv } from '../../data/csv';
+import { pickHolidayFiles } from '../data/holiday-pick';
 import type { DataOrigin, DataState } from './data.svelte';
 
 /** The build options the Data step exposes (the holiday calendar is loaded when a country is chosen). */
@@ -175,39 +174,17 @@ export class ImportState {
    * rest are the data. Without one, the bundled calendar is back in use.
    */
   async #takeHolidayFiles(files: File[]): Promise<{ data: File[]; notes: UserError[] }> {
-    const heads = await Promise.all(files.map(async (f) => isHolidayHeader(readCsv(f.name, firstLine(await f.slice(0, 4096).text())).header)));
-    const calendars = files.filter((_, i) => heads[i]);
-    const data = files.filter((_, i) => !heads[i]);
-    const notes: UserError[] = [];
+    const pick = await pickHolidayFiles(files);
     const before = this.#picked;
-    this.#picked = null;
-    this.#calendarNote = null;
-    if (calendars.length > 0) {
-      const f = calendars[0];
-      const name = f.webkitRelativePath || f.name;
-      const read = holidayCalendarFromCsv(name, await f.text());
-      if (read.ok) {
-        this.#picked = read.calendar;
-        const one = read.countries.length === 1;
-        const message = `read as the holiday calendar (Prophet's holidays table): ${read.holidays} holidays${one ? '' : ` in ${read.countries.length} countries`}, ${read.calendar.firstYear}–${read.calendar.lastYear}; it replaces the bundled calendar`;
-        // The hint follows the Holidays choice on every rebuild (#build).
-        this.#calendarNote = (country) => ({
-          severity: 'warning',
-          file: name,
-          message,
-          hint: country ? `Holiday controls for "${country}" come from it; set Holidays to none under Dataset options to leave them out.` : 'Choose a country under Dataset options → Holidays to add holiday controls.',
-        });
-        notes.push(...read.warnings);
-        if (one) this.#options.holidayCountry = read.countries[0];
-      } else notes.push(...read.errors);
-      for (const other of calendars.slice(1)) notes.push({ severity: 'warning', file: other.webkitRelativePath || other.name, message: 'a second holiday table; only the first one picked is used', hint: 'Pick one holiday calendar.' });
-    }
+    this.#picked = pick.calendar;
+    this.#calendarNote = pick.note;
+    if (pick.onlyCountry) this.#options.holidayCountry = pick.onlyCountry;
     if (this.#picked !== before) {
       this.#countries = this.#picked ? Object.keys(this.#picked.countries).sort() : [];
       // A country chosen from the calendar that is gone (or one the new calendar lacks) would give an all-zero control.
       if (!this.#countries.includes(this.#options.holidayCountry)) this.#options.holidayCountry = '';
     }
-    return { data, notes };
+    return { data: pick.data, notes: pick.notes };
   }
 
   #accept(parsed: ParsedInput, roles: RoleAssignment, origin: DataOrigin): void {
@@ -298,6 +275,3 @@ export class ImportState {
     this.#diagnostics = null;
   }
 }
-
-/** The header line of a file's first bytes. */
-const firstLine = (head: string) => head.split(/\r?\n/, 1)[0];

@@ -219,10 +219,21 @@ describe('lift-test agreement of a calibrated run', () => {
     expect(rows[1]).toBe(`<tr><th scope="row">geo test B</th><td>x2</td>${cells(tests[1])}<td class="num">+3.00</td><td><span class="badge fail">flagged</span> model above the test by more than 2 σ</td></tr>`);
     expect(out).not.toContain(EVIL);
     expect(out).toContain('Lift test old radio test: channel radio is not in the model, so its agreement cannot be computed');
+    // The plain-language summary names the flagged test with its z, and only that one.
+    expect(out).toContain('The model disagrees with a test by more than 2 standard errors: geo test B (z = +3.00); see Data and model before acting on its channel.');
+  });
+
+  it('the summary says so when every test agrees', () => {
+    const { tests } = calibrated();
+    const only: InferenceData = { ...idata, attrs: { ...idata.attrs, model: { ...idata.attrs.model, lift_tests: [tests[0]] } } };
+    const out = renderExecutiveSummary(reportInput(only, analysis, { target: 'y' }));
+    expect(out).toContain('The model’s implied lift agrees with the test (within 2 standard errors).');
+    expect(out).not.toContain('disagrees');
   });
 
   it('an uncalibrated run has no agreement table', () => {
     expect(doc).not.toContain('lift-agreement');
+    expect(doc).not.toContain('standard errors');
     expect(doc).toContain('No lift test calibrates this model.');
   });
 });

@@ -88,7 +88,18 @@ function calibrationSentence(r: ReportInput): string | null {
   const left = r.calibration.notes.filter((n) => n.severity === 'error').length;
   if (t.length === 0 && left === 0) return null;
   const used = t.length ? `${plural(t.length, 'lift test')} calibrate the model (${list(t.map((x) => x.label ?? x.channel))}).` : 'No lift test calibrates the model.';
-  return left ? `${used} ${plural(left, 'lift test')} could not be used (see Data and model).` : used;
+  const parts = [used, agreementSentence(r)].filter((x) => x !== null).join(' ');
+  return left ? `${parts} ${plural(left, 'lift test')} could not be used (see Data and model).` : parts;
+}
+
+/** Whether the calibrated model agrees with its tests (the agreement table's verdicts, |z| > 2 flagged). */
+function agreementSentence(r: ReportInput): string | null {
+  const rows = r.calibration.agreement;
+  if (!rows || rows.length === 0) return null;
+  const flagged = rows.filter((a) => a.disagrees);
+  if (flagged.length === 0) return `The model’s implied lift agrees with ${rows.length === 1 ? 'the test' : `all ${rows.length} tests`} (within 2 standard errors).`;
+  const named = flagged.map((a) => `${a.label} (z = ${a.z === null ? 'n/a' : `${a.z > 0 ? '+' : ''}${a.z.toFixed(2)}`})`);
+  return `The model disagrees with ${flagged.length === 1 ? 'a test' : `${flagged.length} tests`} by more than 2 standard errors: ${list(named)}; see Data and model before acting on ${flagged.length === 1 ? 'its channel' : 'their channels'}.`;
 }
 
 export function summarySentences(r: ReportInput): string[] {

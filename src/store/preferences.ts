@@ -7,6 +7,7 @@
 // A stored value is read field by field: one that is missing, of the wrong type or outside
 // what the Fit step accepts is left out (the studio keeps its default for it), never thrown
 // and never logged. So a damaged or foreign record costs at most the fields that are bad.
+import { isSeed } from '../core/seed';
 import type { SamplerSettings } from '../core/types';
 
 export const PREFERENCES_VERSION = 1;
@@ -17,17 +18,16 @@ export interface PreferencesRecord {
   saved_at: string;
   /** The settings of the next fit; only fields that passed `readSettings`. */
   settings: Partial<SamplerSettings>;
-  /** Settings the analyst typed on the Fit step ("Try the demo" keeps these, fit/demo-settings.ts). */
+  /**
+   * Settings the analyst typed on the Fit step. Kept with the record, but the studio does not
+   * apply it on a new visit: which settings were typed is each visit's own, so "Try the demo"
+   * uses its recommended settings for what was not typed in that visit (state/session.svelte.ts).
+   */
   chosen: Array<keyof SamplerSettings>;
   /** The model preset last picked on the Model step, or null. */
   preset: string | null;
 }
 
-/**
- * Largest seed the Fit step's box takes: the studio draws seeds as a crypto value mod
- * 2^31 − 1 (src/app/fit/demo-settings.ts MAX_SEED). A larger stored seed did not come from it.
- */
-const MAX_SEED = 2_147_483_646;
 
 const int = (v: unknown, min: number, max = Number.MAX_SAFE_INTEGER): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 
@@ -42,7 +42,7 @@ const VALID: { [K in keyof SamplerSettings]-?: (v: unknown) => boolean } = {
   chains: (v) => int(v, 1, 16),
   warmup: (v) => int(v, 10),
   draws: (v) => int(v, 10),
-  seed: (v) => int(v, 0, MAX_SEED),
+  seed: isSeed,
   adapt_delta: (v) => typeof v === 'number' && v > 0 && v < 1,
   max_treedepth: (v) => int(v, 1, 30),
   metric: (v) => v === 'diag_e',

@@ -27,7 +27,7 @@ export interface SessionRecord {
   preset: string;
   /** As loaded: only the fields that read back valid (the studio keeps its default for the rest). */
   settings: Partial<SamplerSettings> | null;
-  /** Settings the analyst typed on the Fit step; "Try the demo" keeps them (fit/demo-settings.ts). */
+  /** Settings the analyst typed on the Fit step, as stored (the studio restores the values, not this; see preferences.ts). */
   chosen?: Array<keyof SamplerSettings>;
   current_run_id: string | null;
 }

@@ -3,15 +3,11 @@
 // same, reproducible fit — the one whose readiness gates a Node test checks
 // (tests/app/demo-seed.test.ts). Settings the user typed on the Fit step before pressing it
 // win over both (e.g. a shorter run), field by field.
+import { isSeed, MAX_SEED } from '../../core/seed';
 import { DEFAULT_SAMPLER, type SamplerSettings, type UserError } from '../../core/types';
 import { DEMO_PATH } from '../../data/demo';
 
-/** Largest seed the Fit step draws (crypto value mod 2^31 − 1); demo.json's must fit the same range. */
-export const MAX_SEED = 2_147_483_646;
-
-export function isSeed(v: unknown): v is number {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_SEED;
-}
+export { isSeed, MAX_SEED };
 
 /**
  * The seed demo.json fixes, or a problem naming the file and field. A warning, not an

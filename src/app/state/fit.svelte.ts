@@ -5,6 +5,7 @@
 // studio is never switched in under it (issue 8; src/pwa/busy.svelte.ts).
 import { DEFAULT_SAMPLER, type ChainProgress, type Dataset, type ModelSpec, type SamplerSettings, type UserError } from '../../core/types';
 import { busy, type BusyRegistry } from '../../pwa/busy.svelte';
+import { divergenceSplit, keptDivergences, type DivergenceSplit } from '../fit/divergences';
 import { isAbort, type FitOutcome, type FitRunner } from '../fit/runner';
 
 /** What the update banner says is in the way while a fit runs. */
@@ -22,6 +23,11 @@ export class FitState {
   #status = $state<FitStatus>('idle');
   #progress = $state.raw<ChainProgress[]>([]);
   #errors = $state.raw<UserError[]>([]);
+  /** Per chain: the divergence count at its last report still within warmup. */
+  #warmupDivergences = $state.raw<number[]>([]);
+  /** Per chain: divergent kept draws, known once the fit ended. */
+  #keptDivergences = $state.raw<Map<number, number>>(new Map());
+  #warmupIterations = 0;
   #controller: AbortController | null = null;
   #pending = new Map<number, ChainProgress>();
   #frame = 0;
@@ -51,6 +57,11 @@ export class FitState {
   get errors(): UserError[] {
     return this.#errors;
   }
+  /** A chain's divergences split into warmup (discarded) and sampling (divergences.ts). */
+  divergences(p: ChainProgress): DivergenceSplit {
+    return divergenceSplit(p, this.#warmupDivergences[p.chain], this.#keptDivergences.get(p.chain));
+  }
+
   get busy(): boolean {
     return this.#status === 'running' || this.#status === 'cancelling';
   }
@@ -78,9 +89,14 @@ export class FitState {
     this.#frame = 0;
     if (this.#pending.size === 0) return;
     const next = [...this.#progress];
-    for (const [chain, p] of this.#pending) next[chain] = p;
+    let warm: number[] | null = null;
+    for (const [chain, p] of this.#pending) {
+      next[chain] = p;
+      if (p.iteration <= this.#warmupIterations) (warm ??= [...this.#warmupDivergences])[chain] = p.divergences;
+    }
     this.#pending.clear();
     this.#progress = next;
+    if (warm) this.#warmupDivergences = warm;
   };
 
   #onProgress = (p: ChainProgress) => {
@@ -107,6 +123,9 @@ export class FitState {
     const release = this.busyFlag.hold(FIT_BUSY_REASON);
     this.#status = 'running';
     this.#errors = [];
+    this.#warmupIterations = settings.warmup;
+    this.#warmupDivergences = [];
+    this.#keptDivergences = new Map();
     this.#progress = Array.from({ length: settings.chains }, (_, chain) => ({
       chain,
       phase: 'init' as const,
@@ -122,7 +141,10 @@ export class FitState {
       if (this.#controller.signal.aborted) return this.#cancelled();
       // A chain in the results finished, whether or not its last progress report got here
       // first: that report travels on its own port, and the pool is disposed right after.
-      if (out.ok) this.#progress = markFinished(this.#progress, (out.idata.coords?.chain ?? []).map(Number));
+      if (out.ok) {
+        this.#progress = markFinished(this.#progress, (out.idata.coords?.chain ?? []).map(Number));
+        this.#keptDivergences = keptDivergences(out.idata);
+      }
       this.#status = out.ok ? 'done' : 'failed';
       this.#errors = out.ok ? out.chainErrors : out.errors;
       return out;

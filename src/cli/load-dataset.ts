@@ -142,32 +142,10 @@ export function loadDataset(paths: string[], flags: RoleFlags, options: BuildOpt
   const missing = missingRoles(roles, detected, where);
   if (missing.length) return { report: [...parsed.report, ...missing] };
   // buildDataset's report starts with the parse report: taking both would print it twice.
+  // Imputation is said by the importer itself, once: one line per file and set of missing
+  // dates (src/data/gaps.ts: series, dates, how each was filled, which weekly values hold
+  // imputed days), then the count of imputed cells. The studio and the command line show
+  // the same lines; a second list of the periods here repeated every date (issue: daily data).
   const built = buildDataset(parsed, roles, options);
-  const imputed = built.dataset ? imputedPeriods(built.dataset, where) : [];
-  // The periods list replaces the importer's count-only line ("9 cells imputed (...)").
-  const counted = imputed.length ? `${built.dataset!.imputed.length} cells imputed` : null;
-  const report = built.report.filter((e) => counted === null || e.severity !== 'warning' || !e.message.startsWith(counted));
-  return { dataset: built.dataset, report: [...report, ...imputed], ignored: ignoredColumns(roles) };
-}
-
-/**
- * The studio lists imputed cells in a table; on the command line the periods are named here
- * (the target among them is worth knowing: the fit then explains a value nobody observed).
- */
-export function imputedPeriods(d: Dataset, file: string, shown = 6): UserError[] {
-  if (d.imputed.length === 0) return [];
-  const byRow = new Map<number, string[]>();
-  for (const c of d.imputed) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c.column]);
-  const rows = [...byRow.keys()].sort((a, b) => a - b);
-  const list = rows.slice(0, shown).map((r) => `${d.dates[r]} (${byRow.get(r)!.join(', ')})`);
-  const more = rows.length > shown ? `, and ${rows.length - shown} more periods` : '';
-  const target = d.imputed.some((c) => c.column === d.target.name) ? ` The target ${d.target.name} is imputed in ${d.imputed.filter((c) => c.column === d.target.name).length} of them.` : '';
-  return [
-    {
-      severity: 'warning',
-      file,
-      message: `${d.imputed.length} cells imputed, flagged in every output: ${list.join('; ')}${more}.${target}`,
-      hint: 'Every imputed cell is listed in inference_data.json (attrs.imputed_cells); fill the gaps in the file to model observed values only.',
-    },
-  ];
+  return { dataset: built.dataset, report: built.report, ignored: ignoredColumns(roles) };
 }

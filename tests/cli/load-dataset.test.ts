@@ -12,6 +12,7 @@ import type { UserError } from '../../src/core/types';
 import { sharedPath } from '../helpers/csv-dataset';
 
 const EXAMPLE = sharedPath('data/pymc-marketing/mmm_example.csv');
+const WORKSPACE = sharedPath('data/synthetic/dev_workspace_hill');
 const ROLES = { date: 'date_week', target: 'y', channels: ['x1', 'x2'], controls: ['event_1', 'event_2', 't'] };
 const [HEAD, ...LINES] = readFileSync(EXAMPLE, 'utf8').trim().split('\n');
 const ROWS = LINES.map((l) => l.split(','));
@@ -138,8 +139,9 @@ describe('loadDataset: bad cells are named by row and column', () => {
       const e = errors(r.report).find((x) => message.test(x.message));
       expect(e, text(r.report)).toMatchObject(where);
       expect(e!.hint, label).toBeTruthy();
-      // Nothing is built, so nothing is said to be imputed (that line was noise beside the error).
-      expect(r.report.filter((x) => /imputed/.test(x.message)), label).toEqual([]);
+      // Nothing is built, so nothing is said to be imputed (that line was noise beside the
+      // error): the report is the error alone, whatever the wording of an imputation line.
+      expect(r.report, label).toEqual([e]);
     });
 });
 
@@ -154,17 +156,36 @@ describe('loadDataset: each problem is reported once', () => {
   });
 });
 
-describe('loadDataset: imputed periods are named on the command line', () => {
-  it('a missing week is named by its date, with the target among the imputed columns', () => {
+describe('loadDataset: imputed periods are said once', () => {
+  /** Report lines naming an ISO date: each imputed period must be named by exactly one. */
+  const naming = (report: UserError[], date: string) => report.filter((e) => e.message.includes(date));
+
+  it('a missing week: every series imputed at that week, the week named in one line', () => {
     const missing = ROWS[50][COL.date_week];
     const p = edited((rows) => rows.splice(50, 1));
     const r = loadDataset([p], ROLES);
-    expect(r.dataset!.dates).toContain(missing); // the grid keeps the week, imputed
-    // One line (the importer's count-only line is replaced), naming the period.
-    const w = r.report.filter((e) => /imputed/.test(e.message));
-    expect(w).toHaveLength(1);
-    expect(w[0].message).toBe(`6 cells imputed, flagged in every output: ${missing} (y, x1, x2, event_1, event_2, t). The target y is imputed in 1 of them.`);
-    expect(w[0].hint).toMatch(/attrs\.imputed_cells/);
-    expect(loadDataset([EXAMPLE], ROLES).report.filter((e) => /imputed/.test(e.message))).toEqual([]);
+    const d = r.dataset!;
+    expect(d.dates[50]).toBe(missing); // the grid keeps the week, imputed
+    // The structured result: one imputed cell per series, all at row 50.
+    const series = [d.target.name, ...d.channels.map((c) => c.name), ...d.controls.map((c) => c.name)];
+    expect(d.imputed.map((c) => [c.column, c.row]).sort()).toEqual(series.map((s) => [s, 50]).sort());
+    expect(errors(r.report)).toEqual([]);
+    const lines = naming(r.report, missing);
+    expect(lines, text(r.report)).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ severity: 'warning', file: p });
+    // The plain file: nothing imputed, no line about it.
+    const plain = loadDataset([EXAMPLE], ROLES);
+    expect(plain.dataset!.imputed).toEqual([]);
+    expect(plain.report.filter((e) => e.severity === 'warning')).toEqual([]);
+  });
+
+  it('daily data summed into weeks: each week holding imputed days is named in one line (was two)', () => {
+    const r = loadDataset([join(WORKSPACE, 'raw')], {});
+    const d = r.dataset!;
+    const weeks = [...new Set(d.imputed.map((c) => d.dates[c.row]))];
+    // The workspace's 10 missing search days (2022-10-30 to 2022-11-08) touch three weeks.
+    expect(weeks).toEqual(['2022-10-24', '2022-10-31', '2022-11-07']);
+    for (const w of weeks) expect(naming(r.report, w), `${w}\n${text(r.report)}`).toHaveLength(1);
+    expect(naming(r.report, '2022-10-30')).toHaveLength(1);
   });
 });

@@ -19,4 +19,5 @@ export {
 export { samplePriorRoas, type PriorRoasDraws, type PriorRoasOptions } from './implied-roas';
 export { mtaRoasPriors, describeRoasPrior, type MtaAttribution, type MtaPriorOptions, type MtaPriorResult } from './mta-prior';
 export { liftAgreement, impliedLiftDraws, type LiftAgreement } from './lift-agreement';
-export { summarise } from './estimate';
+// The calibration panel's summaries are the one Estimate every output uses (core/estimate.ts).
+export { estimate as summarise } from '../core/estimate';

@@ -5,7 +5,7 @@
 import type { Estimate, LiftTest, ModelSpec } from '../core/types';
 import { paramIndex, readChannelParams, type DrawMatrix } from '../model/forward';
 import { saturation, type AdstockParams, type SaturationParams } from '../model/kernels';
-import { summarise } from './estimate';
+import { estimate as summarise } from '../core/estimate';
 
 export interface LiftAgreement {
   label: string;

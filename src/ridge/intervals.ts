@@ -4,7 +4,7 @@
 // draws; kept within the range the model allows. The estimate is the chosen fit with its
 // penalty's bias taken out (debias.ts), so what shrinkage is left is small (second order).
 import type { Estimate } from '../core/types';
-import { summarise } from '../calibration/estimate';
+import { estimate as summarise } from '../core/estimate';
 import type { Tally } from './tally';
 
 /** Each quantity's Estimate from the replicates: studentized where it can be, else the shrinkage-corrected percentile. */

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type { InferenceData, LiftTest } from '../../src/core/types';
 import type { Posterior } from '../../src/analysis/posterior';
 import { impliedLiftDraws } from '../../src/calibration/lift-agreement';
-import { summarise } from '../../src/calibration/estimate';
+import { estimate as summarise } from '../../src/core/estimate';
 import { analyseForReport, renderExecutiveSummary, reportInput } from '../../src/report';
 import { shortFit } from '../report/fixture';
 import { REPO_ROOT, useBrowser } from './harness';

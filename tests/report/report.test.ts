@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { InferenceData, LiftTest } from '../../src/core/types';
 import { num } from '../../src/core/number-format';
 import { impliedLiftDraws } from '../../src/calibration/lift-agreement';
-import { summarise } from '../../src/calibration/estimate';
+import { estimate as summarise } from '../../src/core/estimate';
 import { analyseForReport, renderExecutiveSummary, reportInput, type ReportAnalysis, type ReportInput } from '../../src/report';
 import { fmtAmount, fmtEst, fmtRatio, pctOf } from '../../src/report/format';
 import { optimizeBudget } from '../../src/analysis/optimizer';

@@ -2,7 +2,7 @@
 // Oracle: for a value exchangeable with B continuous draws, P(x_(k) ≤ z ≤ x_(B+1−k)) is exactly
 // (B + 1 − 2k)/(B + 1) — 0.90 for B = 99, k = 5 — while the type-7 ends cut it short.
 import { describe, expect, it } from 'vitest';
-import { sortedQuantile } from '../../src/calibration/estimate';
+import { quantileSorted as sortedQuantile } from '../../src/core/estimate';
 import { Rng } from '../../src/core/rng';
 import { type6 } from '../../src/ridge/intervals';
 

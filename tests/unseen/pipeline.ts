@@ -2,7 +2,7 @@
 // CLI's loader (src/cli/load-dataset.ts), the default spec, the fit on a worker pool, the
 // run's analysis (analyseForReport: decomposition, sum check, ROAS, budget plan and
 // scenarios), the four JSON outputs, then random budget problems judged independently
-// (./constraint-sets.ts). Returns what the bench prints and the CI test asserts; anything
+// (./constraint-sets.ts), and the SBC ranks of the truth (./truth-ranks.ts). Returns what the bench prints and the CI test asserts; anything
 // wrong is a line in `problems`, never a thrown exception (the bench keeps going).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +22,7 @@ import { analyseForReport, DEFAULT_BUDGET } from '../../src/report';
 import { checkProblem, randomProblem } from './constraint-sets';
 import { nonFinitePaths } from './finite';
 import { matchedPriors, type Simulated } from './simulate';
+import { truthRanks, type RankRecord } from './truth-ranks';
 
 export interface RoasCheck {
   channel: string;
@@ -47,6 +48,8 @@ export interface UnseenOutcome {
   maxRhat: number;
   minEssBulk: number;
   roas: RoasCheck[];
+  /** SBC ranks of every true parameter and ROAS among thinned draws (./truth-ranks.ts). */
+  ranks: RankRecord[];
   sumCheck: { relative_error: number; within_2_percent: boolean; closure_error: number } | null;
   constraintSets: { feasible: number; infeasible: number };
   problems: string[];
@@ -107,7 +110,7 @@ export async function runUnseen(sim: Simulated, pool: ChainPool, settings: Sampl
 
 /** The outcome of a set that was not (fully) fitted: its shape and its problems. */
 function unfitted(sim: Simulated, problems: string[]): UnseenOutcome {
-  return { ...headOf(sim), fitSeconds: NaN, divergences: NaN, maxRhat: NaN, minEssBulk: NaN, roas: [], sumCheck: null, constraintSets: { feasible: 0, infeasible: 0 }, problems };
+  return { ...headOf(sim), fitSeconds: NaN, divergences: NaN, maxRhat: NaN, minEssBulk: NaN, roas: [], ranks: [], sumCheck: null, constraintSets: { feasible: 0, infeasible: 0 }, problems };
 }
 
 function headOf(sim: Simulated) {
@@ -149,6 +152,7 @@ async function fitAndCheck(sim: Simulated, pool: ChainPool, settings: SamplerSet
     const covered = e.q05 !== null && e.q95 !== null && e.q05 <= truth.roas && truth.roas <= e.q95;
     return { channel: truth.name, pattern: truth.pattern, truth: truth.roas, q05: e.q05, q50: e.q50, q95: e.q95, covered };
   });
+  const ranks = truthRanks(sim, fit.idata, a.analysis.decomposition, problems);
   const sc = a.analysis.contributions.sum_check;
   const outputs = {
     summary: buildSummary(fit.idata, { posterior: a.posterior, analysis: a.analysis }),
@@ -166,5 +170,5 @@ async function fitAndCheck(sim: Simulated, pool: ChainPool, settings: SamplerSet
     counts[rep.feasible ? 'feasible' : 'infeasible']++;
     problems.push(...rep.problems.map((p) => `budget problem ${i + 1}: ${p}`));
   }
-  return { ...out, roas, sumCheck: { relative_error: sc.relative_error, within_2_percent: sc.within_2_percent, closure_error: sc.closure_error }, constraintSets: counts, problems };
+  return { ...out, roas, ranks, sumCheck: { relative_error: sc.relative_error, within_2_percent: sc.within_2_percent, closure_error: sc.closure_error }, constraintSets: counts, problems };
 }

@@ -101,3 +101,28 @@ export function bootstrapText(b: RidgeResult['bootstrap']): string {
 export function pointInterval(point: number, e: Estimate, fmt: (v: number | null) => string): string {
   return e.q05 === null || e.q95 === null ? fmt(point) : `${fmt(point)} [${fmt(e.q05)}, ${fmt(e.q95)}]`;
 }
+
+/** Channel names as a reader lists them: "a", "a and b", "a, b and c". */
+function listNames(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/**
+ * Why some ridge ROAS intervals reach 0, next to the chart, when they do. With the penalty's
+ * bias taken out (src/ridge/debias.ts) the intervals are those of the unpenalised fit at the
+ * chosen curves, as wide as least squares on this data makes them, while the points stay the
+ * shrunk model's: on Robyn's demo several channels' intervals start at 0 at λ ≈ 0.09, which
+ * reads as a fault unless said. Null when no interval reaches 0 or the intervals were built
+ * around the shrunk fit itself (the note would then be wrong).
+ */
+export function wideIntervalNote(rows: RoasRow[], lambda: number, biasCorrected: boolean): string | null {
+  if (!biasCorrected) return null;
+  const atZero = rows.filter((r) => r.roas.q05 !== null && r.roas.q95 !== null && r.roas.q05 <= 1e-12 * Math.abs(r.roas.q95)).map((r) => r.channel);
+  if (atZero.length === 0) return null;
+  const one = atZero.length === 1;
+  return (
+    `The ROAS interval${one ? '' : 's'} of ${listNames(atZero)} start${one ? 's' : ''} at 0: the penalty (λ ${lambda.toFixed(4)}) shrinks every point toward 0, ` +
+    `but the intervals are built with that shrinkage taken out, so they are as wide as the data alone allows. ` +
+    `This data cannot tell ${one ? "that channel's" : "these channels'"} return from 0; a lift test, or the Bayesian fit with its priors, narrows ${one ? 'it' : 'them'}.`
+  );
+}

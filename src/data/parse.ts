@@ -49,6 +49,21 @@ function readTables(files: InputFile[], onProgress: ((fraction: number) => void)
   return tables;
 }
 
+/**
+ * In a workspace, a table outside the contract (a notes.txt, a stray export in raw/) is
+ * skipped: its own problems (one column, no data rows, an empty file) are not the
+ * workspace's and must not stop it, so they leave the report and one warning says it was
+ * skipped. A contract file keeps its problems: an empty conversions.csv is an error.
+ */
+function skipOutsideContract(tables: RawTable[], report: UserError[]): void {
+  for (const t of tables) {
+    if (WORKSPACE_PARTS.has(classifyTable(t).part)) continue;
+    const own = new Set(t.issues);
+    for (let i = report.length - 1; i >= 0; i--) if (own.has(report[i])) report.splice(i, 1);
+    report.push(warning(`${baseName(t.file)} is not part of the workspace contract and was skipped`, { file: t.file }, 'a workspace reads raw/campaign_spend_{platform}.csv, raw/conversions.csv and raw/external_factors.csv; move other files out of raw/ to silence this'));
+  }
+}
+
 function readJson(f: InputFile, report: UserError[]): Passthrough {
   let json: unknown = null;
   try {
@@ -81,7 +96,7 @@ export function parseFiles(files: InputFile[], options: ParseOptions = {}): Pars
   const parts = usable.map((t) => ({ t, ...classifyTable(t) }));
   const workspace = parts.filter((p) => WORKSPACE_PARTS.has(p.part));
   if (workspace.length > 0) {
-    for (const p of parts) if (!WORKSPACE_PARTS.has(p.part)) report.push(warning(`${baseName(p.t.file)} is not part of the workspace contract and was skipped`, { file: p.t.file }));
+    skipOutsideContract(tables, report);
     const pick = (part: TablePart) => workspace.filter((p) => p.part === part).map((p) => p.t);
     const extra = [...pick('conversions').slice(1), ...pick('external_factors').slice(1)];
     for (const t of extra) report.push(error(`More than one ${baseName(t.file)} picked`, { file: t.file }, 'pick one file of each kind'));

@@ -9,7 +9,7 @@ import { isoDate } from './calendar';
 import { tableColumns } from './columns';
 import type { RawTable } from './csv';
 import type { DateOrder } from './dates';
-import { error, warning } from './errors';
+import { CellProblems, warning } from './errors';
 import { datesInfo, findColumn, readKeyDates } from './keyed';
 import type { Frame, FrameColumn, RoleHint, TableInfo } from './types';
 
@@ -100,7 +100,7 @@ export function readMeridianGeo(t: RawTable, order: DateOrder | undefined, repor
       continue;
     }
     const values = Float64Array.from(times, (d) => combine(rule, c, groups.get(d)!, byName, population));
-    out.push(numberColumn(c.name, c, values, rows, c.issues, c.badCells));
+    out.push(numberColumn(c.name, c, values, rows, [...c.issues, ...negativeGeoCells(c, t, geoCol)], c.badCells));
   }
   const kpi = source.find((c) => KPI.test(c.name));
   const rate = source.find((c) => REVENUE_PER.test(c.name));
@@ -114,18 +114,20 @@ export function readMeridianGeo(t: RawTable, order: DateOrder | undefined, repor
   };
 }
 
-/** Record indices per day; a geo missing at some time, or twice, is reported. */
+/** Record indices per day; a geo missing at some time, or twice, is reported (capped, CellProblems). */
 function groupRecords(t: RawTable, days: Float64Array, geoCol: number, report: UserError[]): Map<number, number[]> {
   const groups = new Map<number, number[]>();
   const seen = new Map<string, number>();
   const geos = new Set<string>();
+  const where = { file: t.file, column: 'geo' };
+  const duplicates = new CellProblems(['duplicate geo row', 'duplicate geo rows'], where, 'error', 'keep one row per geo and time');
   t.records.forEach((r, i) => {
     const d = days[i];
     if (Number.isNaN(d)) return;
     const key = `${d}|${r[geoCol]}`;
     const had = seen.get(key);
     if (had !== undefined) {
-      report.push(error(`Duplicate row: geo ${r[geoCol]} on ${isoDate(d)} also on row ${had}`, { file: t.file, row: t.rowNumbers[i], column: 'geo' }, 'keep one row per geo and time'));
+      duplicates.add(t.rowNumbers[i], `Duplicate row: geo ${r[geoCol]} on ${isoDate(d)} also on row ${had}`);
       return;
     }
     seen.set(key, t.rowNumbers[i]);
@@ -134,12 +136,38 @@ function groupRecords(t: RawTable, days: Float64Array, geoCol: number, report: U
     if (list) list.push(i);
     else groups.set(d, [i]);
   });
-  for (const [d, list] of groups) {
+  duplicates.flush(report);
+  // A file whose geos cover different dates would repeat this for every date: the first few
+  // are named, the rest summed up in one line.
+  const short = new CellProblems(['date with geos missing', 'dates with geos missing'], where, 'error', 'add the missing geo rows (zero spend is a value too)');
+  for (const [d, list] of [...groups].sort((a, b) => a[0] - b[0])) {
     if (list.length < geos.size) {
-      report.push(error(`${geos.size - list.length} of ${geos.size} geos ${geos.size - list.length === 1 ? 'has' : 'have'} no row for ${isoDate(d)}; the national total would be short`, { file: t.file, row: t.rowNumbers[list[0]], column: 'geo' }, 'add the missing geo rows (zero spend is a value too)'));
+      short.add(t.rowNumbers[list[0]], `${geos.size - list.length} of ${geos.size} geos ${geos.size - list.length === 1 ? 'has' : 'have'} no row for ${isoDate(d)}; the national total would be short`);
     }
   }
+  short.flush(report);
   return groups;
+}
+
+const MEDIA_COLUMN = /^(.+)_(spend|impressions?|reach)$/i;
+
+/**
+ * Negative cells of a media column, by geo row: the national value is their sum, where a
+ * negative geo (a refund, a correction) would silently cancel other geos' spend. Returned as
+ * the column's issues, so they count only when the column is modelled (as a wide file's
+ * cells do, series.ts).
+ */
+function negativeGeoCells(c: FrameColumn, t: RawTable, geoCol: number): UserError[] {
+  const m = MEDIA_COLUMN.exec(c.name);
+  if (!m) return [];
+  const measure = /spend/i.test(m[2]) ? 'spend' : /reach/i.test(m[2]) ? 'reach' : 'impressions';
+  const bad = new CellProblems([`negative ${measure} value`, `negative ${measure} values`], { file: t.file, column: c.name, channel: m[1] }, 'error', `${measure} cannot be negative; correct the export (refunds belong in a separate column)`);
+  c.values.forEach((v, i) => {
+    if (v < 0) bad.add(t.rowNumbers[i], `Negative ${measure} ${v} for channel ${m[1]} in geo ${t.records[i][geoCol]}`);
+  });
+  const out: UserError[] = [];
+  bad.flush(out);
+  return out;
 }
 
 function combine(rule: Rule, c: FrameColumn, records: number[], byName: Map<string, FrameColumn>, population?: FrameColumn): number {

@@ -84,6 +84,9 @@ export function readNumbers(
   return { values, issues, bad: problems.count, ok, examples };
 }
 
+/** A number followed by a percent sign, in either decimal convention. */
+const PERCENT = /^[-+(]?\d[\d.,\s\u00a0\u202f]*%\)?$/;
+
 /**
  * Kind of a column: a date if most cells read as dates; a number if the numbers are the
  * majority of its non-empty cells, else text. The majority rule keeps a numeric column
@@ -97,9 +100,18 @@ export function columnKind(cells: readonly string[], ok: number, bad: number): F
   if (filled === 0) return 'empty';
   if (bad === 0) return 'number';
   let dates = 0;
-  for (const c of cells) if (c !== '' && looksLikeDate(c)) dates++;
+  let percents = 0;
+  for (const c of cells) {
+    if (c === '') continue;
+    if (looksLikeDate(c)) dates++;
+    else if (PERCENT.test(c)) percents++;
+  }
   if (dates >= 0.8 * filled) return 'date';
-  return ok > bad ? 'number' : 'text';
+  // "12.5%" is a number written with a unit, not a label: a column of them is numeric, so
+  // that its cells are named as needing a plain number once it is used (readNumber's hint),
+  // instead of the column becoming text, then silently left out or one-hot encoded with a
+  // level per value (found by the session-4 sweep: 155 controls from a Meridian control).
+  return ok + percents > bad - percents ? 'number' : 'text';
 }
 
 /**

@@ -103,7 +103,9 @@ function roleOf(c: FrameColumn, rowCount: number): ColumnRole {
   if (c.hint?.role === 'channel' && c.values.every((v) => Number.isNaN(v) || v === 0)) {
     return { column, role: 'ignored', reason: `channel ${c.hint.channel} has no ${c.hint.measure} in any row` };
   }
-  if (c.hint && c.hint.role !== 'date' && c.hint.role !== 'target') return { column, ...c.hint };
+  // A format's control that holds text goes through the text rules below: one-hot encoding
+  // a Meridian *_control of free text would add a control per distinct value.
+  if (c.hint && c.hint.role !== 'date' && c.hint.role !== 'target' && !(c.hint.role === 'control' && c.kind === 'text')) return { column, ...c.hint };
   if (c.kind === 'empty') return { column, role: 'ignored', reason: 'the column is empty' };
   if (isCalendarName(c.name)) return { column, role: 'ignored', reason: 'a calendar index; the model builds its own seasonality' };
   if (c.kind === 'date') return { column, role: 'ignored', reason: 'another date column' };
@@ -121,11 +123,14 @@ function roleOf(c: FrameColumn, rowCount: number): ColumnRole {
     return { column, role: 'ignored', reason: `text with ${levels} different values` };
   }
   const ch = channelOf(c.name);
-  if (isConstant(c)) {
+  // A numeric column with no cell read as a number (all "12%") is neither constant nor 0/1:
+  // it keeps the role its name gives, and its cells are named when it is built.
+  const numbers = numberCount(c) > 0;
+  if (numbers && isConstant(c)) {
     return { column, role: 'ignored', reason: ch ? `looks like channel ${ch.channel} but has the same ${ch.measure} in every row` : 'the same value in every row' };
   }
   if (ch && !isControlName(c.name)) return { column, role: 'channel', channel: ch.channel, measure: ch.measure, reason: `channel ${ch.measure}: ${ch.rule}` };
-  if (isBinary(c)) return { column, role: 'control', aggregate: 'max', reason: 'a 0/1 indicator' };
+  if (numbers && isBinary(c)) return { column, role: 'control', aggregate: 'max', reason: 'a 0/1 indicator' };
   if (isControlName(c.name)) return { column, role: 'control', reason: 'context (event, price, competitor, trend, ...)' };
   return { column, role: 'control', reason: 'numeric, not recognised as media or outcome: kept as a control (change if it is a channel)' };
 }

@@ -88,7 +88,8 @@ export function resolvePlan(frame: Frame, roles: RoleAssignment, report: UserErr
   if (!target) noTarget(frame, fail);
   if (channels.size === 0) fail('No channel chosen', 'mark at least one spend column as a channel');
   for (const ch of channels.values()) {
-    if (!ch.spend) fail(`Channel ${ch.name} has no spend column`, `mark one of its columns as spend (e.g. ${(ch.impressions ?? ch.clicks)?.column.name} if you model exposure)`, { channel: ch.name });
+    const exposure = (ch.impressions ?? ch.clicks)?.column;
+    if (!ch.spend) fail(`Channel ${ch.name} has no spend column`, `add its spend to the file, leave the channel out, or mark one of its columns as spend (e.g. ${exposure?.name} if you model exposure)`, { channel: ch.name, file: exposure?.file, column: exposure?.name });
   }
   if (report.length > before || !date || !target) return null;
   return { date, target, channels: [...channels.values()], controls };

@@ -139,14 +139,40 @@ export function detectRoles(parsed: ParsedInput): RoleAssignment {
   const { columns, rowCount, fixedDate } = parsed.frame;
   const date = chooseDate(columns, fixedDate);
   const target = chooseTarget(columns.filter((c) => c !== date));
-  return {
-    columns: columns.map((c): ColumnRole => {
-      if (c === date) return { column: c.name, role: 'date', reason: c.hint?.reason ?? (isDateName(c.name) ? 'named like a date and every cell is one' : 'every cell is a date') };
-      if (c === target) return withBadCells({ column: c.name, role: 'target', reason: c.hint?.reason ?? 'named like an outcome (y, revenue, sales, conversions, ...)' }, c);
-      if (c.hint?.role === 'target' || c.hint?.role === 'date') return { column: c.name, role: 'ignored', reason: 'another candidate' };
-      return withBadCells(roleOf(c, rowCount), c);
-    }),
-  };
+  const proposed = columns.map((c): ColumnRole => {
+    if (c === date) return { column: c.name, role: 'date', reason: c.hint?.reason ?? (isDateName(c.name) ? 'named like a date and every cell is one' : 'every cell is a date') };
+    if (c === target) return withBadCells({ column: c.name, role: 'target', reason: c.hint?.reason ?? 'named like an outcome (y, revenue, sales, conversions, ...)' }, c);
+    if (c.hint?.role === 'target' || c.hint?.role === 'date') return { column: c.name, role: 'ignored', reason: 'another candidate' };
+    return withBadCells(roleOf(c, rowCount), c);
+  });
+  return { columns: withoutIdleChannels(columns, proposed) };
+}
+
+/** The channel and measure a column's name (or its format's hint) gives, if any. */
+function channelMeasure(c: FrameColumn): { channel: string; measure: string } | null {
+  if (c.hint?.role === 'channel' && c.hint.channel) return { channel: c.hint.channel, measure: c.hint.measure ?? 'spend' };
+  return channelOf(c.name);
+}
+
+/**
+ * A channel whose spend column has no spend in any row is left out whole: its impressions or
+ * clicks alone would leave a channel without spend, an error ("has no spend column") for a
+ * channel the data says was not bought (Meridian Channel0_spend all 0 beside its
+ * Channel0_impression; Robyn facebook_S all 0 beside facebook_I).
+ */
+function withoutIdleChannels(columns: FrameColumn[], roles: ColumnRole[]): ColumnRole[] {
+  const idle = new Map<string, string>();
+  columns.forEach((c, i) => {
+    const cm = channelMeasure(c);
+    if (cm?.measure === 'spend' && roles[i].role === 'ignored' && c.kind === 'number' && c.values.every((v) => Number.isNaN(v) || v === 0)) idle.set(cm.channel, c.name);
+  });
+  if (idle.size === 0) return roles;
+  const spendOf = (ch: string | undefined) => (ch === undefined ? undefined : idle.get(ch));
+  const hasSpend = new Set(roles.filter((r) => r.role === 'channel' && (r.measure ?? 'spend') === 'spend').map((r) => r.channel));
+  return roles.map((r) => {
+    const spend = r.role === 'channel' && !hasSpend.has(r.channel) ? spendOf(r.channel) : undefined;
+    return spend ? { column: r.column, role: 'ignored', reason: `channel ${r.channel} has no spend in any row (${spend})` } : r;
+  });
 }
 
 /**

@@ -101,3 +101,23 @@ export function safeFigure(data: Partial<Data>[], layout: Partial<Layout>, width
 
 /** Lines the wrapped title takes (for the top margin). */
 export const titleLines = (layout: Partial<Layout>): number => (titleText(layout.title)?.split('<br>').length ?? 1);
+
+/**
+ * Plotly's mode bar (the hover toolbar: download, zoom, pan, ... ; plotly.js
+ * components/modebar) sits in the figure's top-right corner, over whatever is there. About
+ * 26 px tall; 9 buttons of 25 px plus group gaps on a cartesian chart, ~250 px wide.
+ */
+export const MODEBAR = { height: 30, width: 260 } as const;
+
+/**
+ * True when the centred chart title (already wrapped, longest line in characters at about
+ * 0.55 em each) would reach under the mode bar: then the title goes below the bar's band.
+ * On a phone that is every chart; on a desktop only very long titles.
+ */
+export function titleUnderModebar(layout: Partial<Layout>, widthPx: number, fontPx: number): boolean {
+  const lines = titleText(layout.title)?.split('<br>') ?? [];
+  const longest = Math.max(0, ...lines.map((l) => l.replace(/&(amp|lt|gt);/g, '_').length));
+  if (longest === 0) return false;
+  const titleHalf = (longest * 0.55 * fontPx) / 2;
+  return widthPx / 2 + titleHalf > widthPx - MODEBAR.width;
+}

@@ -1,0 +1,88 @@
+/// <reference lib="dom" />
+// Defects found by walking the built studio as a user (session 4), each checked where the
+// user saw it:
+// - on a phone, Plotly's mode bar covered every chart title (Results, Diagnostics, Optimize);
+// - the Fit step showed the running divergence count, warmup included, in red ("5
+//   divergences") while Diagnostics said 0 divergent draws: the Fit step's count after warmup
+//   must equal the Diagnostics count per chain;
+// - on Robyn's data the ridge ROAS intervals that start at 0 are explained under the chart,
+//   naming exactly those channels.
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, useBrowser } from './harness';
+import { tryDemo, waitResults } from './support/flows';
+
+const browser = useBrowser();
+const ROBYN = path.resolve(__dirname, '../../../shared/data/robyn/dt_simulated_weekly.csv');
+
+/** Per drawn plot: does its mode bar's box overlap its title's box (2 px of touching allowed)? */
+async function modebarOverTitle(page: Page): Promise<Array<{ plot: string; overlap: boolean }>> {
+  for (const fig of await page.locator('[data-plot]').all()) {
+    if (!(await fig.isVisible())) continue;
+    await fig.scrollIntoViewIfNeeded();
+    await fig.locator('.main-svg').first().waitFor({ timeout: 30_000 });
+  }
+  // Plots redraw on the frames after a resize of their container; let them settle.
+  await page.waitForTimeout(500);
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('[data-plot]'))
+      .filter((f) => f.querySelector('.main-svg'))
+      .map((f) => {
+        const a = f.querySelector('.modebar')!.getBoundingClientRect();
+        const b = f.querySelector('.gtitle')!.getBoundingClientRect();
+        const overlap = a.left < b.right && b.left < a.right && a.top < b.bottom - 2 && b.top < a.bottom - 2;
+        return { plot: f.getAttribute('data-plot') ?? '', overlap };
+      }),
+  );
+}
+
+describe('walking the studio', () => {
+  it('phone: no chart title under the mode bar; Fit step divergences after warmup = Diagnostics per chain', async () => {
+    const s = browser();
+    const page = await s.open(PHONE);
+    await tryDemo(page, 11);
+    await waitResults(page);
+    for (const step of ['results', 'diagnostics', 'optimize'] as const) {
+      await page.locator(`#tab-${step}`).click();
+      if (step === 'optimize') await page.locator('[data-testid="plan-summary"]').waitFor({ timeout: 120_000 });
+      await page.locator('#panel [data-plot]').first().waitFor({ timeout: 60_000 });
+      const plots = await modebarOverTitle(page);
+      expect(plots.length, `${step}: plots drawn`).toBeGreaterThan(2);
+      expect(plots.filter((p) => p.overlap).map((p) => p.plot), `${step}: titles under the mode bar`).toEqual([]);
+    }
+    await s.screenshot('walkthrough-optimize-phone');
+
+    await page.locator('#tab-diagnostics').click();
+    const kept = await page.locator('[data-testid="chain-table"] tbody tr td[data-label="Divergent"]').allTextContents();
+    await page.locator('#tab-fit').click();
+    const shown = await page.locator('li.chain .divergences > span').first().textContent();
+    const rows = await page.locator('li.chain .divergences').allTextContents();
+    expect(rows.length).toBe(kept.length);
+    rows.forEach((r, c) => expect(r.trim(), `chain ${c + 1}`).toMatch(new RegExp(`^${kept[c].trim()} divergences?(\\s\\(\\+\\d+ in warmup, discarded\\))?$`)));
+    expect(shown).toMatch(/divergence/);
+  });
+
+  it("desktop: the ridge note names exactly the channels whose ROAS interval starts at 0", async () => {
+    const s = browser();
+    const page = await s.open(DESKTOP);
+    await page.locator('input[type="file"][multiple]').first().setInputFiles(ROBYN);
+    await page.locator('[role="status"]', { hasText: 'Loaded' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('#tab-ridge').click();
+    for (const [label, v] of Object.entries({ Population: 16, Generations: 6, 'Bootstrap replicates': 60, 'Ridge seed': 77 })) {
+      const input = page.getByLabel(label, { exact: true });
+      await input.fill(String(v));
+      await input.press('Tab');
+    }
+    await page.getByRole('button', { name: 'Run ridge' }).click();
+    await page.waitForSelector('[data-testid="ridge"][data-completed="1"]', { timeout: 60_000 });
+    const roas = await page.locator('[data-testid="ridge-channels"] tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({ channel: tr.getAttribute('data-channel') ?? '', roas: tr.querySelector('.ridge-roas')?.textContent ?? '' })),
+    );
+    const atZero = roas.filter((r) => /\[0\.0, /.test(r.roas)).map((r) => r.channel);
+    expect(atZero.length).toBeGreaterThan(0);
+    const note = (await page.getByTestId('ridge-wide-note').textContent()) ?? '';
+    for (const r of roas) expect(new RegExp(`\\b${r.channel}\\b`).test(note.split(' start')[0]), r.channel).toBe(atZero.includes(r.channel));
+    await s.assertLayout('ridge with note @ 1280');
+  });
+});

@@ -16,8 +16,11 @@ import { tryDemo, waitResults } from './support/flows';
 const browser = useBrowser();
 const ROBYN = path.resolve(__dirname, '../../../shared/data/robyn/dt_simulated_weekly.csv');
 
-/** Per drawn plot: does its mode bar's box overlap its title's box (2 px of touching allowed)? */
-async function modebarOverTitle(page: Page): Promise<Array<{ plot: string; overlap: boolean }>> {
+/**
+ * Per drawn plot: does its mode bar's box overlap its title's box (2 px of touching allowed),
+ * and does the title end above the plot area (moving the title down must not push it onto the data)?
+ */
+async function modebarOverTitle(page: Page): Promise<Array<{ plot: string; overlap: boolean; onPlot: boolean }>> {
   for (const fig of await page.locator('[data-plot]').all()) {
     if (!(await fig.isVisible())) continue;
     await fig.scrollIntoViewIfNeeded();
@@ -32,7 +35,8 @@ async function modebarOverTitle(page: Page): Promise<Array<{ plot: string; overl
         const a = f.querySelector('.modebar')!.getBoundingClientRect();
         const b = f.querySelector('.gtitle')!.getBoundingClientRect();
         const overlap = a.left < b.right && b.left < a.right && a.top < b.bottom - 2 && b.top < a.bottom - 2;
-        return { plot: f.getAttribute('data-plot') ?? '', overlap };
+        const area = f.querySelector('.nsewdrag')?.getBoundingClientRect();
+        return { plot: f.getAttribute('data-plot') ?? '', overlap, onPlot: area !== undefined && b.bottom > area.top + 2 };
       }),
   );
 }
@@ -50,6 +54,7 @@ describe('walking the studio', () => {
       const plots = await modebarOverTitle(page);
       expect(plots.length, `${step}: plots drawn`).toBeGreaterThan(2);
       expect(plots.filter((p) => p.overlap).map((p) => p.plot), `${step}: titles under the mode bar`).toEqual([]);
+      expect(plots.filter((p) => p.onPlot).map((p) => p.plot), `${step}: titles over the plot area`).toEqual([]);
     }
     await s.screenshot('walkthrough-optimize-phone');
 

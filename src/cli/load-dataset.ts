@@ -6,7 +6,8 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Dataset, UserError } from '../core/types';
 import { buildDataset, detectRoles, parseFiles, setRole } from '../data';
-import type { BuildOptions, InputFile, RoleAssignment, RoleName } from '../data/types';
+import { undatedColumns, undatedHint, undatedText } from '../data/undated';
+import type { BuildOptions, Frame, InputFile, RoleAssignment, RoleName } from '../data/types';
 
 export interface RoleFlags {
   date?: string;
@@ -103,7 +104,7 @@ function applyRoleFlags(roles: RoleAssignment, f: RoleFlags, file: string): { ro
  * layer's own message speaks of marking columns in the studio). When detection had filled it
  * and a flag gave that column another role (`--target DATE`), the message says so.
  */
-function missingRoles(roles: RoleAssignment, detected: RoleAssignment, file: string): UserError[] {
+function missingRoles(roles: RoleAssignment, detected: RoleAssignment, file: string, frame: Frame): UserError[] {
   const has = (role: string) => roles.columns.some((c) => c.role === role);
   const columns = roles.columns.map((c) => c.column).join(', ');
   const missing: Array<[RoleName, string, string]> = [
@@ -113,10 +114,13 @@ function missingRoles(roles: RoleAssignment, detected: RoleAssignment, file: str
   ];
   return missing
     .filter(([role]) => !has(role))
-    .map(([role, message, flag]) => {
+    .flatMap(([role, message, flag]): UserError[] => {
       const taken = detected.columns.filter((c) => c.role === role).map((c) => `"${c.column}"`);
-      const why = taken.length ? `no ${role} column: ${taken.join(', ')}, detected as the ${role}, was given another role on the command line` : message;
-      return { severity: 'error' as const, file, message: why, hint: `Name it with ${flag}; the columns are: ${columns}.` };
+      if (taken.length) return [{ severity: 'error', file, message: `no ${role} column: ${taken.join(', ')}, detected as the ${role}, was given another role on the command line`, hint: `Name it with ${flag}; the columns are: ${columns}.` }];
+      // A column named like a date whose cells are not dates: that cell, by row.
+      const undated = role === 'date' ? undatedColumns(frame) : [];
+      if (undated.length === 0) return [{ severity: 'error', file, message, hint: `Name it with ${flag}; the columns are: ${columns}.` }];
+      return undated.map((u) => ({ severity: 'error', file: u.column.file, column: u.column.name, row: u.row, message: `${message}: column "${u.column.name}" ${undatedText(u)}`, hint: `${undatedHint(u)}, or name the date column with ${flag}.` }));
     });
 }
 
@@ -139,7 +143,7 @@ export function loadDataset(paths: string[], flags: RoleFlags, options: BuildOpt
   const detected = detectRoles(parsed);
   const { roles, errors } = applyRoleFlags(detected, flags, where);
   if (errors.length) return { report: [...parsed.report, ...errors] };
-  const missing = missingRoles(roles, detected, where);
+  const missing = missingRoles(roles, detected, where, parsed.frame);
   if (missing.length) return { report: [...parsed.report, ...missing] };
   // buildDataset's report starts with the parse report: taking both would print it twice.
   // Imputation is said by the importer itself, once: one line per file and set of missing

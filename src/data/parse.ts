@@ -13,6 +13,7 @@ import { tableColumns } from './columns';
 import { dropFooter, footerLength } from './footer';
 import type { Frame, InputFile, InputFormat, ParsedInput, Passthrough, TableInfo } from './types';
 import { readWorkspace } from './workspace';
+import { MIN_PERIODS } from './validate';
 
 export interface ParseOptions {
   /** Force the order of a/b/yyyy dates in files the reader keys by date. */
@@ -64,6 +65,18 @@ function skipOutsideContract(tables: RawTable[], report: UserError[]): void {
   }
 }
 
+/**
+ * A table with fewer dated rows than a model needs is said as such, before role detection
+ * gets to it: with one row every column is constant, and "no channel" would send the user
+ * looking for the wrong thing.
+ */
+function tooFewRows(frame: Frame, t: RawTable, report: UserError[]): void {
+  const n = frame.rowCount;
+  if (n === 0 || n >= MIN_PERIODS || report.some((e) => e.severity === 'error' && e.file === t.file)) return;
+  const rows = n === 1 ? 'row' : 'rows';
+  report.push(error(`Only ${n} data ${rows}: a model needs at least ${MIN_PERIODS} periods (and a year of weekly data to tell seasonality from media)`, { file: t.file }, 'export a longer date range'));
+}
+
 function readJson(f: InputFile, report: UserError[]): Passthrough {
   let json: unknown = null;
   try {
@@ -113,6 +126,7 @@ export function parseFiles(files: InputFile[], options: ParseOptions = {}): Pars
   }
   const { t, part, reason } = parts[0];
   const read = single(t, part, options, report, columnsProgress);
+  tooFewRows(read.frame, t, report);
   progress?.(1);
   return { format: read.format, formatReason: reason, name, tables: read.tables, frame: read.frame, report, passthrough };
 }

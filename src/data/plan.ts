@@ -5,6 +5,7 @@ import { error } from './errors';
 import { targetRank } from './role-rules';
 import { badCellsText } from './roles';
 import type { ControlAggregate, Frame, FrameColumn, Measure, RoleAssignment } from './types';
+import { undatedColumns, undatedHint, undatedText } from './undated';
 
 export interface PlannedSeries {
   /** Name in the dataset: the target's or control's column name, the channel name for spend, "<channel>.impressions" / ".clicks". */
@@ -83,7 +84,11 @@ export function resolvePlan(frame: Frame, roles: RoleAssignment, report: UserErr
       controls.push({ key: column.name, kind: 'control', column, aggregate, text });
     }
   }
-  if (!date) fail('No date column chosen', 'mark the column that holds the dates as the date');
+  if (!date) {
+    const undated = undatedColumns(frame);
+    if (undated.length === 0) fail('No date column chosen', 'mark the column that holds the dates as the date');
+    for (const u of undated) fail(`No date column chosen: column ${u.column.name} is named like a date but ${undatedText(u)}`, `${undatedHint(u)}, then mark it as the date`, { file: u.column.file, column: u.column.name, row: u.row });
+  }
   else if (frame.fixedDate && date.name !== frame.fixedDate) fail(`This format is keyed by "${frame.fixedDate}"`, `keep ${frame.fixedDate} as the date column`, { column: date.name });
   if (!target) noTarget(frame, fail);
   if (channels.size === 0) fail('No channel chosen', 'mark at least one spend column as a channel');

@@ -18,6 +18,9 @@ function maxOf(values: Float64Array): number {
   return m;
 }
 
+/** Fewer periods than this cannot be fitted at all (a year of weeks is advised, see below). */
+export const MIN_PERIODS = 3;
+
 export function validateDataset(d: Omit<Dataset, 'fingerprint'>, report: UserError[]): void {
   const T = d.dates.length;
   const all: Array<[string, Float64Array, string | undefined]> = [[d.target.name, d.target.values, undefined]];
@@ -33,7 +36,7 @@ export function validateDataset(d: Omit<Dataset, 'fingerprint'>, report: UserErr
     const what = Number.isNaN(values[i]) ? 'has no value' : 'overflows to infinity';
     report.push(error(`${name} ${what} in the period starting ${d.dates[i]}`, { column: name, channel }, Number.isNaN(values[i]) ? 'the column has no data to impute from; give it values or leave it out of the model' : 'the numbers are too large; rescale the column'));
   }
-  if (T < 3) report.push(error(`Only ${plural(T, 'period')}: too few to fit a model`, {}, 'use a longer date range'));
+  if (T < MIN_PERIODS) report.push(error(`Only ${plural(T, 'period')}: too few to fit a model`, {}, 'use a longer date range'));
   else if (d.grain === 'week' && T < 52) report.push(warning(`Only ${T} weeks: yearly seasonality and carry-over are hard to separate with less than a year`, {}));
   if (T > 0 && isConstant(d.target.values)) report.push(error(`The target ${d.target.name} is the same in every period`, { column: d.target.name }, 'choose the column that measures the outcome'));
   for (const c of d.channels) {

@@ -72,12 +72,29 @@ describe('loadDataset: roles from the command line', () => {
     // Nothing detected as the target at all: the plain message.
     const mediaOnly = file(['date_week,x1,x2', ...ROWS.map((r) => [r[COL.date_week], r[COL.x1], r[COL.x2]].join(','))].join('\n'));
     expect(errors(loadDataset([mediaOnly], { channels: ['x1', 'x2'] }).report).map((e) => e.message)).toEqual(['no column was recognised as the target (the outcome to explain)']);
-    // A date column whose cells are not dates: nothing to detect as the date.
+    // A date column whose cells are not dates: nothing to detect as the date, and the
+    // column named like one is named with its first cell that is not a date.
     const undated = edited((rows) => rows.forEach((r, i) => (r[COL.date_week] = `week ${i}`)));
     const noDate = loadDataset([undated], { target: 'y', channels: ['x1', 'x2'] });
-    expect(errors(noDate.report).map((e) => e.message)).toEqual(['no column reads as dates']);
-    expect(noDate.report[0]).toMatchObject({ file: undated });
-    expect(noDate.report[0].hint).toMatch(/--date COLUMN/);
+    expect(errors(noDate.report).map((e) => e.message)).toEqual(['no column reads as dates: column "date_week" holds "week 0" on row 2, which is not a date']);
+    expect(noDate.report[0]).toMatchObject({ file: undated, column: 'date_week', row: 2 });
+    expect(noDate.report[0].hint).toMatch(/yyyy-mm-dd.*--date COLUMN/);
+    // No column named like a date: the plain message with the columns.
+    const unnamed = edited((rows) => rows.forEach((r, i) => (r[COL.date_week] = `week ${i}`)), HEAD.replace('date_week', 'period_label'));
+    const none = loadDataset([unnamed], { target: 'y', channels: ['x1', 'x2'] });
+    expect(errors(none.report).map((e) => e.message)).toEqual(['no column reads as dates']);
+    expect(none.report[0].hint).toMatch(/--date COLUMN; the columns are: period_label, y/);
+  });
+
+  it('months instead of days are said as months (was: no column reads as dates)', () => {
+    const months = edited((rows) => {
+      rows.splice(36);
+      rows.forEach((r, i) => (r[COL.date_week] = `${2019 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`));
+    });
+    const r = loadDataset([months], {});
+    expect(errors(r.report)).toEqual([
+      { severity: 'error', file: months, column: 'date_week', row: 2, message: 'no column reads as dates: column "date_week" holds months ("2019-01" on row 2), and the model needs daily or weekly rows', hint: 'export the data by day or by week, or name the date column with --date COLUMN.' },
+    ]);
   });
 
   it('columns left out of the model are named with the reason', () => {

@@ -9,6 +9,7 @@ import { MTA_FILE_NAME } from '../../mta/report';
 import type { AttributionResult } from '../../mta/types';
 import { wasmModule } from '../../node/wasm-bytes';
 import { prepareOutDir, writeFileAtomic } from '../out-dir';
+import { journeyFileProblems } from '../mta-checks';
 
 const USAGE = `usage: carryover attribute FILE.csv --out DIR [options]
 
@@ -174,9 +175,15 @@ export async function run(argv: string[]): Promise<number> {
     if (outcome.errorCount > outcome.errors.length) process.stderr.write(`... ${outcome.errorCount - outcome.errors.length} more error(s)\n`);
     return 1;
   }
+  const r = outcome.result;
+  const problems = journeyFileProblems(r, outcome.source, args.options.channelSeparator !== undefined);
+  if (problems.length > 0) {
+    for (const e of problems) process.stderr.write(describe(e) + '\n');
+    process.stderr.write('carryover attribute: nothing was written\n');
+    return 1;
+  }
   const file = join(args.out, MTA_FILE_NAME);
   writeFileAtomic(file, JSON.stringify(outcome.report, null, 2) + '\n');
-  const r = outcome.result;
   process.stderr.write(
     `${r.totals.journeys} journeys (${r.totals.conversions} conversions) over ${r.channels.length} channels, ` +
       `${((performance.now() - t0) / 1000).toFixed(2)} s (${outcome.engine})\n${summary(r)}\nwrote ${file}\n`,

@@ -5,6 +5,8 @@
 // - the Fit step showed the running divergence count, warmup included, in red ("5
 //   divergences") while Diagnostics said 0 divergent draws: the Fit step's count after warmup
 //   must equal the Diagnostics count per chain;
+// - on a phone the MTA chart of 12 channels × 10 models drew bars a pixel or two wide: there
+//   the bars run horizontally and each is at least 4 px thick;
 // - on Robyn's data the ridge ROAS intervals that start at 0 are explained under the chart,
 //   naming exactly those channels.
 import path from 'node:path';
@@ -15,6 +17,7 @@ import { tryDemo, waitResults } from './support/flows';
 
 const browser = useBrowser();
 const ROBYN = path.resolve(__dirname, '../../../shared/data/robyn/dt_simulated_weekly.csv');
+const PATHS = path.resolve(__dirname, '../../../shared/data/mta/PathData.csv');
 
 /**
  * Per drawn plot: does its mode bar's box overlap its title's box (2 px of touching allowed),
@@ -89,5 +92,24 @@ describe('walking the studio', () => {
     const note = (await page.getByTestId('ridge-wide-note').textContent()) ?? '';
     for (const r of roas) expect(new RegExp(`\\b${r.channel}\\b`).test(note.split(' start')[0]), r.channel).toBe(atZero.includes(r.channel));
     await s.assertLayout('ridge with note @ 1280');
+  });
+
+  it('phone: the MTA models chart draws horizontal bars at least 4 px thick, every model and channel', async () => {
+    const s = browser();
+    const page = await s.open(PHONE);
+    await page.locator('#tab-attribution').click();
+    await page.locator('#mta-file').setInputFiles(PATHS);
+    const fig = page.locator('[data-plot="mta-models"]');
+    await fig.scrollIntoViewIfNeeded();
+    await fig.locator('.main-svg').first().waitFor({ timeout: 60_000 });
+    const drawn = await fig.locator('.plot-canvas').evaluate((el) =>
+      (el as unknown as { data: Array<{ orientation?: string; y: string[] }> }).data.map((d) => ({ orientation: d.orientation, channels: d.y.length })),
+    );
+    expect(drawn.length).toBe(10);
+    for (const d of drawn) expect(d).toEqual({ orientation: 'h', channels: 12 });
+    const thickness = await fig.locator('.bars path').evaluateAll((ps) => ps.map((p) => p.getBoundingClientRect().height).filter((h) => h > 0));
+    expect(thickness.length).toBeGreaterThan(100);
+    expect(Math.min(...thickness)).toBeGreaterThanOrEqual(4);
+    await s.assertLayout('attribution @ 390');
   });
 });

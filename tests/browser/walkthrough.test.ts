@@ -7,6 +7,8 @@
 //   must equal the Diagnostics count per chain;
 // - on a phone the MTA chart of 12 channels × 10 models drew bars a pixel or two wide: there
 //   the bars run horizontally and each is at least 4 px thick;
+// - a journey file (PathData.csv) dropped on the Data step said only "No date column chosen":
+//   it is named as a journey file, with a way to the Attribution area;
 // - on Robyn's data the ridge ROAS intervals that start at 0 are explained under the chart,
 //   naming exactly those channels.
 import path from 'node:path';
@@ -111,5 +113,17 @@ describe('walking the studio', () => {
     expect(thickness.length).toBeGreaterThan(100);
     expect(Math.min(...thickness)).toBeGreaterThanOrEqual(4);
     await s.assertLayout('attribution @ 390');
+  });
+
+  it('desktop: a journey file on the Data step is named as one, with a way to Attribution', async () => {
+    const s = browser();
+    const page = await s.open(DESKTOP);
+    await page.locator('input[type="file"][multiple]').first().setInputFiles(PATHS);
+    const box = page.getByTestId('journey-file');
+    await box.waitFor({ timeout: 60_000 });
+    const text = await box.innerText();
+    for (const part of [/customer journeys as paths/, /Attribution area/, /PathData\.csv/]) expect(text).toMatch(part);
+    await box.getByRole('button', { name: 'Go to Attribution' }).click();
+    await page.waitForSelector('#tab-attribution[aria-selected="true"]');
   });
 });

@@ -34,7 +34,10 @@ export function liftTestsFromFile(path: string, data: Dataset, otherwise: string
   const missing = (message: string): LiftFileOutcome => ({ tests: [], notes: [], fatal: [{ severity: 'error', file: label, message, hint: `Check the path. ${otherwise}` }] });
   if (!existsSync(path)) return missing('the lift-test file does not exist');
   if (statSync(path).isDirectory()) return missing('is a folder, not a lift-test file');
-  return liftFileOutcome(importLiftTests(readFileSync(path, 'utf8'), label, data), label, otherwise);
+  const text = readFileSync(path, 'utf8');
+  // An empty file, said as such (papaparse's "Unable to auto-detect delimiting character" is not).
+  if (text.replace(/^\uFEFF/, '').trim() === '') return { tests: [], notes: [], fatal: [{ severity: 'error', file: label, message: 'the lift-test file is empty', hint: `Check that it is the right file. ${otherwise}` }] };
+  return liftFileOutcome(importLiftTests(text, label, data), label, otherwise);
 }
 
 /**

@@ -17,6 +17,11 @@ export interface LiftFileOutcome {
 export function liftFileOutcome(imp: ReturnType<typeof importLiftTests>, file: string, otherwise: string): LiftFileOutcome {
   const errors = imp.issues.filter((e) => e.severity === 'error');
   const withHint = (e: UserError) => ({ ...e, hint: `${e.hint ?? ''} ${otherwise}`.trim() });
+  if (imp.tests.length === 0 && errors.length === 0) {
+    // A header and no row (or an empty JSON list) asked for calibration with nothing in it.
+    const none: UserError = { severity: 'error', file, message: 'the file holds no lift test (no row under the header)', hint: `Add the tests. ${otherwise}` };
+    return { tests: [], notes: imp.issues, fatal: [none] };
+  }
   if (imp.tests.length === 0 && errors.length > 0) {
     const none: UserError = { severity: 'error', file, message: 'no lift test in the file can be used (above)', hint: `Fix the file. ${otherwise}` };
     return { tests: [], notes: imp.issues.filter((e) => e.severity !== 'error'), fatal: [...errors, none] };
@@ -25,5 +30,29 @@ export function liftFileOutcome(imp: ReturnType<typeof importLiftTests>, file: s
   const notes = imp.issues
     .filter((e) => e.severity !== 'error' || e.row !== undefined)
     .map((e) => (e.severity === 'error' ? { ...e, message: `${e.message}; this test is left out` } : e));
-  return { tests: toModelLiftTests(imp.tests), notes, fatal };
+  return { tests: toModelLiftTests(imp.tests), notes: [...notes, ...repeatedTests(imp.tests, file)], fatal };
+}
+
+/**
+ * The same test on two rows (channel, spend, spend change, lift and uncertainty all equal) is
+ * used twice, which halves its uncertainty: said, since a copied row is the likely cause.
+ */
+function repeatedTests(tests: ReturnType<typeof importLiftTests>['tests'], file: string): UserError[] {
+  const first = new Map<string, number>();
+  const out: UserError[] = [];
+  for (const t of tests) {
+    const key = [t.channel, t.x, t.delta_x, t.delta_y, t.sigma].join('|');
+    const had = first.get(key);
+    if (had === undefined) first.set(key, t.row);
+    else
+      out.push({
+        severity: 'warning',
+        file,
+        row: t.row,
+        channel: t.channel,
+        message: `the same test as row ${had} (channel ${t.channel}, lift ${t.delta_y} ± ${t.sigma} for a spend change of ${t.delta_x}); both are used, so the experiment counts twice`,
+        hint: 'Delete one of the rows if they are the same experiment.',
+      });
+  }
+  return out;
 }

@@ -9,6 +9,8 @@
 //   the bars run horizontally and each is at least 4 px thick;
 // - a journey file (PathData.csv) dropped on the Data step said only "No date column chosen":
 //   it is named as a journey file, with a way to the Attribution area;
+// - at desktop widths the prior-sensitivity table was wider than its panel, its Flag column
+//   cut off behind a sideways scroll: it fits at 1280 px;
 // - on Robyn's data the ridge ROAS intervals that start at 0 are explained under the chart,
 //   naming exactly those channels.
 import path from 'node:path';
@@ -125,5 +127,21 @@ describe('walking the studio', () => {
     for (const part of [/customer journeys as paths/, /Attribution area/, /PathData\.csv/]) expect(text).toMatch(part);
     await box.getByRole('button', { name: 'Go to Attribution' }).click();
     await page.waitForSelector('#tab-attribution[aria-selected="true"]');
+  });
+
+  it('desktop: the prior-sensitivity table fits its panel, Flag column visible', async () => {
+    const s = browser();
+    const page = await s.open(DESKTOP);
+    await tryDemo(page, 4);
+    await waitResults(page);
+    await page.locator('#tab-diagnostics').click();
+    await page.getByRole('button', { name: 'Run sensitivity check' }).click();
+    await page.getByTestId('sensitivity-table').waitFor({ timeout: 120_000 });
+    const fit = await page.getByTestId('sensitivity-table').evaluate((t) => {
+      const region = t.closest('.table-scroll') as HTMLElement;
+      return { table: Math.ceil(t.getBoundingClientRect().width), region: region.clientWidth, scroll: region.scrollWidth };
+    });
+    expect(fit.scroll, `table ${fit.table} px in a region of ${fit.region} px`).toBeLessThanOrEqual(fit.region);
+    await s.assertLayout('diagnostics with sensitivity @ 1280');
   });
 });

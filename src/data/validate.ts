@@ -21,6 +21,27 @@ function maxOf(values: Float64Array): number {
 /** Fewer periods than this cannot be fitted at all (a year of weeks is advised, see below). */
 export const MIN_PERIODS = 3;
 
+/** Parameters per channel at the least: carry-over, saturation and effect size (MODEL.md §1). */
+const PARAMETERS_PER_CHANNEL = 3;
+
+/**
+ * More parameters than periods: the fit still runs (the priors keep it proper), but the data
+ * cannot inform most of them, and ROAS intervals then repeat the priors. Said, so a 200-channel
+ * file on 208 weeks (or 3 weeks of anything) is not read as a measurement.
+ */
+function tooManyParameters(d: Omit<Dataset, 'fingerprint'>, report: UserError[]): void {
+  const T = d.dates.length;
+  const k = PARAMETERS_PER_CHANNEL * d.channels.length + d.controls.length;
+  if (T < MIN_PERIODS || k < T) return;
+  report.push(
+    warning(
+      `${plural(d.channels.length, 'channel')} and ${plural(d.controls.length, 'control')} on ${plural(T, d.grain === 'week' ? 'week' : 'day')}: at least ${k} parameters for ${T} periods, so the estimates will mostly repeat the priors`,
+      {},
+      'merge small channels, leave out controls, use a longer date range, or add lift tests',
+    ),
+  );
+}
+
 export function validateDataset(d: Omit<Dataset, 'fingerprint'>, report: UserError[]): void {
   const T = d.dates.length;
   const all: Array<[string, Float64Array, string | undefined]> = [[d.target.name, d.target.values, undefined]];
@@ -38,6 +59,7 @@ export function validateDataset(d: Omit<Dataset, 'fingerprint'>, report: UserErr
   }
   if (T < MIN_PERIODS) report.push(error(`Only ${plural(T, 'period')}: too few to fit a model`, {}, 'use a longer date range'));
   else if (d.grain === 'week' && T < 52) report.push(warning(`Only ${T} weeks: yearly seasonality and carry-over are hard to separate with less than a year`, {}));
+  tooManyParameters(d, report);
   if (T > 0 && isConstant(d.target.values)) report.push(error(`The target ${d.target.name} is the same in every period`, { column: d.target.name }, 'choose the column that measures the outcome'));
   for (const c of d.channels) {
     if (maxOf(c.spend) <= 0) report.push(error(`Channel ${c.name} has no spend in any period`, { channel: c.name, column: c.name }, 'leave the column out of the model (studio: mark it ignored; command line: do not name it in --channels), or pick the right spend column (MODEL.md: a channel whose maximum is 0 cannot be scaled)'));

@@ -26,7 +26,7 @@ export function journeyFileProblems(r: AttributionResult, source: SourceInfo, se
     out.push({
       severity: 'error',
       file,
-      message: `no journey in the file converted (${r.totals.rows} rows, 0 conversions): there is nothing to attribute`,
+      message: `no journey in the file converted (${r.totals.rows} rows, 0 conversions): there is nothing to attribute.`,
       hint: source.format === 'paths' ? 'Check the total_conversions column: it counts the conversions of each path.' : 'Check the conversion column: 1 (or true) marks the touch that converted.',
     });
   }
@@ -37,7 +37,7 @@ export function journeyFileProblems(r: AttributionResult, source: SourceInfo, se
       severity: 'error',
       file,
       column: 'path',
-      message: `the paths look separated by "${unsplit.separator}", not "${source.channelSeparator ?? '>'}": each whole path was read as one channel (e.g. "${example}")`,
+      message: `the paths look separated by "${unsplit.separator}", not "${source.channelSeparator ?? '>'}": each whole path was read as one channel (e.g. "${example}").`,
       hint: `Pass --separator "${unsplit.separator.trim() || unsplit.separator}" (or the separator your export uses); if your channel names really hold "${unsplit.separator.trim()}", pass --separator ">" to keep them.`,
     });
   }

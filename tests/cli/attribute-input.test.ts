@@ -63,7 +63,7 @@ describe('attribute: nothing converted', () => {
   it('a file whose paths never converted stops instead of writing zeros', async () => {
     const r = await attribute([file(['a > b;0;0;3', 'b;0;0;1'])]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/no journey in the file converted \(2 rows, 0 conversions\): there is nothing to attribute/);
+    expect(r.stderr).toMatch(/no journey in the file converted \(2 rows, 0 conversions\): there is nothing to attribute\. /);
     expect(r.stderr).toMatch(/total_conversions/);
     expect(existsSync(join(r.out, 'mta_attribution.json'))).toBe(false);
   });

@@ -103,6 +103,19 @@ export function boundPerPeriod(mode: BoundMode, value: number | null, current: n
   return mode === 'relative' ? value * current : value;
 }
 
+/**
+ * The "Allowed per period" cell: the spend range the bounds leave, "lo – hi". A minimum above
+ * the maximum leaves no spend at all; writing it as "0.74 – 0.49" read as a range, so it says
+ * so instead (the error list above the button names the channel and what to do).
+ */
+export function allowedRange(ch: Pick<ChannelForm, 'fixed' | 'minMode' | 'min' | 'maxMode' | 'max'>, current: number, fmt: (v: number) => string): string {
+  if (ch.fixed) return `${fmt(current)} (fixed)`;
+  const lo = boundPerPeriod(ch.minMode, ch.min, current) ?? 0;
+  const hi = boundPerPeriod(ch.maxMode, ch.max, current);
+  if (hi !== null && lo > hi) return 'none: minimum above maximum';
+  return `${fmt(lo)} – ${hi === null ? 'no maximum' : fmt(hi)}`;
+}
+
 /** A channel's problems: the message does not repeat the channel, which every UserError formatter shows beside it. */
 function channelErrors(ch: ChannelForm, current: number, unit: string): UserError[] {
   const errors: UserError[] = [];

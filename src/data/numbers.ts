@@ -43,7 +43,9 @@ export function decimalEvidence(cell: string): DecimalMark | null {
   if (cell.indexOf(',') < 0 && cell.indexOf('.') < 0) return null;
   const plain = plainDecimalEvidence(cell);
   if (plain !== undefined) return plain;
-  const s = cell.replace(SPACES, '').replace(/^[-+(]|\)$/g, '');
+  // Signs, accounting parentheses and a currency ("€1.234,56", "-$1,234.56", "1.234,56 €")
+  // say nothing about the mark: stripped, as readNumber strips them before reading.
+  const s = cell.replace(SPACES, '').replace(/^[-+(]|\)$/g, '').replace(CURRENCY, '').replace(/^[-+]/, '');
   if (/^\d{1,3}(,\d{3})+\.\d+$/.test(s) || /^\d{1,3}(,\d{3}){2,}$/.test(s)) return '.';
   if (/^\d{1,3}(\.\d{3})+,\d+$/.test(s) || /^\d{1,3}(\.\d{3}){2,}$/.test(s)) return ',';
   // One separator followed by other than exactly three digits can only be a decimal mark;

@@ -144,6 +144,8 @@ describe('calibration with lift tests', () => {
     expect(Number(tests[2][5])).toBeLessThan(-2);
     const channels = await rowCells('[data-testid="calibration-channels"]');
     expect(channels.map((r) => r[0])).toEqual(['tv', 'radio']);
+    // No ROAS prior in this run: no columns of dashes for one (channel, tests, prior, posterior, narrowing).
+    for (const r of channels) expect(r).toHaveLength(5);
     expect(channels[0][1]).toContain(WRONG);
     // Three traces (prior, posterior, test) per test; two (prior, posterior) per calibrated channel.
     // One small figure per test (its own axis): prior, posterior and test, one point each.

@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import type { Dataset, UserError } from '../core/types';
 import { buildDataset, detectRoles, parseFiles, setRole } from '../data';
 import { undatedColumns, undatedHint, undatedText } from '../data/undated';
+import { decodeBytes } from '../data/encoding';
 import type { BuildOptions, Frame, InputFile, RoleAssignment, RoleName } from '../data/types';
 
 export interface RoleFlags {
@@ -25,7 +26,7 @@ export function readInputFiles(paths: string[]): { files: InputFile[]; errors: U
   const errors: UserError[] = [];
   const walk = (root: string, p: string) => {
     if (statSync(p).isDirectory()) for (const e of readdirSync(p).sort()) walk(root, join(p, e));
-    else files.push({ name: root === p ? p : join(relative(join(root, '..'), p)), text: readFileSync(p, 'utf8') });
+    else files.push({ name: root === p ? p : join(relative(join(root, '..'), p)), text: decodeBytes(readFileSync(p)) });
   };
   for (const p of paths) {
     if (!existsSync(p)) {

@@ -4,7 +4,7 @@
 // newline does not start a new row) and turn every irregularity into a report line.
 import Papa from 'papaparse';
 import type { UserError } from '../core/types';
-import { error, plural, uniqueName, warning } from './errors';
+import { CellProblems, error, plural, uniqueName, warning } from './errors';
 
 export interface RawTable {
   file: string;
@@ -51,13 +51,21 @@ export function detectDelimiter(text: string): string {
 export function readCsv(file: string, text: string, onProgress?: (fraction: number) => void): RawTable {
   // One line ending for the whole file: papaparse guesses a single newline style, and a
   // file edited on two systems mixes \r\n with \n (rows would silently merge).
-  const body = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n');
+  let body = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n');
   const issues: UserError[] = [];
   if (body.trim() === '') {
     issues.push(error('The file is empty', { file }, 'pick the CSV export that holds the data'));
     return { file, delimiter: ',', header: [], records: [], rowNumbers: new Int32Array(0), issues };
   }
-  const delimiter = detectDelimiter(body);
+  const binary = notText(body);
+  if (binary) {
+    issues.push(error(binary.message, { file }, binary.hint));
+    return { file, delimiter: ',', header: [], records: [], rowNumbers: new Int32Array(0), issues };
+  }
+  // Excel's "sep=;" first line names the delimiter; Excel hides it, so the header is row 1.
+  const sep = /^sep=(.)[ \t]*\n/i.exec(body);
+  if (sep) body = body.slice(sep[0].length);
+  const delimiter = sep ? sep[1] : detectDelimiter(body);
   const all: string[][] = [];
   const parseErrors: Papa.ParseError[] = [];
   // On a string, papaparse runs `chunk` synchronously (StringStreamer), which gives progress
@@ -82,6 +90,20 @@ export function readCsv(file: string, text: string, onProgress?: (fraction: numb
   return table;
 }
 
+/**
+ * A file that is not text a CSV reader can use, said for what it is: a zip (an .xlsx
+ * workbook is one: "PK\x03\x04", ECMA-376 Part 2), or a file with NUL characters: UTF-16
+ * text read as UTF-8 (a NUL beside every ASCII character) or a binary file such as an old
+ * .xls. Looked for in the first 4 KB.
+ */
+function notText(body: string): { message: string; hint: string } | null {
+  const head = body.slice(0, 4096);
+  const save = 'save the sheet as CSV UTF-8 (Excel: File > Save As > CSV UTF-8) and pick that file';
+  if (head.startsWith('PK\u0003\u0004')) return { message: 'This is an Excel workbook (.xlsx) or another zip file, not a CSV file', hint: save };
+  if (head.includes('\u0000')) return { message: 'The file holds NUL characters: it is UTF-16 text or a binary file, not a UTF-8 CSV file', hint: save };
+  return null;
+}
+
 function isBlank(r: string[]): boolean {
   return r.every((c) => c.trim() === '');
 }
@@ -99,6 +121,7 @@ function shapeRecords(file: string, delimiter: string, all: string[][], issues: 
   const records: string[][] = [];
   const rows: number[] = [];
   let shortRows = 0;
+  const wide = new CellProblems(['row with more values than the header', 'rows with more values than the header'], { file }, 'error', 'a value may contain an unquoted delimiter; quote it or remove the extra cells');
   for (let i = headerIndex + 1; i < all.length; i++) {
     if (onProgress && i % ROWS_PER_REPORT === 0) onProgress(i / all.length);
     const r = all[i];
@@ -106,7 +129,7 @@ function shapeRecords(file: string, delimiter: string, all: string[][], issues: 
     const row = i + 1;
     const width = r.length;
     if (width > header.length && !isBlank(r.slice(header.length))) {
-      issues.push(error(`Row has ${plural(width, 'value')} but the header names ${plural(header.length, 'column')}`, { file, row }, 'a value may contain an unquoted delimiter; quote it or remove the extra cells'));
+      wide.add(row, `Row has ${plural(width, 'value')} but the header names ${plural(header.length, 'column')}`);
     }
     // The row papaparse made becomes the record in place: a big file has millions of cells,
     // and a copy of every row is garbage the worker would have to collect.
@@ -123,6 +146,7 @@ function shapeRecords(file: string, delimiter: string, all: string[][], issues: 
     rows.push(row);
   }
   onProgress?.(1);
+  wide.flush(issues);
   if (shortRows > 5) issues.push(warning(`${plural(shortRows - 5, 'more short row')} read with empty cells`, { file }));
   if (records.length === 0) issues.push(error('The file has a header but no data rows', { file, row: headerIndex + 1 }));
   return { file, delimiter, header, records, rowNumbers: Int32Array.from(rows), issues };

@@ -74,7 +74,7 @@ export class CellProblems {
     into.push(...this.items);
     if (this.extra > 0) {
       into.push({
-        message: `${this.extra} more ${this.extra === 1 ? this.what[0] : this.what[1]} in column ${this.where.column ?? '?'}: ${this.extraRowsText()}`,
+        message: `${this.extra} more ${this.extra === 1 ? this.what[0] : this.what[1]}${this.where.column !== undefined ? ` in column ${this.where.column}` : ''}: ${this.extraRowsText()}`,
         ...this.where,
         row: this.lastRow,
         hint: this.hint,

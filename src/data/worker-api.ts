@@ -5,6 +5,7 @@ import { transfer } from 'comlink';
 import type { Dataset } from '../core/types';
 import { buildDataset } from './build';
 import { preModelDiagnostics, type PreModelDiagnostics } from './diagnostics';
+import { encodingOf } from './encoding';
 import { parseFiles } from './parse';
 import { detectRoles } from './roles';
 import type { BuildOptions, BuildResult, InputFile, ParsedInput, RoleAssignment } from './types';
@@ -55,21 +56,24 @@ function withoutCells(p: ParsedInput): ParsedInput {
 /**
  * A Blob's text, decoded as it streams in so the bytes read can be reported: reading 100 MB
  * at once (blob.text()) takes about a second with nothing to show. TextDecoder's defaults
- * match blob.text() (UTF-8, a leading BOM dropped, bad bytes as U+FFFD; Encoding Standard).
+ * match blob.text() (UTF-8, a leading BOM dropped, bad bytes as U+FFFD; Encoding Standard),
+ * except that a UTF-16 byte-order mark is honoured.
  */
 async function blobText(blob: Blob, onBytes: (bytes: number) => void): Promise<string> {
   const reader = blob.stream().getReader();
-  const decoder = new TextDecoder();
+  // Chosen on the first chunk: a UTF-16 byte-order mark picks UTF-16 (encoding.ts).
+  let decoder: TextDecoder | null = null;
   const parts: string[] = [];
   let bytes = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
+    decoder ??= new TextDecoder(encodingOf(value));
     parts.push(decoder.decode(value, { stream: true }));
     bytes += value.byteLength;
     onBytes(bytes);
   }
-  parts.push(decoder.decode());
+  if (decoder) parts.push(decoder.decode());
   return parts.join('');
 }
 

@@ -108,21 +108,29 @@ function listNames(names: string[]): string {
 }
 
 /**
- * Why some ridge ROAS intervals reach 0, next to the chart, when they do. With the penalty's
- * bias taken out (src/ridge/debias.ts) the intervals are those of the unpenalised fit at the
- * chosen curves, as wide as least squares on this data makes them, while the points stay the
- * shrunk model's: on Robyn's demo several channels' intervals start at 0 at λ ≈ 0.09, which
- * reads as a fault unless said. Null when no interval reaches 0 or the intervals were built
- * around the shrunk fit itself (the note would then be wrong).
+ * Why the ridge ROAS intervals look as they do, next to the chart, when it shows: some start at
+ * 0, or a point lies outside its own interval. With the penalty's bias taken out
+ * (src/ridge/debias.ts) the intervals are those of the unpenalised fit at the chosen curves,
+ * as wide as least squares on this data makes them, while the points stay the shrunk model's:
+ * on Robyn's demo several intervals start at 0 and a strongly shrunk point sits below its
+ * interval, which reads as a fault unless said. Null when neither shows, or when the
+ * intervals were built around the shrunk fit itself (the explanation would then be wrong).
  */
 export function wideIntervalNote(rows: RoasRow[], lambda: number, biasCorrected: boolean): string | null {
   if (!biasCorrected) return null;
-  const atZero = rows.filter((r) => r.roas.q05 !== null && r.roas.q95 !== null && r.roas.q05 <= 1e-12 * Math.abs(r.roas.q95)).map((r) => r.channel);
-  if (atZero.length === 0) return null;
-  const one = atZero.length === 1;
+  const known = rows.filter((r) => r.roas.q05 !== null && r.roas.q95 !== null);
+  const atZero = known.filter((r) => r.roas.q05! <= 1e-12 * Math.abs(r.roas.q95!)).map((r) => r.channel);
+  const outside = known.filter((r) => r.point.roas < r.roas.q05! || r.point.roas > r.roas.q95!).map((r) => r.channel);
+  if (atZero.length === 0 && outside.length === 0) return null;
+  const facts: string[] = [];
+  if (atZero.length > 0) facts.push(`The ROAS interval${atZero.length === 1 ? '' : 's'} of ${listNames(atZero)} start${atZero.length === 1 ? 's' : ''} at 0`);
+  if (outside.length > 0) {
+    const one = outside.length === 1;
+    facts.push(`${facts.length > 0 ? 'the' : 'The'} point${one ? '' : 's'} of ${listNames(outside)} lie${one ? 's' : ''} outside ${one ? 'its' : 'their'} interval${one ? '' : 's'}`);
+  }
   return (
-    `The ROAS interval${one ? '' : 's'} of ${listNames(atZero)} start${one ? 's' : ''} at 0: the penalty (λ ${lambda.toFixed(4)}) shrinks every point toward 0, ` +
-    `but the intervals are built with that shrinkage taken out, so they are as wide as the data alone allows. ` +
-    `This data cannot tell ${one ? "that channel's" : "these channels'"} return from 0; a lift test, or the Bayesian fit with its priors, narrows ${one ? 'it' : 'them'}.`
+    `${facts.join(', and ')}. The penalty (λ ${lambda.toFixed(4)}) shrinks every point toward 0, but the intervals are built with that ` +
+    `shrinkage taken out, so they are as wide as least squares on this data makes them: honest about what the data alone can tell, ` +
+    `and a lift test or the Bayesian fit with its priors narrows them.`
   );
 }

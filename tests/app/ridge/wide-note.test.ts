@@ -1,4 +1,4 @@
-// The Ridge step's note on intervals that reach 0: said only when one does and the intervals
+// The Ridge step's note on intervals that reach 0 or points outside their intervals: said only then and when the intervals
 // were built with the penalty's bias taken out; it names exactly those channels. On a real
 // small run on Robyn's data the channels named are those whose q05 is 0 in the result.
 import { describe, expect, it } from 'vitest';
@@ -15,18 +15,26 @@ const row = (channel: string, roas: Estimate): RoasRow =>
 
 describe('wide ridge intervals explained next to the chart', () => {
   it('no note when every interval stays above 0, or without the bias correction', () => {
-    expect(wideIntervalNote([row('tv', est(1, 3)), row('ooh', est(0.4, 1.9))], 0.09, true)).toBeNull();
+    // Points inside their intervals (row() puts every point at 1).
+    expect(wideIntervalNote([row('tv', est(0.5, 3)), row('ooh', est(0.4, 1.9))], 0.09, true)).toBeNull();
     expect(wideIntervalNote([row('tv', est(0, 3))], 0.09, false)).toBeNull();
   });
 
   it('names the channels whose interval starts at 0, in the table order', () => {
-    const rows = [row('tv', est(5.4, 9.1)), row('facebook', est(0, 9.5)), row('print', est(1, 24)), row('search', est(0, 11.1))];
+    const rows = [row('tv', est(0.5, 9.1)), row('facebook', est(0, 9.5)), row('print', est(0.5, 24)), row('search', est(0, 11.1))];
     expect(wideIntervalNote(rows, 0.092, true)).toBe(
-      'The ROAS intervals of facebook and search start at 0: the penalty (λ 0.0920) shrinks every point toward 0, but the intervals are built ' +
-        'with that shrinkage taken out, so they are as wide as the data alone allows. ' +
-        "This data cannot tell these channels' return from 0; a lift test, or the Bayesian fit with its priors, narrows them.",
+      'The ROAS intervals of facebook and search start at 0. The penalty (λ 0.0920) shrinks every point toward 0, but the intervals are ' +
+        'built with that shrinkage taken out, so they are as wide as least squares on this data makes them: honest about what the data ' +
+        'alone can tell, and a lift test or the Bayesian fit with its priors narrows them.',
     );
-    expect(wideIntervalNote([row('search', est(0, 11))], 0.5, true)).toMatch(/^The ROAS interval of search starts at 0: .*that channel's return from 0; .* narrows it\.$/);
+  });
+
+  it('names a point outside its interval (the shrunk tv of the first Robyn run), alone or with intervals at 0', () => {
+    const tv = { ...row('tv', est(5.37, 9.08)), point: { roas: 2.34, contribution: 1, marginal_roas: 1, effect_share: 0.1 } } as RoasRow;
+    expect(wideIntervalNote([tv, row('ooh', est(0.5, 1.9))], 0.092, true)).toMatch(/^The point of tv lies outside its interval\. The penalty/);
+    expect(wideIntervalNote([tv, row('search', est(0, 11))], 0.092, true)).toMatch(
+      /^The ROAS interval of search starts at 0, and the point of tv lies outside its interval\. The penalty \(λ 0\.0920\)/,
+    );
   });
 
   it("on a small run on Robyn's data: exactly the channels whose q05 is 0", () => {
@@ -35,7 +43,12 @@ describe('wide ridge intervals explained next to the chart', () => {
     const rows = roasRows(r, null);
     const zero = rows.filter((x) => x.roas.q05 === 0).map((x) => x.channel);
     expect(zero).toEqual(['facebook_S', 'search_S']); // this seed's case: the note must apply
-    const note = wideIntervalNote(rows, r.model.hyper.lambda, r.bootstrap.penalty_bias_corrected);
-    for (const c of rows.map((x) => x.channel)) expect(note!.includes(` ${c}`)).toBe(zero.includes(c));
+    const outside = rows.filter((x) => x.point.roas < x.roas.q05! || x.point.roas > x.roas.q95!).map((x) => x.channel);
+    const note = wideIntervalNote(rows, r.model.hyper.lambda, r.bootstrap.penalty_bias_corrected)!;
+    const [zeroPart, outsidePart = ''] = note.split('. The penalty')[0].split(', and the point');
+    for (const c of rows.map((x) => x.channel)) {
+      expect(zeroPart.includes(` ${c}`), c).toBe(zero.includes(c));
+      expect(outsidePart.includes(` ${c}`) || (zero.length === 0 && zeroPart.includes(` ${c}`)), c).toBe(outside.includes(c));
+    }
   });
 });

@@ -10,6 +10,8 @@ import { SBC_L, type RankRecord } from '../tests/unseen/truth-ranks';
 const FAMILY_ORDER = ['intercept', 'y_sigma', 'adstock_alpha', 'saturation_lam', 'saturation_kappa', 'saturation_slope', 'saturation_beta', 'gamma_control', 'gamma_fourier', 'roas'];
 /** Families also shown per saturation kind (their meaning or identification differs between the two). */
 const SPLIT = new Set(['saturation_beta', 'roas']);
+/** Families also shown per the generator's kind of the scalar (RankRecord.group): controls by kind. */
+const BY_GROUP = new Set(['gamma_control']);
 
 interface Group {
   label: string;
@@ -22,6 +24,10 @@ function groups(rows: UnseenOutcome[]): Group[] {
   families.sort((a, b) => (FAMILY_ORDER.indexOf(a) + 1 || 99) - (FAMILY_ORDER.indexOf(b) + 1 || 99));
   for (const f of families) {
     out.push({ label: f, records: rows.flatMap((r) => r.ranks.filter((x) => x.family === f)) });
+    if (BY_GROUP.has(f)) {
+      const records = rows.flatMap((r) => r.ranks.filter((x) => x.family === f));
+      for (const g of [...new Set(records.map((x) => x.group ?? 'other'))].sort()) out.push({ label: `  ${f} (${g})`, records: records.filter((x) => (x.group ?? 'other') === g) });
+    }
     if (!SPLIT.has(f)) continue;
     for (const sat of ['logistic', 'hill']) {
       const records = rows.filter((r) => r.saturation === sat).flatMap((r) => r.ranks.filter((x) => x.family === f));

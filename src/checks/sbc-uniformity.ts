@@ -99,6 +99,10 @@ export interface RankShape {
   zMean: number;
   /** (share of ranks in the outer fifth − its uniform probability) / sd: > 0 when ranks pile at the ends. */
   zEnds: number;
+  /** Shares of ranks in the lowest and in the highest tenth, and each one's uniform probability. */
+  lowShare: number;
+  highShare: number;
+  pTail: number;
 }
 
 /**
@@ -115,24 +119,32 @@ export function rankShape(ranks: ArrayLike<number>, L: number): RankShape {
   for (let k = 0; k <= L; k++) if (isOuter(k)) outer++;
   const pOuter = outer / K;
   let sum = 0;
-  let ends = 0;
+  let low = 0;
+  let high = 0;
   for (let i = 0; i < n; i++) {
     sum += ranks[i];
-    if (isOuter(ranks[i])) ends++;
+    if (isOuter(ranks[i])) ranks[i] < L / 2 ? low++ : high++;
   }
+  const ends = low + high;
   const zMean = (sum / n - L / 2) / Math.sqrt((K * K - 1) / 12 / n);
   const zEnds = pOuter > 0 && pOuter < 1 ? (ends / n - pOuter) / Math.sqrt((pOuter * (1 - pOuter)) / n) : NaN;
-  return { zMean, zEnds };
+  return { zMean, zEnds, lowShare: low / n, highShare: high / n, pTail: pOuter / 2 };
 }
 
 /** |z| beyond which the hint names a direction (two-sided ~1%: a hint, not a second test). */
 export const HINT_Z = 2.58;
 
-/** The direction an SBC user reads off the rank histogram (Talts et al. §4.2), in words; '' when none stands out. */
+/**
+ * The direction an SBC user reads off the rank histogram (Talts et al. §4.2), in words; '' when
+ * none stands out. "Both ends" / "middle" only when both tails move the same way: a pile at
+ * one end is a shift, which the mean rank names.
+ */
 export function directionHint(s: RankShape, z = HINT_Z): string {
   const parts: string[] = [];
-  if (s.zEnds > z) parts.push(`ranks at both ends: posterior under-dispersed (too narrow) or draws autocorrelated (z ${s.zEnds.toFixed(1)})`);
-  if (s.zEnds < -z) parts.push(`ranks in the middle: posterior over-dispersed, too wide (z ${s.zEnds.toFixed(1)})`);
+  const bothUp = s.lowShare > s.pTail && s.highShare > s.pTail;
+  const bothDown = s.lowShare < s.pTail && s.highShare < s.pTail;
+  if (s.zEnds > z && bothUp) parts.push(`ranks at both ends: posterior under-dispersed (too narrow) or draws autocorrelated (z ${s.zEnds.toFixed(1)})`);
+  if (s.zEnds < -z && bothDown) parts.push(`ranks in the middle: posterior over-dispersed, too wide (z ${s.zEnds.toFixed(1)})`);
   if (s.zMean > z) parts.push(`ranks high: posterior below the truth (z ${s.zMean.toFixed(1)})`);
   if (s.zMean < -z) parts.push(`ranks low: posterior above the truth (z ${s.zMean.toFixed(1)})`);
   return parts.join('; ');

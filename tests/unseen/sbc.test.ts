@@ -8,7 +8,7 @@
 // Seeds were fixed before any run.
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng';
-import { chiSquareUniform, ecdfBand, ecdfInBand, gammaQ, sbcRank, thinnedIndices, uniformityReport } from '../../src/checks/sbc';
+import { chiSquareUniform, directionHint, ecdfBand, ecdfInBand, gammaQ, rankShape, sbcRank, thinnedIndices, uniformityReport } from '../../src/checks/sbc';
 
 describe('thinnedIndices and sbcRank', () => {
   it('spreads L distinct indices evenly over n draws', () => {
@@ -65,6 +65,23 @@ describe('chi-square', () => {
   });
 });
 
+describe('rank shape and direction hint', () => {
+  it('every rank once: both z are 0; a pile in the lowest tenth is a shift, not "both ends"', () => {
+    const all = Array.from({ length: 100 }, (_, i) => i);
+    const flat = rankShape(all, 99);
+    expect(flat.zMean).toBeCloseTo(0, 12);
+    expect(flat.zEnds).toBeCloseTo(0, 12);
+    expect(flat.pTail).toBeCloseTo(0.1, 12);
+    const low = Array.from({ length: 60 }, (_, i) => i % 10);
+    expect(directionHint(rankShape(low, 99))).toBe(`ranks low: posterior above the truth (z ${rankShape(low, 99).zMean.toFixed(1)})`);
+    // Half at 0, half at 99: both tails full, mean centred.
+    const ends = Array.from({ length: 60 }, (_, i) => (i % 2 ? 0 : 99));
+    expect(directionHint(rankShape(ends, 99))).toMatch(/^ranks at both ends/);
+    const middle = Array.from({ length: 60 }, (_, i) => 40 + (i % 20));
+    expect(directionHint(rankShape(middle, 99))).toMatch(/^ranks in the middle/);
+  });
+});
+
 /**
  * SBC on θ ~ N(0, 1), y_1..5 | θ ~ N(θ, 1): the posterior is N(Σy/6, 1/6). `distort` turns
  * the exact posterior's mean and sd into the "posterior" the ranks are taken against, and
@@ -102,6 +119,7 @@ describe('SBC on a conjugate normal model', () => {
     expect(rep.ecdf.inside).toBe(false);
     expect(rep.shape.zMean).toBeLessThan(-3);
     expect(rep.hint).toMatch(/posterior above the truth/);
+    expect(rep.hint).not.toMatch(/ends|middle/);
   });
 
   it('a posterior 0.6× too narrow fails: ranks at the ends, under-dispersed', () => {

@@ -23,6 +23,8 @@ export interface RankRecord {
   rank: number;
   /** Bulk ESS of the full chains (null when it cannot be computed). */
   ess: number | null;
+  /** For gamma_control, the generator's kind of that control (event, random_walk, big_random_walk, trend). */
+  group?: string;
 }
 
 /** Splits chain-major draws (chains stored one after another) back into chains. */
@@ -43,6 +45,13 @@ function concat(chains: Float64Array[]): Float64Array {
 
 const finiteOrNull = (x: number) => (Number.isFinite(x) ? x : null);
 
+/** gamma_control[name] → { group: that control's kind }, so the bench can pool controls by kind. */
+function controlKind(sim: Simulated, variable: string, key: string): { group?: string } {
+  if (variable !== 'gamma_control') return {};
+  const i = sim.roles.controls.indexOf(key.slice('gamma_control['.length, -1));
+  return i >= 0 ? { group: sim.controlKinds[i] } : {};
+}
+
 /**
  * Ranks of every true scalar and every channel's true ROAS; a truth without posterior draws
  * or a non-finite draw is a problem line, not a rank.
@@ -60,7 +69,7 @@ export function truthRanks(sim: Simulated, idata: InferenceData, dec: Decomposit
     const draws = concat(s.chains);
     const rank = sbcRank(truth, draws, thinnedIndices(draws.length, L), rng);
     if (rank === null) problems.push(`sbc: ${key} has a non-finite truth or draw`);
-    else out.push({ family: s.variable, key, rank, ess: finiteOrNull(essBulk(s.chains)) });
+    else out.push({ family: s.variable, key, rank, ess: finiteOrNull(essBulk(s.chains)), ...controlKind(sim, s.variable, key) });
   }
   const chains = (idata.sample_stats.diverging as unknown[]).length;
   sim.channels.forEach((ch) => {

@@ -11,6 +11,8 @@
 //   it is named as a journey file, with a way to the Attribution area;
 // - at desktop widths the prior-sensitivity table was wider than its panel, its Flag column
 //   cut off behind a sideways scroll: it fits at 1280 px;
+// - two fits of the same data within a minute got the same name in the Runs library and the
+//   model comparison: the second is "(2)";
 // - on Robyn's data the ridge ROAS intervals that start at 0 are explained under the chart,
 //   naming exactly those channels.
 import path from 'node:path';
@@ -143,5 +145,21 @@ describe('walking the studio', () => {
     });
     expect(fit.scroll, `table ${fit.table} px in a region of ${fit.region} px`).toBeLessThanOrEqual(fit.region);
     await s.assertLayout('diagnostics with sensitivity @ 1280');
+  });
+
+  it('desktop: two fits of the same data in the same minute get different names', async () => {
+    const s = browser();
+    const page = await s.open(DESKTOP);
+    await tryDemo(page, 21);
+    await waitResults(page);
+    await page.locator('#tab-fit').click();
+    await page.getByRole('button', { name: 'Start fit' }).click();
+    await page.waitForSelector('#tab-results[aria-selected="true"]', { timeout: 180_000 });
+    await page.locator('#tab-runs').click();
+    await page.locator('li[data-run-id]').nth(1).waitFor();
+    const names = await page.locator('li[data-run-id] strong.name').allTextContents();
+    const mine = names.filter((n) => n.startsWith('mmm_example'));
+    expect(mine.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(mine).size, mine.join(' | ')).toBe(mine.length);
   });
 });

@@ -11,13 +11,17 @@
 //   it is named as a journey file, with a way to the Attribution area;
 // - at desktop widths the prior-sensitivity table was wider than its panel, its Flag column
 //   cut off behind a sideways scroll: it fits at 1280 px;
+// - the Results channel table's "Spend" sat under "posterior mean [90% interval]" without an
+//   interval or a unit: it is the observed total over the window, and says so;
 // - two fits of the same data within a minute got the same name in the Runs library and the
 //   model comparison: the second is "(2)";
 // - on Robyn's data the ridge ROAS intervals that start at 0 are explained under the chart,
 //   naming exactly those channels.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { num } from '../../src/app/results/format';
 import { DESKTOP, PHONE, useBrowser } from './harness';
 import { tryDemo, waitResults } from './support/flows';
 
@@ -147,7 +151,7 @@ describe('walking the studio', () => {
     await s.assertLayout('diagnostics with sensitivity @ 1280');
   });
 
-  it('desktop: two fits of the same data in the same minute get different names', async () => {
+  it('desktop: Results spend is the observed total; two fits of the same data in the same minute get different names', async () => {
     const s = browser();
     const page = await s.open(DESKTOP);
     await tryDemo(page, 21);
@@ -155,6 +159,13 @@ describe('walking the studio', () => {
     await page.locator('#tab-fit').click();
     await page.getByRole('button', { name: 'Start fit' }).click();
     await page.waitForSelector('#tab-results[aria-selected="true"]', { timeout: 180_000 });
+    // The channel table's spend: the observed total of the demo CSV's column, said as such.
+    const csv = readFileSync(path.resolve(__dirname, '../../public/demo/mmm_example.csv'), 'utf8').trim().split('\n');
+    const col = csv[0].split(',').indexOf('x1');
+    const total = csv.slice(1).reduce((t, line) => t + Number(line.split(',')[col]), 0);
+    const cell = page.locator('table.channels tbody tr', { hasText: 'x1' }).locator('td[data-label="Spend (total)"]');
+    await expect(cell.textContent()).resolves.toBe(num(total));
+    await expect(page.locator('table.channels caption').textContent()).resolves.toMatch(/spend as observed/);
     await page.locator('#tab-runs').click();
     await page.locator('li[data-run-id]').nth(1).waitFor();
     const names = await page.locator('li[data-run-id] strong.name').allTextContents();

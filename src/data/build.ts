@@ -119,7 +119,7 @@ function reportIdleChannels(parsed: ParsedInput, roles: RoleAssignment, report: 
     if (r.role !== 'ignored') continue;
     const c = parsed.frame.columns.find((x) => x.name === r.column);
     const ch = channelOf(r.column) ?? (c?.hint?.role === 'channel' ? { channel: c.hint.channel!, measure: c.hint.measure } : null);
-    if (!c || !ch || ch.measure !== 'spend') continue;
+    if (!c || !ch || ch.measure !== 'spend' || c.badCells > 0) continue; // unreadable is not idle
     if (c.values.every((v) => Number.isNaN(v) || v === 0)) {
       report.push(warning(`Column ${r.column} looks like channel ${ch.channel} but has no spend in any row; it is left out`, { file: c.file, column: r.column, channel: ch.channel }));
     }

@@ -43,14 +43,18 @@ export const BAD_EXAMPLES = 3;
 export function readNumbers(
   cells: readonly string[],
   rows: Int32Array,
-  where: { file: string; column: string },
+  at: { file: string; column: string; label?: string },
   fileVotes: Votes,
   delimiter: string,
   columnVotes: Votes = countVotes(cells, { dot: 0, comma: 0 }),
 ): { values: Float64Array; issues: UserError[]; bad: number; ok: number; examples: BadCell[] } {
   const { mark, guessed } = chooseDecimalMark(columnVotes, fileVotes, delimiter);
   const values = new Float64Array(cells.length).fill(NaN);
-  const hint = `correct these cells, or clear them to have each imputed as a gap and flagged; or leave ${where.column} out of the model`;
+  // `label` names the series when the file's column is shared by many (a long file's
+  // "value" holds every factor): messages and hints say "black_friday", the place says "value".
+  const where = { file: at.file, column: at.column };
+  const label = at.label ?? at.column;
+  const hint = `correct these cells, or clear them to have each imputed as a gap and flagged; or leave ${label} out of the model`;
   const problems = new CellProblems(['cell that is not a number', 'cells that are not numbers'], where, 'error', hint);
   const issues: UserError[] = [];
   const examples: BadCell[] = [];
@@ -66,7 +70,7 @@ export function readNumbers(
       ok++;
       if (guessed && firstAmbiguous < 0 && isAmbiguous(cell)) firstAmbiguous = i;
     } else if (!r.missing) {
-      problems.add(rows[i], `${where.column}: ${r.reason}`, r.hint === NOT_A_NUMBER_HINT ? hint : r.hint);
+      problems.add(rows[i], `${label}: ${r.reason}`, r.hint === NOT_A_NUMBER_HINT ? hint : r.hint);
       if (examples.length < BAD_EXAMPLES) examples.push({ row: rows[i], cell });
     }
   }

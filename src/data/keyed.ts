@@ -56,7 +56,9 @@ export class KeyedColumn {
       rows,
       // The majority rule of columnKind (columns.ts): a factor of numbers with a stray word
       // stays numeric (its bad cells named); a factor of labels is text, one-hot encoded.
-      kind: this.text && this.bad > 0 && this.ok <= this.bad ? 'text' : hasNumbers ? 'number' : 'empty',
+      // Cells that are there but none a number (all "12%") are not an empty column: numeric,
+      // so that the cells are named once the column is used.
+      kind: this.text && this.bad > 0 && this.ok <= this.bad ? 'text' : hasNumbers || this.bad > 0 ? 'number' : 'empty',
       values,
       cells,
       issues: this.issues,

@@ -100,7 +100,7 @@ function chooseTarget(columns: FrameColumn[]): FrameColumn | undefined {
 
 function roleOf(c: FrameColumn, rowCount: number): ColumnRole {
   const column = c.name;
-  if (c.hint?.role === 'channel' && c.values.every((v) => Number.isNaN(v) || v === 0)) {
+  if (c.hint?.role === 'channel' && c.badCells === 0 && c.values.every((v) => Number.isNaN(v) || v === 0)) {
     return { column, role: 'ignored', reason: `channel ${c.hint.channel} has no ${c.hint.measure} in any row` };
   }
   // A format's control that holds text goes through the text rules below: one-hot encoding
@@ -164,7 +164,7 @@ function withoutIdleChannels(columns: FrameColumn[], roles: ColumnRole[]): Colum
   const idle = new Map<string, string>();
   columns.forEach((c, i) => {
     const cm = channelMeasure(c);
-    if (cm?.measure === 'spend' && roles[i].role === 'ignored' && c.kind === 'number' && c.values.every((v) => Number.isNaN(v) || v === 0)) idle.set(cm.channel, c.name);
+    if (cm?.measure === 'spend' && roles[i].role === 'ignored' && c.kind === 'number' && c.badCells === 0 && c.values.every((v) => Number.isNaN(v) || v === 0)) idle.set(cm.channel, c.name);
   });
   if (idle.size === 0) return roles;
   const spendOf = (ch: string | undefined) => (ch === undefined ? undefined : idle.get(ch));

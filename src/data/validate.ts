@@ -51,9 +51,12 @@ export function validateDataset(d: Omit<Dataset, 'fingerprint'>, report: UserErr
     if (c.clicks) all.push([`${c.name}.clicks`, c.clicks, c.name]);
   }
   for (const c of d.controls) all.push([c.name, c.values, undefined]);
+  // A series whose cells were already named as not numbers has no values for that reason:
+  // "has no value" beside those errors would send the user looking for a gap.
+  const named = (name: string, channel: string | undefined) => report.some((e) => e.severity === 'error' && e.row !== undefined && (channel !== undefined ? e.channel === channel : e.column === name));
   for (const [name, values, channel] of all) {
     const i = firstNonFinite(values);
-    if (i < 0) continue;
+    if (i < 0 || named(name, channel)) continue;
     const what = Number.isNaN(values[i]) ? 'has no value' : 'overflows to infinity';
     report.push(error(`${name} ${what} in the period starting ${d.dates[i]}`, { column: name, channel }, Number.isNaN(values[i]) ? 'the column has no data to impute from; give it values or leave it out of the model' : 'the numbers are too large; rescale the column'));
   }

@@ -73,7 +73,7 @@ class WorkspaceReader {
   load(t: RawTable, days: Float64Array, subset: number[], col: number, target: KeyedColumn, sum: boolean, what: string, reportDuplicates = true): void {
     const cells = subset.map((i) => t.records[i][col]);
     const rows = Int32Array.from(subset.map((i) => t.rowNumbers[i]));
-    const read = readNumbers(cells, rows, { file: t.file, column: t.header[col] }, fileVotes(t), t.delimiter);
+    const read = readNumbers(cells, rows, { file: t.file, column: t.header[col], label: target.name }, fileVotes(t), t.delimiter);
     target.issues.push(...read.issues.map((e) => ({ ...e, channel: target.hint.channel })));
     target.bad += read.bad;
     target.ok += read.ok;

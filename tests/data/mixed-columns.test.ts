@@ -183,7 +183,7 @@ describe('workspace factors follow the same majority rule', () => {
     expect(r.reason).toMatch(/numeric except row \d+ \("n\/k"\): fix or clear that cell$/);
     const e = errorsOf(buildDataset(p, detectRoles(p)).report);
     // Row of the 10th competitor_index line: the header is row 1 and the factors alternate.
-    expect(e).toEqual([expect.objectContaining({ file: expect.stringMatching(/external_factors\.csv$/), row: 21, column: 'value', message: 'value: "n/k" is not a number' })]);
+    expect(e).toEqual([expect.objectContaining({ file: expect.stringMatching(/external_factors\.csv$/), row: 21, column: 'value', message: 'competitor_index: "n/k" is not a number' })]);
   });
 
   it('a factor of labels is still text', () => {

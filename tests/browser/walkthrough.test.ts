@@ -13,6 +13,9 @@
 //   cut off behind a sideways scroll: it fits at 1280 px;
 // - the Results channel table's "Spend" sat under "posterior mean [90% interval]" without an
 //   interval or a unit: it is the observed total over the window, and says so;
+// - response curves of channels with very different spend crowded the small ones into the
+//   axis' left edge, every current-spend cross black: a relative axis (× current spend) puts
+//   every cross at 1×, each in its channel's colour;
 // - two fits of the same data within a minute got the same name in the Runs library and the
 //   model comparison: the second is "(2)";
 // - on Robyn's data the ridge ROAS intervals that start at 0 are explained under the chart,
@@ -151,7 +154,7 @@ describe('walking the studio', () => {
     await s.assertLayout('diagnostics with sensitivity @ 1280');
   });
 
-  it('desktop: Results spend is the observed total; two fits of the same data in the same minute get different names', async () => {
+  it('desktop: Results spend is the observed total, response curves on a relative axis; two fits of the same data in the same minute get different names', async () => {
     const s = browser();
     const page = await s.open(DESKTOP);
     await tryDemo(page, 21);
@@ -166,6 +169,20 @@ describe('walking the studio', () => {
     const cell = page.locator('table.channels tbody tr', { hasText: 'x1' }).locator('td[data-label="Spend (total)"]');
     await expect(cell.textContent()).resolves.toBe(num(total));
     await expect(page.locator('table.channels caption').textContent()).resolves.toMatch(/spend as observed/);
+    await page.getByLabel(/Multiple of current spend/).check();
+    const fig = page.locator('[data-plot="response-curves"]');
+    await fig.scrollIntoViewIfNeeded();
+    await fig.locator('.main-svg').first().waitFor({ timeout: 30_000 });
+    await expect
+      .poll(() => fig.locator('.plot-canvas').evaluate((el) => (el as unknown as { layout: { xaxis: { ticksuffix?: string } } }).layout.xaxis.ticksuffix))
+      .toBe('×');
+    const crosses = await fig.locator('.plot-canvas').evaluate((el) =>
+      (el as unknown as { data: Array<{ legendgroup?: string; x: number[]; marker?: { color?: string } }> }).data
+        .filter((d) => d.legendgroup === 'current')
+        .map((d) => ({ x: d.x[0], color: d.marker?.color })),
+    );
+    expect(crosses.map((c) => c.x)).toEqual([1, 1]);
+    expect(new Set(crosses.map((c) => c.color)).size).toBe(2);
     await page.locator('#tab-runs').click();
     await page.locator('li[data-run-id]').nth(1).waitFor();
     const names = await page.locator('li[data-run-id] strong.name').allTextContents();

@@ -126,6 +126,9 @@ function roleOf(c: FrameColumn, rowCount: number): ColumnRole {
   // A numeric column with no cell read as a number (all "12%") is neither constant nor 0/1:
   // it keeps the role its name gives, and its cells are named when it is built.
   const numbers = numberCount(c) > 0;
+  // No number and no unreadable cell: empty, however the format typed it (a Meridian geo
+  // column of a trailing separator is summed to NaN as a 'number' column).
+  if (!numbers && c.badCells === 0) return { column, role: 'ignored', reason: 'the column is empty' };
   if (numbers && isConstant(c)) {
     return { column, role: 'ignored', reason: ch ? `looks like channel ${ch.channel} but has the same ${ch.measure} in every row` : 'the same value in every row' };
   }

@@ -42,3 +42,14 @@ describe('Meridian geo file: bad cells', () => {
     expect(e[5].message).toMatch(/^35 more dates with geos missing in column geo: rows /);
   });
 });
+
+describe('Meridian geo file: trailing separators', () => {
+  it('the empty last column is left out as empty and the dataset is the plain file\'s', () => {
+    const text = [HEAD + ',', ...LINES.map((l) => l + ',')].join('\n');
+    const r = build(text);
+    const plain = build(GEO.text).dataset!;
+    expect(errorsOf(r.report)).toEqual([]);
+    expect(r.dataset!.controls.map((c) => c.name)).toEqual(plain.controls.map((c) => c.name));
+    expect(Array.from(r.dataset!.target.values)).toEqual(Array.from(plain.target.values));
+  });
+});

@@ -61,7 +61,14 @@ function skipOutsideContract(tables: RawTable[], report: UserError[]): void {
     if (WORKSPACE_PARTS.has(classifyTable(t).part)) continue;
     const own = new Set(t.issues);
     for (let i = report.length - 1; i >= 0; i--) if (own.has(report[i])) report.splice(i, 1);
-    report.push(warning(`${baseName(t.file)} is not part of the workspace contract and was skipped`, { file: t.file }, 'a workspace reads raw/campaign_spend_{platform}.csv, raw/conversions.csv and raw/external_factors.csv; move other files out of raw/ to silence this'));
+    // conversions.csv is the one contract file known by its name only: a misnamed one
+    // ("conversion.csv", "Conversions 2023.csv") is recognised by its columns.
+    const h = new Set(t.header.map((c) => c.trim().toLowerCase()));
+    const target = h.has('date') && (h.has('conversions') || h.has('revenue'));
+    const hint = target
+      ? `its columns (${t.header.join(', ')}) are those of conversions.csv: rename it conversions.csv if it holds the target`
+      : 'a workspace reads raw/campaign_spend_{platform}.csv, raw/conversions.csv and raw/external_factors.csv; move other files out of raw/ to silence this';
+    report.push(warning(`${baseName(t.file)} is not part of the workspace contract and was skipped`, { file: t.file }, hint));
   }
 }
 

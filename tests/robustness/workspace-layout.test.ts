@@ -44,3 +44,14 @@ describe('workspace raw/ with files outside the contract', () => {
     expect(errorsOf(r.report).find((e) => e.file?.endsWith('conversions.csv'))?.message).toBe('The file is empty');
   });
 });
+
+describe('a misnamed conversions file', () => {
+  it('is skipped with a hint to rename it, beside the missing-conversions error', () => {
+    const files = raw().map((f) => (f.name.endsWith('/conversions.csv') ? { ...f, name: f.name.replace('conversions.csv', 'conversion.csv') } : f));
+    const r = build(files);
+    expect(r.dataset).toBeUndefined();
+    const skipped = r.report.find((e) => e.file?.endsWith('conversion.csv'))!;
+    expect(skipped).toMatchObject({ severity: 'warning', message: 'conversion.csv is not part of the workspace contract and was skipped', hint: 'its columns (date, conversions, revenue) are those of conversions.csv: rename it conversions.csv if it holds the target' });
+    expect(errorsOf(r.report)[0].message).toBe('The workspace has no conversions.csv (date, conversions, revenue)');
+  });
+});

@@ -73,6 +73,13 @@ describe('walking the studio', () => {
       expect(plots.filter((p) => p.onPlot).map((p) => p.plot), `${step}: titles over the plot area`).toEqual([]);
     }
     await s.screenshot('walkthrough-optimize-phone');
+    // A chart without a mode bar (the Model step's prior densities) keeps its title at the top.
+    await page.locator('#tab-model').click();
+    const density = page.locator('[data-plot^="prior-"]').first();
+    await density.scrollIntoViewIfNeeded();
+    await density.locator('.main-svg').first().waitFor({ timeout: 30_000 });
+    const titleTop = await density.evaluate((f) => f.querySelector('.gtitle')!.getBoundingClientRect().top - f.getBoundingClientRect().top);
+    expect(titleTop).toBeLessThan(20);
 
     await page.locator('#tab-diagnostics').click();
     const kept = await page.locator('[data-testid="chain-table"] tbody tr td[data-label="Divergent"]').allTextContents();

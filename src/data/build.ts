@@ -28,7 +28,8 @@ function chooseWindow(series: GridSeries[], grid: Grid, report: UserError[]): [n
     if (s.spec.kind === 'media') continue;
     const [a, b] = observedRange(s.values);
     if (a < 0) {
-      report.push(error(`${s.key} has no values`, { file: s.spec.column.file, column: s.spec.column.name }, 'leave it out of the model or pick another column'));
+      // Cells that are there but not numbers were named already (reportCellProblems).
+      if (s.spec.column.badCells === 0) report.push(error(`${s.key} has no values`, { file: s.spec.column.file, column: s.spec.column.name }, 'leave it out of the model or pick another column'));
       return null;
     }
     const tail = s.weekly ? 6 : 0; // a weekly value covers its week

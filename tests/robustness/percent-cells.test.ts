@@ -34,6 +34,9 @@ describe('a column of percentages', () => {
       expect(e.length).toBeGreaterThan(0);
       expect(e[0]).toMatchObject({ file: 'p.csv', row: 2, message: `${column}: "${first}" is not a number` });
       expect(e[0].hint).toBe('write percentages as plain numbers (12.5 rather than 12.5%)');
+      // Every error is about a cell of the column, by row ("has no values" beside them would
+      // send the user looking for a gap).
+      expect(errorsOf(built.report).every((x) => x.column === column && x.row !== undefined)).toBe(true);
       // No control named after a level of the column (the one-hot encoding of text).
       expect(errorsOf(built.report).concat(built.report).every((x) => !String(x.column ?? '').startsWith(`${column}_`))).toBe(true);
     });

@@ -106,7 +106,15 @@ export function paretoKFigure(dates: string[], k: Float64Array, threshold: numbe
   });
   const over07 = Array.from(k).filter((v) => v > 0.7).length;
   const shapes = [hline(0.7, 'dash', DIVERGENT_COLOUR)];
-  if (threshold < 0.7 - 1e-9) shapes.push(hline(threshold, 'dot'));
+  // Each line says what it is at its right end: two unlabelled lines (0.7 dashed, the
+  // sample-size threshold dotted) under a title about 0.7 and a legend about the other left
+  // the reader to guess which was which.
+  const label = (y: number, text: string, yanchor: 'bottom' | 'top') => ({ xref: 'paper' as const, x: 1, xanchor: 'right' as const, yref: 'y' as const, y, yanchor, text, showarrow: false, font: { size: 11, color: '#57606a' } });
+  const annotations = [label(0.7, '0.7: LOO unreliable above', 'bottom')];
+  if (threshold < 0.7 - 1e-9) {
+    shapes.push(hline(threshold, 'dot'));
+    annotations.push(label(threshold, `${fmt(threshold)}: threshold for this many draws`, 'top'));
+  }
   return {
     data: [
       { type: 'scatter', mode: 'markers', x: dates, y: ok, name: `k ≤ ${fmt(threshold)}`, marker: { size: 5, color: '#0072B2' } },
@@ -117,6 +125,7 @@ export function paretoKFigure(dates: string[], k: Float64Array, threshold: numbe
       xaxis: { automargin: true, title: { text: 'Date' } },
       yaxis: { automargin: true, title: { text: 'Pareto k' } },
       shapes,
+      annotations,
       legend: legendBelow,
     },
   };

@@ -104,6 +104,12 @@ describe('fit figures', () => {
     expect(f.layout.title).toEqual({ text: 'PSIS-LOO Pareto k: 2 of 5 above 0.7' });
     expect(f.layout.shapes!.map((s) => s.y0)).toEqual([0.7, 0.65]);
     expect(paretoKFigure(['a'], Float64Array.of(0.2), 0.7).layout.shapes).toHaveLength(1);
+    // Each line labelled at its height.
+    expect(f.layout.annotations!.map((a) => [a.y, a.text])).toEqual([
+      [0.7, '0.7: LOO unreliable above'],
+      [0.65, '0.65: threshold for this many draws'],
+    ]);
+    expect(paretoKFigure(['a'], Float64Array.of(0.2), 0.7).layout.annotations).toHaveLength(1);
   });
 
   it('density, test statistics, residuals and Q-Q are labelled and carry their data', () => {

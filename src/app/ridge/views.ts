@@ -134,3 +134,20 @@ export function wideIntervalNote(rows: RoasRow[], lambda: number, biasCorrected:
     `and a lift test or the Bayesian fit with its priors narrows them.`
   );
 }
+
+/**
+ * The base under the chosen model, over the data window: intercept, each control, seasonality
+ * and the media total, each as its bootstrap summary [90%]. The controls were left out (on
+ * Robyn's data competitor_sales_B carries most of the revenue), and nothing said that these
+ * are window totals around the penalty-corrected fit while "Intercept (per period)" beside
+ * them is the shrunk model's own, so 851.5k per period next to an intercept of 9.02M read as
+ * a contradiction.
+ */
+export function baseParts(r: RidgeResult): Array<{ name: string; estimate: Estimate }> {
+  return [
+    { name: 'intercept', estimate: r.base.intercept },
+    ...Object.entries(r.base.controls).map(([name, estimate]) => ({ name, estimate })),
+    { name: 'seasonality', estimate: r.base.seasonality },
+    { name: 'media total', estimate: r.media_total },
+  ];
+}

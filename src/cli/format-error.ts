@@ -4,8 +4,10 @@ import type { UserError } from '../core/types';
 export function formatUserError(e: UserError): string {
   // A place the message already names (`channel "tv" has ...`) is not said twice.
   const unsaid = (label: string) => (e.message.includes(label) ? undefined : label);
+  // The same for a file the message starts from ("runs/a/inference_data.json is missing").
+  const place = e.file ?? e.source;
   const where = [
-    e.file ?? e.source,
+    place !== undefined && e.message.startsWith(place) ? undefined : place,
     e.row !== undefined ? `row ${e.row}` : undefined,
     e.column !== undefined ? unsaid(`column "${e.column}"`) : undefined,
     e.channel !== undefined ? unsaid(`channel "${e.channel}"`) : undefined,

@@ -13,6 +13,14 @@ describe('formatUserError', () => {
     );
     expect(formatUserError({ severity: 'warning', channel: 'x1', message: 'channel "x1" read as "X1"' })).toBe('warning: channel "x1" read as "X1"');
   });
+  it('does not repeat a file the message starts with (run directories: found by the session-4 sweep)', () => {
+    const file = 'runs/a/inference_data.json';
+    expect(formatUserError({ severity: 'error', file, message: `${file} has no posterior group (or it is empty).`, hint: 'Re-export the run.' })).toBe(
+      'error: runs/a/inference_data.json has no posterior group (or it is empty). (Re-export the run.)',
+    );
+    // A file named later in the message is still the place.
+    expect(formatUserError({ severity: 'warning', file: 'x.csv', row: 4, message: 'y in x.csv: no value on 1 week' })).toBe('warning: x.csv, row 4: y in x.csv: no value on 1 week');
+  });
   it('names a place that is not a file (source) where a file would stand', () => {
     expect(formatUserError({ severity: 'error', source: 'typed-in table', row: 2, message: 'sigma must be positive' })).toBe('error: typed-in table, row 2: sigma must be positive');
   });

@@ -1,6 +1,8 @@
-// Two fits of the same data in the same minute got the same run name; the second is now "(2)".
+// New run names: the minute in local time (as the Runs library lists times), and a second run
+// of the same data in the same minute named "(2)". Run with TZ set to a zone off UTC, the
+// local minute differs from the ISO (UTC) one.
 import { describe, expect, it } from 'vitest';
-import { uniqueRunName } from '../../src/app/runs/unique-name';
+import { defaultRunName, uniqueRunName } from '../../src/app/runs/unique-name';
 
 describe('new run names', () => {
   const base = 'mmm_example · 2026-11-23 05:24';
@@ -8,5 +10,11 @@ describe('new run names', () => {
   it('a taken name gets the first free number from 2', () => {
     expect(uniqueRunName(base, [base])).toBe(`${base} (2)`);
     expect(uniqueRunName(base, [base, `${base} (2)`, `${base} (4)`])).toBe(`${base} (3)`);
+  });
+  it('the minute is local time: the same instant as the local clock reads it', () => {
+    const iso = '2026-11-23T05:24:59.900Z';
+    const d = new Date(iso);
+    const local = new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16).replace('T', ' ');
+    expect(defaultRunName('mmm_example', iso)).toBe(`mmm_example · ${local}`);
   });
 });

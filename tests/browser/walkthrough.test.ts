@@ -18,6 +18,8 @@
 //   every cross at 1×, each in its channel's colour;
 // - two fits of the same data within a minute got the same name in the Runs library and the
 //   model comparison: the second is "(2)";
+// - outside UTC a run's name gave the minute in UTC while the library listed it in local time
+//   ("05:24" made at "18:24:11"): names use local time;
 // - on Robyn's data the ridge ROAS intervals that start at 0 are explained under the chart,
 //   naming exactly those channels.
 import { readFileSync } from 'node:fs';
@@ -196,5 +198,27 @@ describe('walking the studio', () => {
     const mine = names.filter((n) => n.startsWith('mmm_example'));
     expect(mine.length).toBeGreaterThanOrEqual(2);
     expect(new Set(mine).size, mine.join(' | ')).toBe(mine.length);
+  });
+
+  it('desktop, in Auckland: a new run is named with the local minute the library lists it at', async () => {
+    const s = browser();
+    const context = await s.browser.newContext({ viewport: DESKTOP, timezoneId: 'Pacific/Auckland' });
+    try {
+      const page = await context.newPage();
+      await page.goto(s.url);
+      await page.waitForSelector('[data-testid="studio"][data-restored="true"]', { timeout: 30_000 });
+      await tryDemo(page, 31);
+      await waitResults(page);
+      await page.locator('#tab-runs').click();
+      const row = page.locator('li[data-run-id]').first();
+      await row.waitFor();
+      const name = (await row.locator('strong.name').textContent()) ?? '';
+      const listed = (await row.locator('.muted').first().textContent()) ?? '';
+      const minute = /(\d{4}-\d{2}-\d{2} \d{2}:\d{2}):\d{2}/.exec(listed)?.[1];
+      expect(minute, listed).toBeTruthy();
+      expect(name).toContain(` · ${minute}`);
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -20,6 +20,8 @@
 //   model comparison: the second is "(2)";
 // - outside UTC a run's name gave the minute in UTC while the library listed it in local time
 //   ("05:24" made at "18:24:11"): names use local time;
+// - at desktop widths the MTA table broke channel names mid-word ("brand_se / arch"): each
+//   name stays on one line;
 // - on Robyn's data the ridge ROAS intervals that start at 0 are explained under the chart,
 //   naming exactly those channels.
 import { readFileSync } from 'node:fs';
@@ -220,5 +222,24 @@ describe('walking the studio', () => {
     } finally {
       await context.close();
     }
+  });
+
+  it("desktop: the MTA table keeps each channel name on one line", async () => {
+    const s = browser();
+    const page = await s.open({ width: 1440, height: 900 });
+    await page.locator('#tab-attribution').click();
+    await page.getByRole('button', { name: /Try 50,000 demo journeys/ }).click();
+    await page.getByTestId('mta-table').waitFor({ timeout: 120_000 });
+    const lines = await page.getByTestId('mta-table').evaluate((t) =>
+      Array.from(t.querySelectorAll('tbody th[scope="row"]')).map((th) => {
+        const r = document.createRange();
+        r.selectNodeContents(th);
+        const tops = new Set(Array.from(r.getClientRects()).map((b) => Math.round(b.top)));
+        return { name: th.textContent ?? '', lines: tops.size };
+      }),
+    );
+    expect(lines.length).toBeGreaterThan(10);
+    expect(lines.filter((l) => l.lines !== 1)).toEqual([]);
+    await s.assertLayout('attribution demo journeys @ 1440');
   });
 });

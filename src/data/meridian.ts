@@ -100,7 +100,8 @@ export function readMeridianGeo(t: RawTable, order: DateOrder | undefined, repor
       continue;
     }
     const values = Float64Array.from(times, (d) => combine(rule, c, groups.get(d)!, byName, population));
-    out.push(numberColumn(c.name, c, values, rows, [...c.issues, ...negativeGeoCells(c, t, geoCol)], c.badCells));
+    const empty = rule === 'sum' ? emptyGeoCells(c, t, geoCol, days) : [];
+    out.push(numberColumn(c.name, c, values, rows, [...c.issues, ...negativeGeoCells(c, t, geoCol), ...empty], c.badCells));
   }
   const kpi = source.find((c) => KPI.test(c.name));
   const rate = source.find((c) => REVENUE_PER.test(c.name));
@@ -147,6 +148,25 @@ function groupRecords(t: RawTable, days: Float64Array, geoCol: number, report: U
   }
   short.flush(report);
   return groups;
+}
+
+/**
+ * Empty cells of a summed column, by geo row: one empty geo makes that date's national value
+ * missing, and the build then imputes the national value from neighbouring periods rather
+ * than summing the other geos (MODEL.md §7). Said per geo row, as a warning that counts when
+ * the column is used, so the imputation line that follows has its cause.
+ */
+function emptyGeoCells(c: FrameColumn, t: RawTable, geoCol: number, days: Float64Array): UserError[] {
+  const col = t.header.indexOf(c.name);
+  const cells = new CellProblems(['empty geo cell', 'empty geo cells'], { file: t.file, column: c.name }, 'warning', 'fill in the geo\'s value (0 if there was none): an empty cell makes the national value of its date imputed');
+  c.values.forEach((v, i) => {
+    if (Number.isNaN(v) && !Number.isNaN(days[i]) && (t.records[i][col] ?? '').trim() === '') {
+      cells.add(t.rowNumbers[i], `${c.name} is empty for geo ${t.records[i][geoCol]} on ${isoDate(days[i])}; the national value of that date is imputed, not summed over the other geos`);
+    }
+  });
+  const out: UserError[] = [];
+  cells.flush(out);
+  return out;
 }
 
 const MEDIA_COLUMN = /^(.+)_(spend|impressions?|reach)$/i;

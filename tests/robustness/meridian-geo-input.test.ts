@@ -53,3 +53,28 @@ describe('Meridian geo file: trailing separators', () => {
     expect(Array.from(r.dataset!.target.values)).toEqual(Array.from(plain.target.values));
   });
 });
+
+describe('Meridian geo file: an empty cell in one geo', () => {
+  it('is named by row, geo and date as the cause of the imputed national value', () => {
+    const rows = LINES.map((l) => l.split(','));
+    const i = 500;
+    rows[i][at('Channel0_spend')] = '';
+    const r = build([HEAD, ...rows.map((x) => x.join(','))].join('\n'));
+    expect(errorsOf(r.report)).toEqual([]);
+    const date = rows[i][at('time')];
+    const w = r.report.filter((e) => e.row === i + 2);
+    expect(w).toEqual([
+      {
+        severity: 'warning',
+        file: 'geo.csv',
+        column: 'Channel0_spend',
+        row: i + 2,
+        message: `Channel0_spend is empty for geo ${rows[i][at('geo')]} on ${date}; the national value of that date is imputed, not summed over the other geos`,
+        hint: "fill in the geo's value (0 if there was none): an empty cell makes the national value of its date imputed",
+      },
+    ]);
+    // The national value of that date is the imputed one, flagged.
+    const d = r.dataset!;
+    expect(d.imputed).toEqual([expect.objectContaining({ column: 'Channel0', row: d.dates.indexOf(date) })]);
+  });
+});

@@ -18,3 +18,23 @@ describe('new run names', () => {
     expect(defaultRunName('mmm_example', iso)).toBe(`mmm_example · ${local}`);
   });
 });
+
+describe('run names in headings', () => {
+  it('the date and time are one unbreakable part; the text is unchanged', async () => {
+    const { nameParts } = await import('../../src/app/runs/unique-name');
+    const name = 'dev_workspace_hill · 2026-11-23 05:07 (2)';
+    const parts = nameParts(name);
+    expect(parts).toEqual([
+      { text: 'dev_workspace_hill · ', stamp: false },
+      { text: '2026-11-23 05:07', stamp: true },
+      { text: ' (2)', stamp: false },
+    ]);
+    expect(parts.map((p) => p.text).join('')).toBe(name);
+    expect(nameParts('Fixture run (schema v1)')).toEqual([{ text: 'Fixture run (schema v1)', stamp: false }]);
+    expect(nameParts('Imported: 2026-01-02 run')).toEqual([
+      { text: 'Imported: ', stamp: false },
+      { text: '2026-01-02', stamp: true },
+      { text: ' run', stamp: false },
+    ]);
+  });
+});

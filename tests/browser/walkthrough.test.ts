@@ -22,6 +22,8 @@
 //   ("05:24" made at "18:24:11"): names use local time;
 // - at desktop widths the MTA table broke channel names mid-word ("brand_se / arch"): each
 //   name stays on one line;
+// - on a phone the run's name in the step headings broke after the date's hyphen
+//   ("… · 2026-11-" / "23 05:07"): the date and time stay together;
 // - on Robyn's data the ridge ROAS intervals that start at 0 are explained under the chart,
 //   naming exactly those channels.
 import { readFileSync } from 'node:fs';
@@ -67,6 +69,13 @@ describe('walking the studio', () => {
     const page = await s.open(PHONE);
     await tryDemo(page, 11);
     await waitResults(page);
+    // The heading keeps the run's date and time on one line (it broke after "2026-11-").
+    const stampLines = await page.locator('#results-h .stamp').evaluate((el) => {
+      const r = document.createRange();
+      r.selectNodeContents(el);
+      return new Set(Array.from(r.getClientRects()).map((b) => Math.round(b.top))).size;
+    });
+    expect(stampLines).toBe(1);
     for (const step of ['results', 'diagnostics', 'optimize'] as const) {
       await page.locator(`#tab-${step}`).click();
       if (step === 'optimize') await page.locator('[data-testid="plan-summary"]').waitFor({ timeout: 120_000 });

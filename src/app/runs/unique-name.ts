@@ -21,3 +21,20 @@ export function uniqueRunName(name: string, taken: Iterable<string>): string {
   while (names.has(`${name} (${k})`)) k++;
   return `${name} (${k})`;
 }
+
+/**
+ * A run name split so that its date and time stay together on a line: a phone broke the
+ * headings after the date's hyphen ("dev_workspace_hill · 2026-11-" / "23 05:07").
+ */
+export function nameParts(name: string): Array<{ text: string; stamp: boolean }> {
+  const parts: Array<{ text: string; stamp: boolean }> = [];
+  const re = /\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?/g;
+  let last = 0;
+  for (let m = re.exec(name); m; m = re.exec(name)) {
+    if (m.index > last) parts.push({ text: name.slice(last, m.index), stamp: false });
+    parts.push({ text: m[0], stamp: true });
+    last = m.index + m[0].length;
+  }
+  if (last < name.length) parts.push({ text: name.slice(last), stamp: false });
+  return parts;
+}

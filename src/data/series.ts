@@ -35,6 +35,36 @@ function checkNegative(s: PlannedSeries, values: Float64Array, grid: Grid, repor
   }
 }
 
+/** A spend this many times the channel's median positive spend is taken for a typo. */
+export const SPEND_OUTLIER_RATIO = 1000;
+
+/**
+ * A spend cell a thousand times the channel's typical (median positive) spend: an extra few
+ * digits, cents among units, or an exponent gone wrong ("1e300"). The response curve is scaled
+ * by the channel's maximum (MODEL.md §1), so one such cell flattens every other period of the
+ * channel without any other sign; said, with the row, and left for the user to correct.
+ */
+function checkOutlier(s: PlannedSeries, values: Float64Array, grid: Grid, report: UserError[]): void {
+  if (s.kind !== 'media' || s.measure !== 'spend') return;
+  const positive = Array.from(values).filter((v) => v > 0).sort((a, b) => a - b);
+  if (positive.length < 3) return;
+  const median = positive[Math.floor(positive.length / 2)];
+  let worst = -1;
+  values.forEach((v, i) => {
+    if (v > SPEND_OUTLIER_RATIO * median && (worst < 0 || v > values[worst])) worst = i;
+  });
+  if (worst < 0) return;
+  const c = s.column;
+  const v = values[worst];
+  report.push(
+    warning(
+      `Spend ${v} for channel ${s.channel} is ${Math.round(v / median).toLocaleString('en-US')} times its median spend (${median})`,
+      { file: c.file, column: c.sourceColumn, channel: s.channel, row: c.rows[grid.rowAt[worst]] || undefined },
+      'check the cell for extra digits or mixed units: the channel is scaled by its largest spend, so this one value flattens every other period',
+    ),
+  );
+}
+
 /** One-hot columns of a text control over the rows on the grid. */
 function oneHot(s: PlannedSeries, grid: Grid, report: UserError[]): GridSeries[] {
   const cells = s.column.cells ?? [];
@@ -63,6 +93,7 @@ export function materialise(list: PlannedSeries[], grid: Grid, report: UserError
     }
     const values = onGrid(s.column.values, grid);
     checkNegative(s, values, grid, report);
+    checkOutlier(s, values, grid, report);
     out.push({ spec: s, key: s.key, values });
   }
   return out;

@@ -161,7 +161,10 @@ function single(
 ): { format: InputFormat; frame: Frame; tables: TableInfo[] } {
   if (part === 'meridian_geo') return { format: 'meridian_geo', ...readMeridianGeo(t, options.dateOrder, report, onProgress) };
   if (part === 'meridian_national') {
-    const national = readMeridianNational(t, onProgress);
+    let national = readMeridianNational(t, onProgress);
+    // A totals or notes footer, as in a wide export (footer.ts); the columns are read again without it.
+    const footer = footerLength(national.frame);
+    if (footer.rows > 0) national = readMeridianNational(dropFooter(t, footer.rows, footer.dateColumn!, report));
     const tables = national.tables.map((info) => ({ ...info, ...frameDates(national.frame, options.dateOrder) }));
     return { format: 'meridian_national', frame: national.frame, tables };
   }

@@ -54,3 +54,15 @@ describe('months in the date column', () => {
     expect(e[0].hint).toMatch(/yyyy-mm-dd/);
   });
 });
+
+describe('a totals footer under a Meridian national file', () => {
+  it('is left out with a warning, as under a wide file (was: "Total" is not a date)', () => {
+    const { header: h, rows: r } = simpleCsv(sharedFile('meridian/national_media.csv').text);
+    const total = h.map((name, k) => (k === 0 ? 'Total' : String(r.reduce((s, row) => s + Number(row[k]), 0))));
+    const parsed = parseFiles([{ name: 'nat.csv', text: [h, ...r, total].map((x) => x.join(',')).join('\n') }]);
+    const built = buildDataset(parsed, detectRoles(parsed));
+    expect(errorsOf(built.report)).toEqual([]);
+    expect(built.dataset!.dates).toHaveLength(r.length);
+    expect(built.report.find((e) => /footer/.test(e.message))).toMatchObject({ severity: 'warning', file: 'nat.csv', row: r.length + 2, message: `Row ${r.length + 2} after the last date is left out as a footer ("Total")` });
+  });
+});

@@ -58,11 +58,16 @@ function checkOutlier(s: PlannedSeries, values: Float64Array, grid: Grid, report
   const v = values[worst];
   report.push(
     warning(
-      `Spend ${v} for channel ${s.channel} is ${Math.round(v / median).toLocaleString('en-US')} times its median spend (${median})`,
+      `Spend ${v} for channel ${s.channel} is ${ratioText(v / median)} times its median spend (${median})`,
       { file: c.file, column: c.sourceColumn, channel: s.channel, row: c.rows[grid.rowAt[worst]] || undefined },
       'check the cell for extra digits or mixed units: the channel is scaled by its largest spend, so this one value flattens every other period',
     ),
   );
+}
+
+/** "1,100" up to a million, then "4.7e+295": a ratio a reader can take in. */
+function ratioText(r: number): string {
+  return r < 1e6 ? Math.round(r).toLocaleString('en-US') : r.toExponential(1);
 }
 
 /** One-hot columns of a text control over the rows on the grid. */

@@ -24,6 +24,8 @@
 //   name stays on one line;
 // - on a phone the run's name in the step headings broke after the date's hyphen
 //   ("… · 2026-11-" / "23 05:07"): the date and time stay together;
+// - a typed-in lift test with a bad cell was named in the list above the table only: the
+//   cell itself is marked invalid;
 // - on Robyn's data the ridge ROAS intervals that start at 0 are explained under the chart,
 //   naming exactly those channels.
 import { readFileSync } from 'node:fs';
@@ -250,5 +252,23 @@ describe('walking the studio', () => {
     expect(lines.length).toBeGreaterThan(10);
     expect(lines.filter((l) => l.lines !== 1)).toEqual([]);
     await s.assertLayout('attribution demo journeys @ 1440');
+  });
+
+  it('desktop: the cell a lift-test error names is marked invalid in the typed-in table', async () => {
+    const s = browser();
+    const page = await s.open(DESKTOP);
+    await page.getByRole('button', { name: 'Load the demo data only' }).click();
+    await page.locator('[role="status"]', { hasText: 'Loaded' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('#tab-model').click();
+    await page.getByRole('button', { name: 'Add a test row' }).click();
+    for (const [label, v] of [['x, row 1', '0.3'], ['Δx, row 1', '0.1'], ['Δy, row 1', '40'], ['σ, row 1', '-5']] as const) {
+      const input = page.getByLabel(label, { exact: true });
+      await input.fill(v);
+      await input.press('Tab');
+    }
+    await page.getByRole('alert').filter({ hasText: 'Lift-test problems' }).waitFor();
+    await expect(page.getByLabel('σ, row 1', { exact: true }).getAttribute('aria-invalid')).resolves.toBe('true');
+    for (const ok of ['x, row 1', 'Δx, row 1', 'Δy, row 1']) await expect(page.getByLabel(ok, { exact: true }).getAttribute('aria-invalid')).resolves.toBe('false');
+    await s.assertAccessible('typed-in lift test with an invalid cell');
   });
 });

@@ -29,6 +29,10 @@ const radio: PanelTest = {
   via: 'likelihood',
 };
 
+/** Spacing of doubles near x (IEEE 754 binary64): 2^(e−52) for a normal x, rounded up here to
+ *  ε·|x|; a fixed 2^−1074 (Number.MIN_VALUE) below 2^−1022, where the doubles are subnormal. */
+const ulp = (x: number) => Math.max(Number.EPSILON * Math.abs(x), Number.MIN_VALUE);
+
 const interval = fc
   .tuple(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1e6, noNaN: true }))
   .map(([lo, w]): Interval => ({ lo, hi: lo + w }));
@@ -44,11 +48,24 @@ describe('focusRange', () => {
         expect(range[1]).toBeGreaterThanOrEqual(hi);
         // Rounding: the range's ends carry errors of a few ulps of their magnitude, which is
         // large relative to the width when a narrow interval sits far from 0 (fast-check found
-        // a width of 3e-60 at 2.7e-51).
-        const rounding = (8 * Number.EPSILON * Math.max(Math.abs(lo), Math.abs(hi), Math.abs(range[0]), Math.abs(range[1]))) / (hi - lo);
+        // a width of 3e-60 at 2.7e-51), or when the width is a few subnormal steps (fast-check
+        // found [0, 1.5e-323]: the pad, 6% of 9 steps of 4.9e-324, rounds to a whole step, 11%).
+        const mag = Math.max(Math.abs(lo), Math.abs(hi), Math.abs(range[0]), Math.abs(range[1]));
+        const rounding = (8 * ulp(mag)) / (hi - lo);
         if (hi > lo) expect((hi - lo) / ((range[1] - range[0]) / 1.12)).toBeGreaterThanOrEqual(1 / MAX_WIDTH_RATIO - 1e-9 - rounding);
       }),
+      // The cases fast-check found, run every time: far from 0, and a few subnormal steps wide.
+      {
+        examples: [
+          [[{ lo: 2.7e-51, hi: 2.7e-51 + 3e-60 }], [{ lo: -1, hi: 1 }]],
+          [[{ lo: 0, hi: 1.5e-323 }], [{ lo: -1.5e-323, hi: 3e-323 }]],
+        ],
+      },
     );
+    // Subnormal: before the pad the range is exactly [−3, 6] steps, 3 focus widths; the pad, 0.54
+    // of a step, is one step at each end.
+    const step = Number.MIN_VALUE;
+    expect(focusRange([{ lo: 0, hi: 3 * step }], [{ lo: -3 * step, hi: 6 * step }]).range).toEqual([-4 * step, 7 * step]);
   });
 
   it('takes in a context that fits and flags exactly the ends outside the range', () => {

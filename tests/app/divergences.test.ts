@@ -72,3 +72,12 @@ describe('divergences split into warmup and sampling', () => {
     expect(divergenceText({ warmup: 0, sampling: 1, exact: true }, 'done')).toEqual({ main: '1 divergence', bad: true, note: '' });
   });
 });
+
+describe('divergences without a split (refit progress)', () => {
+  it('says warmup is included and is not an alarm', async () => {
+    const { unsplitDivergenceText } = await import('../../src/app/fit/divergences');
+    expect(unsplitDivergenceText(rep(0, 100, 5, 'warmup'))).toBe('5 divergences in warmup');
+    expect(unsplitDivergenceText(rep(0, 300, 1, 'sampling'))).toBe('1 divergence, warmup included');
+    expect(unsplitDivergenceText(rep(0, 400, 0, 'done'))).toBe('0 divergences, warmup included');
+  });
+});

@@ -49,3 +49,12 @@ export function divergenceText(s: DivergenceSplit, phase: ChainProgress['phase']
 /** The hover text on the count: why warmup divergences are not alarming. */
 export const WARMUP_DIVERGENCE_HELP =
   'Divergences while the sampler adapts its step size (warmup) are common and those draws are discarded; only divergences after warmup affect the results (Diagnostics → Divergent transitions).';
+
+/**
+ * The count when no split is known (the Diagnostics refits' progress): said as what it is,
+ * warmup included, and not in red; the refit's own health check counts the kept draws.
+ */
+export function unsplitDivergenceText(p: ChainProgress): string {
+  const n = `${p.divergences} divergence${p.divergences === 1 ? '' : 's'}`;
+  return p.phase === 'init' || p.phase === 'warmup' ? `${n} in warmup` : `${n}, warmup included`;
+}

@@ -18,6 +18,8 @@
 //   every cross at 1×, each in its channel's colour;
 // - two fits of the same data within a minute got the same name in the Runs library and the
 //   model comparison: the second is "(2)";
+// - the Runs comparison listed parameters in model units only: it shows each channel's ROAS
+//   in both runs, with intervals;
 // - outside UTC a run's name gave the minute in UTC while the library listed it in local time
 //   ("05:24" made at "18:24:11"): names use local time;
 // - at desktop widths the MTA table broke channel names mid-word ("brand_se / arch"): each
@@ -176,7 +178,7 @@ describe('walking the studio', () => {
     await s.assertLayout('diagnostics with sensitivity @ 1280');
   });
 
-  it('desktop: Results spend is the observed total, response curves on a relative axis; two fits of the same data in the same minute get different names', async () => {
+  it('desktop: Results spend is the observed total, response curves on a relative axis; two fits of the same data in the same minute get different names and compare on ROAS', async () => {
     const s = browser();
     const page = await s.open(DESKTOP);
     await tryDemo(page, 21);
@@ -211,6 +213,13 @@ describe('walking the studio', () => {
     const mine = names.filter((n) => n.startsWith('mmm_example'));
     expect(mine.length).toBeGreaterThanOrEqual(2);
     expect(new Set(mine).size, mine.join(' | ')).toBe(mine.length);
+    // Compared, the two runs show each channel's ROAS with its interval, not only parameters in model units.
+    for (const cb of await page.locator('li[data-run-id] input[type="checkbox"]').all()) if (!(await cb.isChecked())) await cb.check();
+    await page.getByRole('button', { name: /Compare selected/ }).click();
+    await page.getByTestId('compare-roas').locator('tbody tr').nth(1).waitFor({ timeout: 30_000 });
+    const roasRows = await page.getByTestId('compare-roas').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent?.trim() ?? '')));
+    expect(roasRows.map((r) => r[0])).toEqual(['x1', 'x2']);
+    for (const r of roasRows) for (const cell of r.slice(1)) expect(cell).toMatch(/^[\d.]+k? \[[\d.]+k?, [\d.]+k?\]$/);
   });
 
   it('desktop, in Auckland: a new run is named with the local minute the library lists it at', async () => {

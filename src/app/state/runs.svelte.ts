@@ -1,5 +1,6 @@
 // The runs library as the studio sees it: the list, the open run, the two runs picked for
 // comparison, and the last problem to show. All storage goes through src/store.
+import { roasPairs, type RoasPair } from '../runs/compare-roas';
 import type { UserError } from '../../core/types';
 import { RunStore, compareRuns, runFileName, runFromFileText, runToFileText, type RunComparison, type RunRecord, type RunSummary } from '../../store';
 
@@ -8,7 +9,7 @@ export class RunsState {
   #list = $state.raw<RunSummary[]>([]);
   #loaded = $state(false);
   #errors = $state.raw<UserError[]>([]);
-  #comparison = $state.raw<{ a: RunSummary; b: RunSummary; result: RunComparison } | null>(null);
+  #comparison = $state.raw<{ a: RunSummary; b: RunSummary; result: RunComparison; roas: RoasPair[] } | null>(null);
   #notice = $state<string | null>(null);
 
   get list(): RunSummary[] {
@@ -99,7 +100,7 @@ export class RunsState {
     if (!a || !b) return;
     const sa = this.#list.find((r) => r.id === idA)!;
     const sb = this.#list.find((r) => r.id === idB)!;
-    this.#comparison = { a: sa, b: sb, result: compareRuns(a, b) };
+    this.#comparison = { a: sa, b: sb, result: compareRuns(a, b), roas: roasPairs(a.inference_data, b.inference_data) };
   }
 
   closeComparison(): void {

@@ -54,6 +54,10 @@ describe('a failing chain', () => {
     let out: Awaited<ReturnType<typeof fitMmm>>;
     try {
       out = await fitMmm(pool, data, spec, SETTINGS, { onProgress: (p) => progress.push(p) });
+      // A chain posts its last report before its result, but on the callback's own port
+      // (pool.ts): the two ports are drained in no fixed order, so on a busy machine the result
+      // can come first and the 'done' report a few ms later. Wait for it before the workers go.
+      await until(() => [0, 1, 3].every((c) => progress.some((p) => p.chain === c && p.phase === 'done')), 30_000);
     } finally {
       pool.dispose();
     }
@@ -102,6 +106,16 @@ describe('a failing chain', () => {
     }
   }, 120_000);
 });
+
+/** Resolves once `cond` holds, checking between event-loop turns (so messages are delivered); false after `ms`. */
+async function until(cond: () => boolean, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) return false;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  return true;
+}
 
 /** The same chains run alone on a fresh pool, with no fault anywhere. */
 async function referenceChains(chains: number[]): Promise<ChainResult[]> {

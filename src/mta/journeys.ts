@@ -44,10 +44,22 @@ export function orderByUserAndTime(ev: EventColumns, users: number): { order: Ui
   return { order, starts };
 }
 
-export function buildJourneys(ev: EventColumns, users: number, channels: string[], hasValue: boolean, opts: EventOptions): { table: PathTable; stats: JourneyStats } {
+/**
+ * `ordered` is orderByUserAndTime(ev, users) when the caller has it already; events with
+ * skip[i] = 1 (duplicates.ts: a row's later exact copies) are left out.
+ */
+export function buildJourneys(
+  ev: EventColumns,
+  users: number,
+  channels: string[],
+  hasValue: boolean,
+  opts: EventOptions,
+  ordered = orderByUserAndTime(ev, users),
+  skip: Uint8Array | null = null,
+): { table: PathTable; stats: JourneyStats } {
   const lookback = opts.lookbackDays * DAY_MS;
   const inactivity = opts.inactivityDays * DAY_MS;
-  const { order, starts } = orderByUserAndTime(ev, users);
+  const { order, starts } = ordered;
   const b = new TableBuilder(ev.length / 4, ev.length, true);
   const stats: JourneyStats = { unattributedConversions: 0, unattributedValue: 0, touchesOutsideLookback: 0, journeysClosedByInactivity: 0 };
   const trim = (end: number) => {
@@ -66,6 +78,7 @@ export function buildJourneys(ev: EventColumns, users: number, channels: string[
     let lastTouch = -Infinity;
     for (let k = starts[u]; k < starts[u + 1]; k++) {
       const i = order[k];
+      if (skip !== null && skip[i] === 1) continue;
       const time = ev.time[i];
       if (b.openTouches > 0 && time - lastTouch > inactivity) {
         closeAsNull();

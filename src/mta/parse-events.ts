@@ -9,11 +9,12 @@ import type { UserError } from '../core/types';
 import { CsvScanner, fieldText, type CsvRecord } from './csv-scan';
 import { EVENT_COLUMNS, findColumn, headerNames } from './columns';
 import { ByteInterner } from './interner';
-import { buildJourneys, type EventColumns } from './journeys';
+import { describePairs, findDuplicates, fnv1a, type RowColumns } from './duplicates';
+import { buildJourneys, orderByUserAndTime } from './journeys';
 import { parseNumber } from './parse-number';
 import { parseTime } from './parse-time';
 import { MAX_CHANNELS } from './table-builder';
-import { DEFAULT_EVENT_OPTIONS, type EventOptions, type ParseOutcome } from './types';
+import { DEFAULT_EVENT_OPTIONS, MAX_REPORTED_ERRORS, type EventOptions, type ParseOutcome } from './types';
 import { ParseErrors } from './parse-errors';
 import { grown } from './grow';
 
@@ -32,15 +33,18 @@ interface Columns {
   needed: number;
 }
 
-class GrowingColumns implements EventColumns {
+class GrowingColumns implements RowColumns {
   user = new Int32Array(1024);
   time = new Float64Array(1024);
   channel = new Int32Array(1024);
   conversion = new Uint8Array(1024);
   value = new Float64Array(1024);
+  row = new Int32Array(1024);
+  hash = new Int32Array(1024);
+  dateOnly = new Uint8Array(1024);
   length = 0;
 
-  push(user: number, time: number, channel: number, conversion: number, value: number): void {
+  push(user: number, time: number, channel: number, conversion: number, value: number, row: number, hash: number, dateOnly: number): void {
     if (this.length === this.user.length) this.grow();
     const i = this.length++;
     this.user[i] = user;
@@ -48,6 +52,9 @@ class GrowingColumns implements EventColumns {
     this.channel[i] = channel;
     this.conversion[i] = conversion;
     this.value[i] = value;
+    this.row[i] = row;
+    this.hash[i] = hash;
+    this.dateOnly[i] = dateOnly;
   }
 
   private grow(): void {
@@ -57,6 +64,9 @@ class GrowingColumns implements EventColumns {
     this.channel = grown(this.channel, n);
     this.conversion = grown(this.conversion, n);
     this.value = grown(this.value, n);
+    this.row = grown(this.row, n);
+    this.hash = grown(this.hash, n);
+    this.dateOnly = grown(this.dateOnly, n);
   }
 }
 
@@ -105,8 +115,10 @@ export class EventParser {
     };
     const none = { unattributedConversions: 0, unattributedValue: 0, touchesOutsideLookback: 0, journeysClosedByInactivity: 0 };
     if (this.errs.count > 0) return { table: null, source, stats: none, errors: this.errs.list, warnings: [], errorCount: this.errs.count };
-    const built = buildJourneys(this.events, this.users.size, this.channels.names, this.cols!.value >= 0, opts);
-    const warnings: UserError[] = [];
+    const ordered = orderByUserAndTime(this.events, this.users.size);
+    const dup = findDuplicates(this.events, ordered.order, ordered.starts, MAX_REPORTED_ERRORS);
+    const built = buildJourneys(this.events, this.users.size, this.channels.names, this.cols!.value >= 0, opts, ordered, dup.skip);
+    const warnings = this.duplicateWarnings(dup);
     if (built.table.conversions.length === 0) {
       this.errs.fail({ message: 'No journey has a touch: every row is a conversion without a channel.', hint: 'Touch rows need a channel name.' });
       return { table: null, source, stats: built.stats, errors: this.errs.list, warnings, errorCount: this.errs.count };
@@ -148,6 +160,15 @@ export class EventParser {
         this.rowError(rec.row, 'value', `"${fieldText(rec, c.value)}" is not a number.`, 'Leave it empty for no value.');
         return;
       }
+      if (value < 0) {
+        this.rowError(
+          rec.row,
+          'value',
+          `The conversion value ${fieldText(rec, c.value).trim()} is negative.`,
+          'A conversion is credited with its value, so it must be 0 or more. If the row is a refund or a return, leave it out (or net it into the sale it undoes); if the minus sign is an export error, remove it.',
+        );
+        return;
+      }
     }
     const channel = this.channel(rec, c.channel);
     if (channel === -2) return;
@@ -156,7 +177,7 @@ export class EventParser {
       return;
     }
     const user = this.users.intern(rec.buf, rec.starts[c.user], rec.ends[c.user]);
-    this.events.push(user, time, channel, conversion, value);
+    this.events.push(user, time, channel, conversion, value, rec.row, rowHash(rec), dateOnly(rec, c.time));
     if (time < this.minTime) this.minTime = time;
     if (time > this.maxTime) this.maxTime = time;
   }
@@ -209,9 +230,49 @@ export class EventParser {
     return id;
   }
 
+  private duplicateWarnings(dup: ReturnType<typeof findDuplicates>): UserError[] {
+    const out: UserError[] = [];
+    const file = this.options.file;
+    if (dup.dropped > 0) {
+      out.push({
+        severity: 'warning',
+        file,
+        row: dup.droppedPairs[0].row,
+        message: `${dup.dropped} row(s) repeat an earlier row exactly (same user, time, channel, conversion and value) and are counted once: ${describePairs(dup.droppedPairs, dup.dropped)}.`,
+        hint: 'Identical rows to the same instant are an export repeating events. If they really are separate events, give each a distinct timestamp or an event id column.',
+      });
+    }
+    if (dup.sameDay > 0) {
+      out.push({
+        severity: 'warning',
+        file,
+        row: dup.sameDayPairs[0].row,
+        message: `${dup.sameDay} row(s) repeat an earlier row exactly but their timestamp is a date only, so they are kept as separate events: ${describePairs(dup.sameDayPairs, dup.sameDay)}.`,
+        hint: 'Two events on the same day look like this too. If these are one event exported twice, remove the copies, or export timestamps with the time of day so copies are found and counted once.',
+      });
+    }
+    return out;
+  }
+
   private rowError(row: number, column: string | undefined, message: string, hint: string): void {
     this.errs.row(row, column, { message, hint });
   }
+}
+
+/** Hash of every field's bytes, fields kept apart (a separator byte between them). */
+function rowHash(rec: CsvRecord): number {
+  let h = 0x811c9dc5;
+  for (let f = 0; f < rec.count; f++) h = fnv1a(rec.buf, rec.starts[f], rec.ends[f], Math.imul(h ^ 0x1f, 0x01000193));
+  return h;
+}
+
+/** 1 when the timestamp field is a date (YYYY-MM-DD) with no time of day. */
+function dateOnly(rec: CsvRecord, i: number): number {
+  let a = rec.starts[i];
+  let b = rec.ends[i];
+  while (a < b && rec.buf[a] === 0x20) a++;
+  while (b > a && rec.buf[b - 1] === 0x20) b--;
+  return b - a === 10 && rec.buf[a + 4] === 0x2d && rec.buf[a + 7] === 0x2d ? 1 : 0;
 }
 
 export function parseEventBytes(bytes: Uint8Array, options: EventParseOptions): ParseOutcome {

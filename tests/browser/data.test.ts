@@ -111,7 +111,7 @@ describe('data step', () => {
 
   it('files that are not a dataset yet: Model and Fit say what blocks them, not "load data first"', async () => {
     const page = await browser().open();
-    await page.locator('input[type="file"][multiple]').first().setInputFiles({ name: 'no-roles.csv', mimeType: 'text/csv', buffer: Buffer.from('foo,bar\nx,y\n') });
+    await page.locator('input[type="file"][multiple]').first().setInputFiles({ name: 'no-roles.csv', mimeType: 'text/csv', buffer: Buffer.from('foo,bar\nx,y\nz,w\nq,r\n') });
     await page.getByRole('alert').filter({ hasText: 'Validation errors' }).waitFor({ timeout: 30_000 });
     const errors = await page.getByRole('alert').filter({ hasText: 'Validation errors' }).locator('li').count();
     await page.locator('#tab-model').click();

@@ -1,15 +1,14 @@
 // Reading one input record (a CSV row or a JSON object) field by field, turning every
 // problem into a UserError that names the file, row and column (STYLE.md habit 7).
 import type { Dataset, UserError } from '../core/types';
+import { isAmbiguous, NOT_A_NUMBER_HINT, readNumber } from '../data/numbers';
+import type { DecimalMarks } from './decimal-marks';
 import { isoDay } from './window';
 
 /** Column names compared without case, spaces, '_' or '-': `liftStartDate` = `lift_start_date`. */
 export function normaliseKey(k: string): string {
   return k.toLowerCase().replace(/[\s_-]/g, '');
 }
-
-const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const THOUSANDS = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 
 const sameValue = (a: unknown, b: unknown) => (typeof a === 'string' ? a.trim() : a) === (typeof b === 'string' ? b.trim() : b);
 
@@ -22,6 +21,8 @@ export class RecordReader {
     private readonly file: string,
     readonly row: number,
     private readonly issues: UserError[],
+    /** Decimal mark per column of a CSV (decimal-marks.ts); '.' for a column not in it and for JSON. */
+    private readonly marks?: DecimalMarks,
   ) {
     for (const [k, v] of Object.entries(record)) {
       const key = normaliseKey(k);
@@ -64,18 +65,29 @@ export class RecordReader {
   number(name: string, hint: string, required = true): number | undefined {
     if (!this.has(name)) return required ? this.missing(name, hint) : undefined;
     const raw = this.values.get(normaliseKey(name))!.value;
-    let v: number = NaN;
-    if (typeof raw === 'number') v = raw;
-    else if (typeof raw === 'string') {
-      const s = raw.trim();
-      if (PLAIN_NUMBER.test(s)) v = Number(s);
-      else if (THOUSANDS.test(s)) v = Number(s.replace(/,/g, ''));
-    }
-    if (!Number.isFinite(v)) {
+    if (typeof raw === 'string') return this.numberText(name, raw.trim(), hint, required);
+    if (typeof raw !== 'number' || !Number.isFinite(raw)) {
       this.error(`"${String(raw)}" in "${name}" is not a finite number`, { column: name, hint: 'Write a plain number such as 1234.5.' });
       return undefined;
     }
-    return v;
+    return raw;
+  }
+
+  /** A cell read as the data files' cells are (src/data/numbers.ts): its column's decimal mark, grouping, currency. */
+  private numberText(name: string, s: string, hint: string, required: boolean): number | undefined {
+    const { mark, guessed } = this.marks?.get(normaliseKey(name)) ?? { mark: '.', guessed: false };
+    const r = readNumber(s, mark);
+    if (r.ok) {
+      if (guessed && isAmbiguous(s)) {
+        const other = mark === '.' ? ',' : '.';
+        this.warn(`"${s}" in "${name}" read as ${r.value}: no cell in the file shows whether "${other}" groups thousands`, { column: name, hint: 'Check that this column is read at the right scale.' });
+      }
+      return r.value;
+    }
+    if (r.missing) return required ? this.missing(name, hint) : undefined;
+    const example = mark === ',' ? '1234,5' : '1234.5';
+    this.error(`"${s}" in "${name}" is not a finite number`, { column: name, hint: r.hint === NOT_A_NUMBER_HINT ? `Write a plain number such as ${example}.` : r.hint });
+    return undefined;
   }
 
   text(name: string, hint: string, required = true): string | undefined {

@@ -6,6 +6,7 @@
 import type { Dataset } from '../core/types';
 import { checkLiftTest } from './checks';
 import { checkMetric, readWindow, windowLabel } from './dated';
+import type { DecimalMarks } from './decimal-marks';
 import { RecordReader } from './fields';
 import type { CalibratedLiftTest, LiftImport } from './types';
 import { meanSpend } from './window';
@@ -13,10 +14,10 @@ import { meanSpend } from './window';
 /** z of a two-sided 90% normal interval. */
 export const Z90 = 1.645;
 
-export function liftTestsFromIncrementality(records: Array<Record<string, unknown>>, file: string, data: Dataset, firstRow = 1): LiftImport {
+export function liftTestsFromIncrementality(records: Array<Record<string, unknown>>, file: string, data: Dataset, firstRow = 1, marks?: DecimalMarks): LiftImport {
   const out: LiftImport = { tests: [], issues: [] };
   records.forEach((rec, i) => {
-    const r = new RecordReader(rec, file, firstRow + i, out.issues);
+    const r = new RecordReader(rec, file, firstRow + i, out.issues, marks);
     const ch = r.channel(data);
     const lift = r.number('lift', 'The measured incremental outcome over the test window.');
     const lo = r.number('ci_lower', 'Lower end of the 90% interval of the lift.');

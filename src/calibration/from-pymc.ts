@@ -2,13 +2,14 @@
 // and in original units (pymc_marketing.mmm.lift_test, add_lift_test_measurements).
 import type { Dataset } from '../core/types';
 import { checkLiftTest } from './checks';
+import type { DecimalMarks } from './decimal-marks';
 import { RecordReader } from './fields';
 import type { CalibratedLiftTest, LiftImport } from './types';
 
-export function liftTestsFromPymcRows(records: Array<Record<string, unknown>>, file: string, data: Dataset, firstRow = 2): LiftImport {
+export function liftTestsFromPymcRows(records: Array<Record<string, unknown>>, file: string, data: Dataset, firstRow = 2, marks?: DecimalMarks): LiftImport {
   const out: LiftImport = { tests: [], issues: [] };
   records.forEach((rec, i) => {
-    const r = new RecordReader(rec, file, firstRow + i, out.issues);
+    const r = new RecordReader(rec, file, firstRow + i, out.issues, marks);
     const ch = r.channel(data);
     const x = r.number('x', 'Spend per period before the test.');
     const delta_x = r.number('delta_x', 'Change of spend per period during the test.');

@@ -8,6 +8,7 @@
 import type { Dataset } from '../core/types';
 import { checkLiftTest } from './checks';
 import { checkMetric, readWindow, windowLabel } from './dated';
+import type { DecimalMarks } from './decimal-marks';
 import { RecordReader } from './fields';
 import type { CalibratedLiftTest, LiftImport, LiftImportOptions } from './types';
 import { meanSpend } from './window';
@@ -18,12 +19,13 @@ export function liftTestsFromRobynRows(
   data: Dataset,
   opts: LiftImportOptions = {},
   firstRow = 2,
+  marks?: DecimalMarks,
 ): LiftImport {
   const meaning = opts.robynSpend ?? 'incremental';
   const fraction = opts.robynSigmaFraction ?? 0.25;
   const out: LiftImport = { tests: [], issues: [] };
   records.forEach((rec, i) => {
-    const r = new RecordReader(rec, file, firstRow + i, out.issues);
+    const r = new RecordReader(rec, file, firstRow + i, out.issues, marks);
     const ch = r.channel(data);
     const liftAbs = r.number('liftAbs', 'The measured incremental outcome over the test window.');
     const spend = r.number('spend', 'The spend of the test.');

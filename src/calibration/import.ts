@@ -2,6 +2,7 @@
 // incrementality_results.json) or CSV in any of the three shapes, told apart by the columns.
 import Papa from 'papaparse';
 import type { Dataset, UserError } from '../core/types';
+import { csvDecimalMarks } from './decimal-marks';
 import { normaliseKey } from './fields';
 import { liftTestsFromIncrementality } from './from-incrementality';
 import { liftTestsFromPymcRows } from './from-pymc';
@@ -58,9 +59,11 @@ function csvRows(parsed: Papa.ParseResult<Record<string, string>>, columns: stri
       SHAPES.map((s) => s.columns.join(', ')).join(' | ') + ' — one of these column sets is needed.',
     );
   }
-  if (shape === 'robyn') return liftTestsFromRobynRows(parsed.data, file, data, opts);
-  if (shape === 'pymc') return liftTestsFromPymcRows(parsed.data, file, data);
-  return liftTestsFromIncrementality(parsed.data, file, data, 2);
+  // Numbers as the data files read them: "0,3" in a ';'-separated export is 0.3.
+  const marks = csvDecimalMarks(parsed.data, columns, parsed.meta.delimiter);
+  if (shape === 'robyn') return liftTestsFromRobynRows(parsed.data, file, data, opts, 2, marks);
+  if (shape === 'pymc') return liftTestsFromPymcRows(parsed.data, file, data, 2, marks);
+  return liftTestsFromIncrementality(parsed.data, file, data, 2, marks);
 }
 
 function importJson(body: string, file: string, data: Dataset): LiftImport {

@@ -1,6 +1,10 @@
 // Event files with rows a user would not want read as they stand: exact duplicate rows (an
 // export repeating events) and negative conversion values.
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { run } from '../../src/cli/commands/attribute';
 import { parseEventBytes } from '../../src/mta/parse-events';
 import type { PathTable } from '../../src/mta/types';
 
@@ -44,6 +48,25 @@ describe('exact duplicate rows', () => {
     expect(dup.warnings[0].message).toBe(
       '3 row(s) repeat an earlier row exactly (same user, time, channel, conversion and value) and are counted once: row 602 (same as row 11), row 603 (same as row 103), row 604 (same as row 601).',
     );
+  });
+
+  it('`carryover attribute` says so on stderr and attributes 300 journeys, not 303', async () => {
+    const lines = threeHundred();
+    const dir = mkdtempSync(join(tmpdir(), 'mta-dup-'));
+    const file = join(dir, 'events.csv');
+    writeFileSync(file, [HEADER, ...lines, ...[4, 50, 299].map((u) => lines[2 * u + 1])].join('\n'));
+    let stderr = '';
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((t: string | Uint8Array) => {
+      stderr += String(t);
+      return true;
+    });
+    try {
+      expect(await run([file, '--out', dir])).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(stderr).toMatch(/\b300 journeys \(300 conversions\)/);
+    expect(stderr).toMatch(/3 row\(s\) repeat an earlier row exactly .* counted once: row 602 \(same as row 11\)/);
   });
 
   it('a touch repeated three times is one touch; a list past 20 copies says how many more', () => {

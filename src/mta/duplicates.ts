@@ -1,6 +1,6 @@
-// Exact duplicate rows of an event file: the same user, instant, channel, conversion flag and
-// value, and byte-for-byte the same row (so an extra column such as an event or transaction id
-// that differs keeps two rows apart). Read as two events, a duplicated conversion row that
+// Exact duplicate rows of an event file: the same user, instant, channel and conversion flag,
+// and the same text in every other column, value included (so an extra column such as an event
+// or transaction id that differs keeps two rows apart). Read as two events, a duplicated conversion row that
 // carries its touch becomes a second converting journey (300 journeys read as 303).
 //
 // What a user expects: event exports repeat rows by mistake. GA4's BigQuery export is known to
@@ -17,7 +17,7 @@ import type { EventColumns } from './journeys';
 export interface RowColumns extends EventColumns {
   /** Spreadsheet row of each event (header = 1). */
   row: Int32Array;
-  /** FNV-1a hash of the row's bytes, every field. */
+  /** FNV-1a hash of the bytes of the row's other fields (all but user, time, channel, conversion). */
   hash: Int32Array;
   /** 1 when the timestamp is a date without a time of day. */
   dateOnly: Uint8Array;
@@ -83,7 +83,7 @@ export function findDuplicates(ev: RowColumns, order: Uint32Array, starts: Uint3
 function record(scan: DuplicateScan, ev: RowColumns, i: number, j: number, keep: number): void {
   // Within a run, order is file order, so j is the earlier row.
   const pair = { row: ev.row[i], of: ev.row[j] };
-  if (ev.dateOnly[i] === 1) {
+  if (ev.dateOnly[i] === 1 || ev.dateOnly[j] === 1) {
     if (scan.sameDay++ < keep) scan.sameDayPairs.push(pair);
     return;
   }

@@ -177,7 +177,7 @@ export class EventParser {
       return;
     }
     const user = this.users.intern(rec.buf, rec.starts[c.user], rec.ends[c.user]);
-    this.events.push(user, time, channel, conversion, value, rec.row, rowHash(rec), dateOnly(rec, c.time));
+    this.events.push(user, time, channel, conversion, value, rec.row, otherFieldsHash(rec, c), dateOnly(rec, c.time));
     if (time < this.minTime) this.minTime = time;
     if (time > this.maxTime) this.maxTime = time;
   }
@@ -259,10 +259,18 @@ export class EventParser {
   }
 }
 
-/** Hash of every field's bytes, fields kept apart (a separator byte between them). */
-function rowHash(rec: CsvRecord): number {
+/**
+ * Hash of the bytes of the fields other than user, time, channel and conversion (those are
+ * compared as read: interned ids, epoch ms, the 0/1 flag), fields kept apart by a separator
+ * byte. The value column is hashed as text, since a touch row's value is not read. A plain
+ * five-column file hashes one short field per row.
+ */
+function otherFieldsHash(rec: CsvRecord, c: Columns): number {
   let h = 0x811c9dc5;
-  for (let f = 0; f < rec.count; f++) h = fnv1a(rec.buf, rec.starts[f], rec.ends[f], Math.imul(h ^ 0x1f, 0x01000193));
+  for (let f = 0; f < rec.count; f++) {
+    if (f === c.user || f === c.time || f === c.channel || f === c.conversion) continue;
+    h = fnv1a(rec.buf, rec.starts[f], rec.ends[f], Math.imul(h ^ 0x1f, 0x01000193));
+  }
   return h;
 }
 

@@ -61,17 +61,34 @@ export function rhatGate(items: GateInputs['rhat']): Gate {
   };
 }
 
+/** The ESS gate's cut points: pass above the first, warn above the second. */
+const ESS_THRESHOLDS = [400, 100] as const;
+
+/**
+ * An ESS as text: a count of effective draws, so a whole number with en-US grouping
+ * ("90", "3,912"), as the studio's Diagnostics table shows it. Rounding can land a value
+ * just past a threshold onto it (400.3 → "400" under "pass > 400"); there the side it is
+ * on is said, so the printed number never contradicts the status next to it.
+ */
+export function essText(v: number, thresholds: readonly number[] = ESS_THRESHOLDS): string {
+  if (!Number.isFinite(v)) return String(v);
+  const r = Math.round(v);
+  const text = r.toLocaleString('en-US');
+  if (v === r || !thresholds.includes(r)) return text;
+  return `${text} (just ${v > r ? 'over' : 'under'})`;
+}
+
 export function essGate(items: GateInputs['ess_bulk'], which: 'bulk' | 'tail'): Gate {
-  const threshold = 'pass > 400, warn > 100, else fail';
+  const threshold = `pass > ${ESS_THRESHOLDS[0]}, warn > ${ESS_THRESHOLDS[1]}, else fail`;
   const w = worst(items, 'min');
   const base = { threshold, affects_estimates: true };
   if (!w) return { ...base, status: 'fail', value: null, detail: 'no parameters to check', action: 'Fit the model first.' };
   if (Number.isNaN(w.value)) {
     return { ...base, status: 'fail', value: null, detail: `${which} ESS of ${w.key} cannot be computed (constant or non-finite draws, or under 6 draws per chain)`, action: 'A parameter did not move or produced NaN: check its prior; increase warmup; reparameterize.' };
   }
-  const status: GateStatus = w.value > 400 ? 'pass' : w.value > 100 ? 'warn' : 'fail';
+  const status: GateStatus = w.value > ESS_THRESHOLDS[0] ? 'pass' : w.value > ESS_THRESHOLDS[1] ? 'warn' : 'fail';
   return {
-    ...base, status, value: w.value, detail: `min ${which} ESS ${fmt(w.value, 4)} (${w.key})`,
+    ...base, status, value: w.value, detail: `min ${which} ESS ${essText(w.value)} (${w.key})`,
     action: status === 'pass' ? null : which === 'bulk'
       ? 'Too few effective draws for means and medians: increase draws, or reparameterize to reduce autocorrelation.'
       : 'Too few effective draws in the tails (5% / 95% quantiles): increase draws; heavy tails may need tighter priors.',

@@ -25,7 +25,7 @@ function sig(x: number, digits: number): string {
 
 /**
  * A number to `digits` significant digits with a suffix from ten thousand: 12.3M, 45.6k,
- * 1,234, 12.3, 0.0123 (parameters, ESS, LOO, ticks). Outcome quantities use fmtQuantity.
+ * 1,234, 12.3, 0.0123 (parameters, LOO, ticks). Outcome quantities use fmtQuantity, counts fmtCount.
  */
 export function fmtNum(x: number | null | undefined, digits = 3): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return 'n/a';
@@ -41,6 +41,12 @@ export function fmtNum(x: number | null | undefined, digits = 3): string {
     bigger = [divisor, suffix];
   }
   return Math.abs(x) >= 1000 ? Math.round(x).toLocaleString('en-US') : sig(x, digits);
+}
+
+/** A count such as an ESS (effective draws): a whole number with en-US grouping, 90 / 3,912. */
+export function fmtCount(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return 'n/a';
+  return Math.round(x).toLocaleString('en-US');
 }
 
 /** Full-precision-ish spend for tables: whole units with separators (small values keep 3 digits). */
@@ -86,6 +92,22 @@ export function fmtEst(e: Estimate | null | undefined, f: Formatter = fmtQuantit
 export function fmtInterval(e: Estimate | null | undefined, f: Formatter = fmtQuantity): string {
   if (!e || e.q05 === null || e.q95 === null) return 'n/a';
   return `${f(e.q05)} to ${f(e.q95)}`;
+}
+
+/**
+ * A timestamp as "2026-11-23 07:05 UTC". The report is a file that travels: UTC, said
+ * outright, reads the same to every reader in any time zone without offset arithmetic, and
+ * keeps the same run's report identical on every machine (a local time would change with
+ * the machine's zone). Seconds are dropped (truncated, as a clock shows them); the run file
+ * keeps the exact instant. A missing or unreadable stamp is said so, or shown as recorded.
+ */
+export function fmtDateTime(iso: string | null | undefined): string {
+  if (typeof iso !== 'string' || iso.trim() === '') return 'not recorded';
+  const t = Date.parse(iso);
+  if (!Number.isFinite(t)) return iso;
+  const d = new Date(t);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())} UTC`;
 }
 
 /** Tick labels: as fmtNum but keeping the digits a tick step needs. */

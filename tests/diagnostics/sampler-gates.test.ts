@@ -54,6 +54,23 @@ describe('readiness gates at their thresholds', () => {
     expect(gate({ ess_bulk: [{ key: 'a', value: 400 }] }, 'ess_bulk').status).toBe('warn');
     expect(gate({ ess_tail: [{ key: 'a', value: 100 }] }, 'ess_tail').status).toBe('fail');
   });
+  it('ESS is a count of draws: the detail names it as a whole number, never "90.271"', () => {
+    const detail = (v: number, which: 'ess_bulk' | 'ess_tail' = 'ess_bulk') => gate({ [which]: [{ key: 'b', value: 5000 }, { key: 'a', value: v }] }, which).detail;
+    expect(detail(90.271)).toBe('min bulk ESS 90 (a)');
+    expect(detail(90.5)).toBe('min bulk ESS 91 (a)');
+    expect(detail(3911.6, 'ess_tail')).toBe('min tail ESS 3,912 (a)');
+    expect(detail(12)).toBe('min bulk ESS 12 (a)');
+    // Rounding onto a threshold would print "400" beside a pass of "> 400" (or "100" beside
+    // a warn of "> 100"): the side of the threshold the value is on is said there.
+    const at = (v: number) => gate({ ess_bulk: [{ key: 'a', value: v }] }, 'ess_bulk');
+    expect([at(400.3).status, at(400.3).detail]).toEqual(['pass', 'min bulk ESS 400 (just over) (a)']);
+    expect([at(399.7).status, at(399.7).detail]).toEqual(['warn', 'min bulk ESS 400 (just under) (a)']);
+    expect([at(400).status, at(400).detail]).toEqual(['warn', 'min bulk ESS 400 (a)']);
+    expect([at(100.2).status, at(100.2).detail]).toEqual(['warn', 'min bulk ESS 100 (just over) (a)']);
+    expect(at(401.2).detail).toBe('min bulk ESS 401 (a)');
+    // The judged value itself is not rounded: the JSON keeps what was computed.
+    expect(at(90.271).value).toBe(90.271);
+  });
   it('divergences: 0 pass, ≤ 1% warn, else fail; tree depth warns only', () => {
     expect(gate({ divergences: 40 }, 'divergences').status).toBe('warn');
     expect(gate({ divergences: 41 }, 'divergences').status).toBe('fail');

@@ -2,7 +2,7 @@
 // scale), parameters to significant digits, nulls shown as n/a rather than NaN.
 import { describe, expect, it } from 'vitest';
 import { num } from '../../src/core/number-format';
-import { fmtAmount, fmtEst, fmtInterval, fmtNum, fmtPct, fmtQuantity, fmtRatio, fmtTick, pctOf } from '../../src/report/format';
+import { fmtAmount, fmtCount, fmtDateTime, fmtEst, fmtInterval, fmtNum, fmtPct, fmtQuantity, fmtRatio, fmtTick, pctOf } from '../../src/report/format';
 
 describe('report number formatting', () => {
   it('quantities', () => {
@@ -35,5 +35,32 @@ describe('report number formatting', () => {
     expect(fmtPct(0.97, 0)).toBe('97%');
     expect([7_544_926.64, 55.3, 0.0603].map(fmtAmount)).toEqual(['7,544,927', '55.3', '0.0603']);
     expect([0, 200_000, 0.25, 1_500].map((v, i) => fmtTick(v, [1, 200_000, 0.05, 500][i]))).toEqual(['0', '200k', '0.25', '1,500']);
+  });
+
+  it('counts (ESS) as whole numbers with grouping', () => {
+    expect([90.271, 90.5, 0.4, 3911.6, 123_456.7].map(fmtCount)).toEqual(['90', '91', '0', '3,912', '123,457']);
+    expect([null, undefined, NaN].map(fmtCount)).toEqual(['n/a', 'n/a', 'n/a']);
+  });
+
+  it('a timestamp as a UTC date-time that says so, the same in every time zone', () => {
+    const zone = process.env.TZ;
+    try {
+      for (const tz of ['UTC', 'Pacific/Auckland', 'America/Los_Angeles']) {
+        process.env.TZ = tz;
+        // The zone really changed (Node re-reads TZ): a local-time formatter would differ here.
+        expect(new Date('2026-11-23T07:05:00Z').getHours()).toBe({ UTC: 7, 'Pacific/Auckland': 20, 'America/Los_Angeles': 23 }[tz]);
+        expect(fmtDateTime('2026-11-23T07:05:59.999Z')).toBe('2026-11-23 07:05 UTC');
+        // An offset stamp is the same instant: 20:05 in Auckland (UTC+13) is 07:05 UTC.
+        expect(fmtDateTime('2026-11-23T20:05:00+13:00')).toBe('2026-11-23 07:05 UTC');
+        // Crossing midnight and a year end back to UTC.
+        expect(fmtDateTime('2027-01-01T05:30:00-08:00')).toBe('2027-01-01 13:30 UTC');
+        expect(fmtDateTime('2027-01-01T00:30:00+01:00')).toBe('2026-12-31 23:30 UTC');
+      }
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+    expect([undefined, null, '', '  '].map(fmtDateTime)).toEqual(['not recorded', 'not recorded', 'not recorded', 'not recorded']);
+    expect(fmtDateTime('last Tuesday-ish')).toBe('last Tuesday-ish');
   });
 });

@@ -3,6 +3,7 @@
 // Content-Security-Policy (`default-src 'none'`, so nothing can be fetched: no fonts, images
 // or frames); charts are inline SVG drawn here. All user text goes through html.ts.
 import { html, joinHtml, type SafeHtml } from './html';
+import { fmtDateTime } from './format';
 import { cspHash } from './sha256';
 import { REPORT_CSS } from './styles';
 import { summarySentences } from './sections/summary-text';
@@ -26,7 +27,7 @@ function banner(r: ReportInput): SafeHtml {
 
 export function renderExecutiveSummary(r: ReportInput): string {
   const provisional = r.diagnostics.estimates_provisional;
-  const created = r.created_at ?? new Date().toISOString();
+  const created = fmtDateTime(r.created_at ?? new Date().toISOString());
   const title = `Marketing mix model: executive summary — ${r.target}`;
   const body = html`<header><h1>${title}</h1>
 <p class="meta">${String(r.metadata.dataset_name ?? '')} · ${r.metadata.data_range.first} to ${r.metadata.data_range.last} · report created ${created} · Carryover ${r.metadata.app_version}</p>

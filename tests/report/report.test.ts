@@ -166,6 +166,41 @@ describe('the executive report of a real fit', () => {
   });
 });
 
+describe('written for a reader who has only this file', () => {
+  it('cites no internal document, source file or JSON field', () => {
+    const calibrated: InferenceData = { ...idata, attrs: { ...idata.attrs, imputed_cells: [{ column: 'x1', row: 3, method: 'mean' }, { column: 'x1', row: 4, method: 'mean' }, { column: 'event_1', row: 9, method: 'zero' }], model: { ...idata.attrs.model, lift_tests: [{ channel: 'x1', x: 1, delta_x: 1, delta_y: 1, sigma: 1, label: 'geo test' }] } } };
+    const out = renderExecutiveSummary(reportInput(calibrated, analysis, { target: 'y' }));
+    for (const d of [doc, out]) expect(d).not.toMatch(/\.md\b|§|\bsrc\/|\.ts\b|\bmetadata\.|\battrs\.|imputed_cells/);
+    expect(out).toContain("Each test raised a channel's spend from x by delta_x per week and measured delta_y more outcome per week");
+    expect(out).toContain('<caption>Lift tests the model was fitted to (amounts per week)</caption>');
+    expect(out).toContain('<td>3 (missing values filled in; x1 2 cells, event_1 1 cell; each stays flagged in the run&#39;s data and exports)</td>');
+  });
+
+  it('states when it was made and fitted as a UTC date-time, not a raw timestamp', () => {
+    expect(doc).toContain(' · report created 2026-01-01 00:00 UTC · ');
+    const at = (created: string) => /<th scope="row">Fitted at<\/th><td>([^<]*)<\/td>/.exec(renderExecutiveSummary(reportInput({ ...idata, attrs: { ...idata.attrs, created_at: created } }, analysis, { target: 'y', created_at: created })))![1];
+    expect(at('2026-11-23T20:05:42.123+13:00')).toBe('2026-11-23 07:05 UTC');
+    expect(doc).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d/);
+  });
+
+  it('gives ESS as whole draws: in the gates and in each parameter row', () => {
+    for (const name of ['ess_bulk', 'ess_tail']) expect(input.diagnostics.gates[name].detail).toMatch(/^min (bulk|tail) ESS \d{1,3}(,\d{3})*( \(just (over|under)\))? \(/);
+    const params = /<table class="params">[\s\S]*?<\/table>/.exec(doc)![0];
+    let rows = 0;
+    for (const [key, p] of Object.entries(input.parameters)) {
+      const m = new RegExp(`<th scope="row">${esc(key)}</th><td class="num">[^<]*</td><td class="num[^"]*">[^<]*</td><td class="num">([^<]*)</td><td class="num">([^<]*)</td>`).exec(params);
+      expect(m, key).not.toBeNull();
+      for (const [cell, value] of [[m![1], p.ess_bulk], [m![2], p.ess_tail]] as const) {
+        if (value === null) { expect(cell).toBe('n/a'); continue; }
+        expect(cell, key).toMatch(/^\d{1,3}(,\d{3})*$/);
+        expect(Math.abs(Number(cell.replaceAll(',', '')) - value), key).toBeLessThanOrEqual(0.5);
+      }
+      rows++;
+    }
+    expect(rows).toBe(Object.keys(input.parameters).length);
+  });
+});
+
 describe('user text is escaped everywhere', () => {
   it('a channel, a control, the target and a file named like markup appear as text, never as elements or attributes', () => {
     const hostile: ReportInput = JSON.parse(JSON.stringify(input).replaceAll('x1', EVIL).replaceAll('event_1', EVIL2.replaceAll('"', '\\"')));

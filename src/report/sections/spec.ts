@@ -4,7 +4,7 @@ import type { Prior, UserError } from '../../core/types';
 import { channelPrior, channelRoasPrior } from '../../model/spec';
 import { adstockVariables, saturationVariables } from '../../model/priors';
 import { html, type SafeHtml } from '../html';
-import { fmtAmount, fmtNum } from '../format';
+import { fmtAmount, fmtDateTime, fmtNum } from '../format';
 import type { ReportInput } from '../types';
 import { liftAgreementTable } from './lift-agreement';
 
@@ -26,6 +26,16 @@ export function priorText(p: Prior): string {
   }
 }
 
+/** "tv 2 cells, radio 1 cell": where the filled-in values are, for a reader without the run file. */
+function imputedColumns(cells: unknown): string {
+  const count = new Map<string, number>();
+  if (Array.isArray(cells)) for (const c of cells) {
+    const col = typeof c?.column === 'string' ? c.column : 'unnamed column';
+    count.set(col, (count.get(col) ?? 0) + 1);
+  }
+  return [...count].map(([col, n]) => `${col} ${n} ${n === 1 ? 'cell' : 'cells'}`).join(', ');
+}
+
 function dataTable(r: ReportInput): SafeHtml {
   const m = r.metadata;
   const d = m.data_range;
@@ -36,7 +46,7 @@ function dataTable(r: ReportInput): SafeHtml {
 <tr><th scope="row">Files</th><td>${sources.map((s, i) => html`${i ? ', ' : ''}${s}`)}</td></tr>
 <tr><th scope="row">Outcome</th><td>${r.target}</td></tr>
 <tr><th scope="row">Range</th><td>${d.first} to ${d.last} (${d.rows} ${d.grain}s)</td></tr>
-<tr><th scope="row">Imputed cells</th><td>${imputed}${imputed ? ' (flagged in every output; see metadata.imputed_cells)' : ''}</td></tr>
+<tr><th scope="row">Imputed cells</th><td>${imputed}${imputed ? ` (missing values filled in; ${imputedColumns(m.imputed_cells)}; each stays flagged in the run's data and exports)` : ''}</td></tr>
 </tbody></table>`;
 }
 
@@ -71,15 +81,16 @@ function samplerTable(r: ReportInput): SafeHtml {
 <tr><th scope="row">NUTS</th><td>${s.chains} chains, ${s.warmup} warmup, ${s.draws} draws, adapt_delta ${s.adapt_delta}, max tree depth ${s.max_treedepth}, metric ${s.metric}</td></tr>
 <tr><th scope="row">Seed</th><td>${m.seed}</td></tr>
 <tr><th scope="row">Carryover version</th><td>${m.app_version}</td></tr>
-<tr><th scope="row">Fitted at</th><td>${m.created_at}</td></tr>
+<tr><th scope="row">Fitted at</th><td>${fmtDateTime(m.created_at)}</td></tr>
 </tbody></table>`;
 }
 
 function calibrationTable(r: ReportInput): SafeHtml {
   const t = r.calibration.tests;
+  const per = r.metadata.data_range.grain;
   const rows = t.map((x) => html`<tr><th scope="row">${x.label ?? x.channel}</th><td>${x.channel}</td><td class="num">${fmtAmount(x.x)}</td><td class="num">${fmtAmount(x.delta_x)}</td><td class="num">${fmtAmount(x.delta_y)}</td><td class="num">${fmtAmount(x.sigma)}</td></tr>`);
   const table = t.length
-    ? html`<table class="compact"><caption>Lift tests in the likelihood (per period, MODEL.md §6)</caption><thead><tr><th scope="col">Test</th><th scope="col">Channel</th><th scope="col">x</th><th scope="col">delta_x</th><th scope="col">delta_y</th><th scope="col">sigma</th></tr></thead><tbody>${rows}</tbody></table>`
+    ? html`<p class="muted">Each test raised a channel's spend from x by delta_x per ${per} and measured delta_y more outcome per ${per} (a test's totals divided by the ${per}s it ran), with standard error sigma. The model was fitted to agree with these alongside the data; a test with a smaller sigma pulls the fit harder.</p><table class="compact"><caption>Lift tests the model was fitted to (amounts per ${per})</caption><thead><tr><th scope="col">Test</th><th scope="col">Channel</th><th scope="col">x</th><th scope="col">delta_x</th><th scope="col">delta_y</th><th scope="col">sigma</th></tr></thead><tbody>${rows}</tbody></table>`
     : html`<p>No lift test calibrates this model.</p>`;
   return html`${table}${liftAgreementTable(r.calibration.agreement)}${noteList('Lift-test notes', r.calibration.notes)}`;
 }

@@ -6,6 +6,7 @@
 import type { Dataset, LiftTest, UserError } from '../core/types';
 import { fourierFeatures } from '../model/features';
 import { fourierModes } from '../model/layout';
+import { shown } from './message-format';
 import type { RidgeOptions } from './types';
 
 export interface FixedColumn {
@@ -65,14 +66,14 @@ export function buildProblem(data: Dataset, opts: RidgeOptions): RidgeProblem | 
   if (T < 10) errors.push(err(`${T} periods are too few for the ridge fit`, { hint: 'Use at least 10 periods (Robyn recommends years of weekly data).' }));
   const y = Float64Array.from(data.target.values);
   const badY = firstBad(y, Number.isFinite);
-  if (badY >= 0) errors.push(err(`the target "${data.target.name}" is ${y[badY]} in period ${badY + 1} (${data.dates[badY]})`, { column: data.target.name, row: badY + 2, hint: 'Every period needs a finite target value.' }));
+  if (badY >= 0) errors.push(err(`the target "${data.target.name}" is ${shown(y[badY])} in period ${badY + 1} (${data.dates[badY]})`, { column: data.target.name, row: badY + 2, hint: 'Every period needs a finite target value.' }));
   else if (sd(y) === 0) errors.push(err(`the target "${data.target.name}" is constant`, { column: data.target.name, hint: 'A constant target has nothing to explain.' }));
   const C = data.channels.length;
   if (C === 0) errors.push(err('the data has no media channels', { hint: 'Mark at least one spend column as a channel.' }));
   const spendMax = new Float64Array(C);
   data.channels.forEach((c, i) => {
     const bad = firstBad(c.spend, (x) => Number.isFinite(x) && x >= 0);
-    if (bad >= 0) errors.push(err(`channel "${c.name}" has spend ${c.spend[bad]} in period ${bad + 1} (${data.dates[bad]})`, { channel: c.name, column: c.name, row: bad + 2, hint: 'Spend must be a finite number ≥ 0.' }));
+    if (bad >= 0) errors.push(err(`channel "${c.name}" has spend ${shown(c.spend[bad])} in period ${bad + 1} (${data.dates[bad]})`, { channel: c.name, column: c.name, row: bad + 2, hint: 'Spend must be a finite number ≥ 0.' }));
     for (let t = 0; t < T; t++) spendMax[i] = Math.max(spendMax[i], c.spend[t]);
     if (bad < 0 && !(spendMax[i] > 0)) errors.push(err(`channel "${c.name}" never spends (max 0)`, { channel: c.name, column: c.name, hint: 'Drop the channel: the model scales media by its maximum (MODEL.md §1).' }));
   });
@@ -128,7 +129,7 @@ function fixedColumns(data: Dataset, opts: RidgeOptions, errors: UserError[], wa
       continue;
     }
     const bad = firstBad(c.values, Number.isFinite);
-    if (bad >= 0) errors.push(err(`control "${name}" is ${c.values[bad]} in period ${bad + 1} (${data.dates[bad]})`, { column: name, row: bad + 2, hint: 'Give a finite value for every period.' }));
+    if (bad >= 0) errors.push(err(`control "${name}" is ${shown(c.values[bad])} in period ${bad + 1} (${data.dates[bad]})`, { column: name, row: bad + 2, hint: 'Give a finite value for every period.' }));
     else if (sd(c.values) === 0) warnings.push({ severity: 'warning', column: name, message: `control "${name}" is constant and is left out (the intercept covers it)` });
     else out.push({ name, kind: 'control', values: Float64Array.from(c.values) });
   }

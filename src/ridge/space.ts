@@ -5,6 +5,7 @@ import type { AdstockKind, Dataset, SaturationKind, UserError } from '../core/ty
 import type { AdstockParams, SaturationParams } from '../model/kernels';
 import { adstockVariables, saturationVariables } from '../model/priors';
 import { powPos } from './curves';
+import { typed } from './message-format';
 import type { Range, RidgeOptions } from './types';
 
 export interface ChannelModel {
@@ -85,7 +86,7 @@ export function buildSpace(data: Dataset, opts: RidgeOptions): SearchSpace | { e
       const [lo, hi] = o.ranges?.[variable] ?? def.range;
       const key = `${variable}[${c.name}]`;
       if (!(lo <= hi) || !supportOk(variable, lo) || !supportOk(variable, hi)) {
-        errors.push({ severity: 'error', channel: c.name, column: variable, message: `range [${lo}, ${hi}] of ${key} is not valid`, hint: 'Give lo ≤ hi inside the parameter’s support (alpha in [0, 1), scales > 0).' });
+        errors.push({ severity: 'error', channel: c.name, column: variable, message: `range [${typed(lo)}, ${typed(hi)}] of ${key} is not valid`, hint: 'Give lo ≤ hi inside the parameter’s support (alpha in [0, 1), scales > 0).' });
       }
       dims.push({ key, channel: ci, variable, lo, hi, log: def.log && lo > 0 });
     }
@@ -93,7 +94,7 @@ export function buildSpace(data: Dataset, opts: RidgeOptions): SearchSpace | { e
   });
   const [llo, lhi] = opts.lambda ?? [0, 1];
   if (!(llo >= 0 && llo <= lhi && lhi <= 1)) {
-    errors.push({ severity: 'error', column: 'lambda', message: `lambda range [${llo}, ${lhi}] is not inside [0, 1]`, hint: 'Robyn’s lambda hyperparameter runs from 0 (least penalty) to 1.' });
+    errors.push({ severity: 'error', column: 'lambda', message: `lambda range [${typed(llo)}, ${typed(lhi)}] is not inside [0, 1]`, hint: 'Robyn’s lambda hyperparameter runs from 0 (least penalty) to 1.' });
   }
   dims.push({ key: 'lambda', channel: -1, variable: 'lambda', lo: llo, hi: lhi, log: false });
   if (errors.length > 0) return { errors };

@@ -13,6 +13,7 @@ import type { Estimate, UserError } from '../core/types';
 import type { Rng } from '../core/rng';
 import { automaticBlockLength, centre as centreInPlace, movingBlockResample } from './bootstrap';
 import { DebiasedRidge, lessPenalised } from './debias';
+import { pointOutside } from './point-outside';
 import { Tally } from './tally';
 import { Draws } from './intervals';
 import { calibrateSieve, fitArAic, sieveBurnIn, sieveResample, type ArFit } from './sieve';
@@ -117,40 +118,6 @@ function bootstrapWorld(est: DebiasedRidge) {
   const worldRefit = tally();
   est.estimate(yWorld, worldRefit, 0);
   return { centre, centreHat, refitHat, yWorld, world: Tally.extrapolated(centre, refit), worldRefit };
-}
-
-/**
- * A warning for every channel with a chosen-model value outside its interval — contribution (and
- * with it ROAS, the same interval scaled), marginal ROAS, effect share: with the intervals built
- * on the bias-corrected estimate (debias.ts) that happens when the penalty moves the point by
- * more than the noise could, and the table would otherwise show a point outside its own interval
- * without saying why.
- */
-function pointOutside(channels: Record<string, RidgeChannelResult>, lambdaHp: number): UserError[] {
-  const out: UserError[] = [];
-  const fmt = (v: number) => (v === 0 ? '0' : Math.abs(v) >= 100 ? v.toFixed(0) : v.toPrecision(3));
-  for (const [name, ch] of Object.entries(channels)) {
-    const checks: [string, number, Estimate][] = [
-      ['contribution', ch.point.contribution, ch.contribution],
-      ['marginal ROAS', ch.point.marginal_roas, ch.marginal_roas],
-      ['effect share', ch.point.effect_share, ch.effect_share],
-    ];
-    const parts: string[] = [];
-    for (const [label, v, { q05, q95 }] of checks) {
-      if (q05 === null || q95 === null || (q05 <= v && v <= q95)) continue;
-      parts.push(`${label} ${fmt(v)} lies ${v < q05 ? 'below' : 'above'} its 90% interval [${fmt(q05)}, ${fmt(q95)}]`);
-    }
-    if (parts.length === 0) continue;
-    out.push({
-      severity: 'warning',
-      channel: name,
-      message: `channel "${name}": the chosen model's ${parts.join('; its ')}`,
-      hint:
-        `The penalty (lambda ${fmt(lambdaHp)}) moves this channel's estimates by more than the noise could; the intervals are for the effects with that shrinkage taken out. ` +
-        'A model with a smaller lambda on the Pareto front is shrunk less.',
-    });
-  }
-  return out;
 }
 
 /**

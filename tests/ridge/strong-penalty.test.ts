@@ -3,6 +3,7 @@
 // channel whose point then lies outside its interval gets a warning saying why, and the same
 // seed gives the same result bit for bit.
 import { describe, expect, it } from 'vitest';
+import { num, pct } from '../../src/core/number-format';
 import { Rng } from '../../src/core/rng';
 import { refitChosen } from '../../src/ridge/choose';
 import { runRidge } from '../../src/ridge/run';
@@ -46,7 +47,14 @@ describe('a strongly penalised ridge model (Robyn lambda 0.01)', () => {
     expect(warned.map((w) => w.channel).sort()).toEqual(outside.filter((o) => o.found.length > 0).map((o) => o.name).sort());
     for (const w of warned) {
       expect(w.severity).toBe('warning');
-      for (const [label, side] of outside.find((o) => o.name === w.channel)!.found) expect(w.message).toMatch(new RegExp(`${label} [-0-9.e+]+ lies ${side} its 90% interval`));
+      for (const [label, side] of outside.find((o) => o.name === w.channel)!.found) {
+        // The number as the table shows it (src/core/number-format.ts: num, pct for the share).
+        const ch = strong.channels[w.channel!];
+        const shown = label === 'contribution' ? num(ch.point.contribution) : label === 'marginal ROAS' ? num(ch.point.marginal_roas) : pct(ch.point.effect_share);
+        expect(w.message).toContain(`${label} ${shown} lies ${side} its 90% interval [`);
+      }
+      // No raw double ("7222102", "0.2557550624"): five digits from the first nonzero one is not how the studio writes a number.
+      expect(w.message + w.hint).not.toMatch(/[1-9]\d{4}|\.\d*[1-9]\d{3}/);
       expect(w.hint).toMatch(/shrinkage taken out/);
     }
   });

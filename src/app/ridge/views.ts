@@ -3,6 +3,7 @@
 // Bayesian ROAS (posterior) when a run on the same data is at hand.
 import type { Estimate } from '../../core/types';
 import type { RidgeResult } from '../../ridge';
+import { num } from '../../core/number-format';
 
 export interface ParetoPoints {
   ids: number[];
@@ -129,7 +130,7 @@ export function wideIntervalNote(rows: RoasRow[], lambda: number, biasCorrected:
     facts.push(`${facts.length > 0 ? 'the' : 'The'} point${one ? '' : 's'} of ${listNames(outside)} lie${one ? 's' : ''} outside ${one ? 'its' : 'their'} interval${one ? '' : 's'}`);
   }
   return (
-    `${facts.join(', and ')}. The penalty (λ ${lambda.toFixed(4)}) shrinks every point toward 0, but the intervals are built with that ` +
+    `${facts.join(', and ')}. The penalty (λ ${num(lambda)}) shrinks every point toward 0, but the intervals are built with that ` +
     `shrinkage taken out, so they are as wide as least squares on this data makes them: honest about what the data alone can tell, ` +
     `and a lift test or the Bayesian fit with its priors narrows them.`
   );

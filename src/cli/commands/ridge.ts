@@ -17,6 +17,7 @@ import { loadDataset } from '../load-dataset';
 import type { LiftFileOutcome } from '../lift-file';
 import { liftTestsFromFile } from '../calibration-flags';
 import { prepareOutDir } from '../out-dir';
+import { num } from '../../core/number-format';
 
 export const RIDGE_FILE = 'ridge_result.json';
 
@@ -124,7 +125,7 @@ export function ridgeResultFile(result: RidgeResult, data: Dataset, opts: RidgeO
 }
 
 function summaryLines(r: RidgeResult): string[] {
-  const f = (v: number | null) => (v === null ? '—' : v.toPrecision(3));
+  const f = num; // the studio's and the report's format (src/core/number-format.ts)
   const o = r.model.objectives;
   return [
     `chosen model ${r.chosen} of ${r.evaluations} (${r.pareto.length} on the Pareto front): NRMSE ${f(o.nrmse)}, DECOMP.RSSD ${f(o.decomp_rssd)}${o.mape_lift === null ? '' : `, MAPE.LIFT ${f(o.mape_lift)}`}, R² ${f(r.model.rsq)}`,

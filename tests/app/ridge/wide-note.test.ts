@@ -23,7 +23,7 @@ describe('wide ridge intervals explained next to the chart', () => {
   it('names the channels whose interval starts at 0, in the table order', () => {
     const rows = [row('tv', est(0.5, 9.1)), row('facebook', est(0, 9.5)), row('print', est(0.5, 24)), row('search', est(0, 11.1))];
     expect(wideIntervalNote(rows, 0.092, true)).toBe(
-      'The ROAS intervals of facebook and search start at 0. The penalty (λ 0.0920) shrinks every point toward 0, but the intervals are ' +
+      'The ROAS intervals of facebook and search start at 0. The penalty (λ 0.092) shrinks every point toward 0, but the intervals are ' +
         'built with that shrinkage taken out, so they are as wide as least squares on this data makes them: honest about what the data ' +
         'alone can tell, and a lift test or the Bayesian fit with its priors narrows them.',
     );
@@ -33,7 +33,7 @@ describe('wide ridge intervals explained next to the chart', () => {
     const tv = { ...row('tv', est(5.37, 9.08)), point: { roas: 2.34, contribution: 1, marginal_roas: 1, effect_share: 0.1 } } as RoasRow;
     expect(wideIntervalNote([tv, row('ooh', est(0.5, 1.9))], 0.092, true)).toMatch(/^The point of tv lies outside its interval\. The penalty/);
     expect(wideIntervalNote([tv, row('search', est(0, 11))], 0.092, true)).toMatch(
-      /^The ROAS interval of search starts at 0, and the point of tv lies outside its interval\. The penalty \(λ 0\.0920\)/,
+      /^The ROAS interval of search starts at 0, and the point of tv lies outside its interval\. The penalty \(λ 0\.092\)/,
     );
   });
 

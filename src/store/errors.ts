@@ -22,7 +22,15 @@ export function storageError(e: unknown, action: string): UserError {
     };
   }
   const n = errorName(e);
-  if (n === 'InvalidStateError' || n === 'UnknownError' || n === 'VersionError') {
+  if (n === 'VersionError') {
+    // This page's code is older than the database: a newer Carryover opened it in another tab.
+    return {
+      message: `A newer version of Carryover has upgraded the runs library in another tab, so this page could not ${action}.`,
+      hint: 'Reload this page to use the newer version; your runs are kept.',
+      severity: 'error',
+    };
+  }
+  if (n === 'InvalidStateError' || n === 'UnknownError') {
     return {
       message: `The browser's storage is unavailable (${n}), so Carryover could not ${action}.`,
       hint: 'Private windows and some privacy settings block IndexedDB. Use a normal window, or export results to files.',

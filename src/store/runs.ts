@@ -1,9 +1,11 @@
 // The runs library over IndexedDB: list, save, open, rename, delete. Every write touches
 // both object stores in one transaction (see db.ts); every read of a full run goes
 // through the migration hook and validation, so a damaged record is reported, not shown.
+// Draw arrays are stored packed as Float64Arrays (packed.ts) and unpacked on read.
 import { storageError } from './errors';
 import { openRunsDb, type Db } from './db';
 import { migrateRecord } from './migrate';
+import { packRecord, unpackRecord } from './packed';
 import { fail, ok, type Result } from './result';
 import { summarize, type RunRecord, type RunSummary } from './schema';
 import { validateRunRecord } from './validate';
@@ -70,10 +72,11 @@ export class RunStore {
     const problems = validateRunRecord(record);
     if (problems.length > 0) return fail(...problems);
     const summary = summarize(record);
+    const stored = packRecord(record);
     const tx = this.db.transaction(['payloads', 'runs'], 'readwrite');
     try {
       await commit(tx, (track) => {
-        track(tx.objectStore('payloads').put(record));
+        track(tx.objectStore('payloads').put(stored));
         track(tx.objectStore('runs').put(summary));
       });
       return ok(summary);
@@ -92,7 +95,7 @@ export class RunStore {
     if (raw === undefined) {
       return fail({ message: 'This run is no longer in the library.', hint: 'It may have been deleted in another tab; refresh the list.', severity: 'error' });
     }
-    const m = migrateRecord(raw);
+    const m = migrateRecord(unpackRecord(raw));
     if (!m.ok) return m;
     const problems = validateRunRecord(m.value.record);
     if (problems.length > 0) return fail(...problems);

@@ -68,7 +68,7 @@ async function readBack(name: string) {
 }
 
 describe('an older database opens without losing anything', () => {
-  it('DB version 2 (runs, payloads, session) → version 3: the run and the whole session are there, settings included', async () => {
+  it('DB version 2 (runs, payloads, session) → version 4: the run and the whole session are there, settings included', async () => {
     const page = await browser().open();
     const session = {
       session_version: 1,
@@ -94,13 +94,13 @@ describe('an older database opens without losing anything', () => {
       }),
     );
     const r = await page.evaluate(readBack, 'from-v2');
-    expect(r.structure).toEqual({ version: 3, stores: ['payloads', 'preferences', 'runs', 'session'] });
+    expect(r.structure).toEqual({ version: 4, stores: ['payloads', 'preferences', 'runs', 'session'] });
     expect(r.ids).toEqual([fixture.id]);
     expect(r.run).toEqual(fixture);
     expect(r.session).toEqual({ ...session, chosen: [] });
   });
 
-  it('DB version 1 (runs, payloads) → version 3: the run is there, no session', async () => {
+  it('DB version 1 (runs, payloads) → version 4: the run is there, no session', async () => {
     const page = browser().page;
     const summary = await page.evaluate((r) => (window as unknown as W).carryoverStore.summarize(r as Store.RunRecord), asArg(fixture));
     await page.evaluate(
@@ -115,7 +115,7 @@ describe('an older database opens without losing anything', () => {
       }),
     );
     const r = await page.evaluate(readBack, 'from-v1');
-    expect(r.structure).toEqual({ version: 3, stores: ['payloads', 'preferences', 'runs', 'session'] });
+    expect(r.structure).toEqual({ version: 4, stores: ['payloads', 'preferences', 'runs', 'session'] });
     expect(r.ids).toEqual([fixture.id]);
     expect(r.run).toEqual(fixture);
     expect(r.session).toBeNull();

@@ -55,6 +55,54 @@ describe('runs store in IndexedDB', () => {
     expect(await listIds()).toEqual({ ids: [fixture.id], orphans: [] });
   });
 
+  it('keeps draws as Float64Arrays in IndexedDB, reads them back identical, and keeps an older Carryover out', async () => {
+    const page = await browser().open();
+    const r = await page.evaluate(async (arg) => {
+      const rec = { ...(arg as Store.RunRecord), id: 'packed-run' };
+      const s = (window as unknown as W).carryoverStore;
+      const st = await s.RunStore.open();
+      if (!st.ok) throw new Error('open');
+      await st.value.save(rec);
+      const got = await st.value.get(rec.id);
+      st.value.close();
+      // The payload as IndexedDB holds it, read without the store.
+      const raw = await new Promise<Record<string, unknown>>((res, rej) => {
+        const q = indexedDB.open('carryover');
+        q.onsuccess = () => {
+          const g = q.result.transaction('payloads').objectStore('payloads').get(rec.id);
+          g.onsuccess = () => {
+            q.result.close();
+            res(g.result);
+          };
+          g.onerror = () => rej(g.error);
+        };
+        q.onerror = () => rej(q.error);
+      });
+      const idata = raw.inference_data as Record<string, Record<string, { data?: unknown; shape?: number[] }>>;
+      const kinds = ['posterior', 'sample_stats', 'log_likelihood', 'posterior_predictive'].flatMap((g) => Object.values(idata[g]).map((v) => (v.data instanceof Float64Array ? `f64 ${v.shape!.join('×')}` : typeof v)));
+      // A page of the previous Carryover opens the database at version 3.
+      const older = await new Promise<string>((res) => {
+        const q = indexedDB.open('carryover', 3);
+        q.onsuccess = () => {
+          q.result.close();
+          res('opened');
+        };
+        q.onerror = () => res(q.error?.name ?? 'error');
+      });
+      // Leave the library as the next test expects it.
+      const again = await s.RunStore.open();
+      if (again.ok) {
+        await again.value.remove(rec.id);
+        again.value.close();
+      }
+      return { got: got.ok ? got.value : got.errors, kinds, older };
+    }, asArg(fixture));
+    expect(r.got).toEqual({ ...fixture, id: 'packed-run' });
+    expect(r.kinds.length).toBeGreaterThan(5);
+    for (const k of r.kinds) expect(k).toMatch(/^f64 2×4(×\d+)?$/);
+    expect(r.older).toBe('VersionError');
+  });
+
   it('quota exceeded (real Chromium quota, lowered through DevTools) → clear message, no partial run', async () => {
     // A fresh context: Chromium applies a quota override to an origin's storage opened after it.
     const s = browser();

@@ -126,10 +126,10 @@ describe('DB_UPGRADES', () => {
     };
     return { db, stores };
   }
-  const AT: Record<number, string[]> = { 0: [], 1: ['runs', 'payloads'], 2: ['runs', 'payloads', 'session'], 3: ['runs', 'payloads', 'session', 'preferences'] };
+  const AT: Record<number, string[]> = { 0: [], 1: ['runs', 'payloads'], 2: ['runs', 'payloads', 'session'], 3: ['runs', 'payloads', 'session', 'preferences'], 4: ['runs', 'payloads', 'session', 'preferences'] };
 
-  it('one step per version up to DB_VERSION 3', () => {
-    expect(DB_VERSION).toBe(3);
+  it('one step per version up to DB_VERSION 4 (packed draws: no new store)', () => {
+    expect(DB_VERSION).toBe(4);
     for (let v = 0; v < DB_VERSION; v++) expect(DB_UPGRADES[v], `upgrade ${v} → ${v + 1}`).toBeTypeOf('function');
   });
 
@@ -139,5 +139,15 @@ describe('DB_UPGRADES', () => {
       for (let v = from; v < DB_VERSION; v++) DB_UPGRADES[v](db as never);
       expect([...stores].sort()).toEqual([...AT[DB_VERSION]].sort());
     }
+  });
+});
+
+describe('a page older than the database', () => {
+  it('is told a newer Carryover upgraded the library and to reload, not that storage is blocked', async () => {
+    const { storageError } = await import('../../src/store/errors');
+    const e = storageError(new DOMException('The requested version (3) is less than the existing version (4).', 'VersionError'), 'open the runs library');
+    expect(e.message).toBe('A newer version of Carryover has upgraded the runs library in another tab, so this page could not open the runs library.');
+    expect(e.hint).toMatch(/^Reload this page/);
+    expect(storageError(new DOMException('closing', 'InvalidStateError'), 'save the run').message).toMatch(/storage is unavailable \(InvalidStateError\)/);
   });
 });

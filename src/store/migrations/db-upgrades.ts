@@ -29,6 +29,12 @@ export const DB_UPGRADES: Readonly<Record<number, DbUpgrade>> = {
   2: (db) => {
     db.createObjectStore('preferences');
   },
+  // v4: no store changes. From here a payload's draw arrays may be Float64Arrays (packed.ts),
+  // which an earlier Carryover would read as a damaged run and offer to delete. The version
+  // step keeps such a tab away from them: it is asked to close its connection (db.ts,
+  // `blocking`) and cannot reopen the newer database (VersionError, errors.ts says to
+  // reload). Payloads stored before keep their nested arrays and read as they are.
+  3: () => undefined,
 };
 
 /** The version a database has after every upgrade in the table. */

@@ -49,7 +49,7 @@ export function liftTestsFromRobynRows(
     if (meaning === 'incremental' && nearDataSpend) {
       r.warn(
         `spend ${spend} is the channel's whole spend in the window (data: ${Math.round(w.data_spend)}), as Robyn defines it; ` +
-          'read as an incremental spend (MODEL.md §6) it doubles the spend level',
+          'read as the extra spend of the test on top of the data’s spend, it doubles the spend level',
         { channel: name, column: 'spend', hint: 'If liftAbs is the effect of all of that spend (a holdout test), import with "spend is the channel total".' },
       );
     }

@@ -65,7 +65,7 @@ export function validateDataset(d: Omit<Dataset, 'fingerprint'>, report: UserErr
   tooManyParameters(d, report);
   if (T > 0 && isConstant(d.target.values)) report.push(error(`The target ${d.target.name} is the same in every period`, { column: d.target.name }, 'choose the column that measures the outcome'));
   for (const c of d.channels) {
-    if (maxOf(c.spend) <= 0) report.push(error(`Channel ${c.name} has no spend in any period`, { channel: c.name, column: c.name }, 'leave the column out of the model (studio: mark it ignored; command line: do not name it in --channels), or pick the right spend column (MODEL.md: a channel whose maximum is 0 cannot be scaled)'));
+    if (maxOf(c.spend) <= 0) report.push(error(`Channel ${c.name} has no spend in any period`, { channel: c.name, column: c.name }, 'leave the column out of the model (studio: mark it ignored; command line: do not name it in --channels), or pick the right spend column (a channel whose maximum is 0 cannot be scaled)'));
   }
   for (const c of d.controls) {
     if (T > 0 && isConstant(c.values)) report.push(warning(`Control ${c.name} is the same in every period; it only duplicates the intercept`, { column: c.name }, 'leave it out of the model'));

@@ -23,7 +23,7 @@ function checkDraws(group: string, name: string, arr: unknown, lead: number[] | 
 }
 
 export function validateInferenceData(x: unknown, file = 'inference_data.json'): DiagResult<InferenceData> {
-  const hint = 'Re-export the run from the studio or re-run `carryover fit`; the layout is ArviZ from_dict (MODEL.md §8).';
+  const hint = 'Re-export the run from the studio or re-run `carryover fit`; the layout is ArviZ’s from_dict (posterior, sample_stats, observed_data groups; chain × draw arrays).';
   if (!isObject(x)) return errorResult(`${file} does not hold a JSON object.`, hint, { file });
   if (!isObject(x.posterior) || Object.keys(x.posterior).length === 0) {
     return errorResult(`${file} has no posterior group (or it is empty).`, hint, { file });

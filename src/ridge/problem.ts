@@ -75,7 +75,7 @@ export function buildProblem(data: Dataset, opts: RidgeOptions): RidgeProblem | 
     const bad = firstBad(c.spend, (x) => Number.isFinite(x) && x >= 0);
     if (bad >= 0) errors.push(err(`channel "${c.name}" has spend ${shown(c.spend[bad])} in period ${bad + 1} (${data.dates[bad]})`, { channel: c.name, column: c.name, row: bad + 2, hint: 'Spend must be a finite number ≥ 0.' }));
     for (let t = 0; t < T; t++) spendMax[i] = Math.max(spendMax[i], c.spend[t]);
-    if (bad < 0 && !(spendMax[i] > 0)) errors.push(err(`channel "${c.name}" never spends (max 0)`, { channel: c.name, column: c.name, hint: 'Drop the channel: the model scales media by its maximum (MODEL.md §1).' }));
+    if (bad < 0 && !(spendMax[i] > 0)) errors.push(err(`channel "${c.name}" never spends (max 0)`, { channel: c.name, column: c.name, hint: 'Drop the channel: the model scales each channel’s media by its maximum, which must be above 0.' }));
   });
   const fixed = fixedColumns(data, opts, errors, warnings);
   const lifts: LiftTerm[] = [];

@@ -129,7 +129,7 @@ function workspaceRaw(dir: string): string | UserError {
     return { severity: 'error', file: dir, message: `workspace directory ${dir} does not exist`, hint: 'Pass the folder that holds raw/ (and optionally analysis/).' };
   const raw = join(dir, 'raw');
   if (!existsSync(raw) || !statSync(raw).isDirectory())
-    return { severity: 'error', file: raw, message: `${raw} is missing`, hint: 'A workspace keeps its inputs in raw/: campaign_spend_{platform}.csv, conversions.csv and optionally external_factors.csv (MODEL.md §7).' };
+    return { severity: 'error', file: raw, message: `${raw} is missing`, hint: 'A workspace keeps its inputs in raw/: campaign_spend_{platform}.csv, conversions.csv and optionally external_factors.csv (the README’s “Measurement workspace” gives each file’s columns).' };
   return raw;
 }
 

@@ -1,7 +1,7 @@
 // Reading one input record (a CSV row or a JSON object) field by field, turning every
 // problem into a UserError that names the file, row and column (STYLE.md habit 7).
 import type { Dataset, UserError } from '../core/types';
-import { isAmbiguous, NOT_A_NUMBER_HINT, readNumber } from '../data/numbers';
+import { decimalEvidence, isAmbiguous, NOT_A_NUMBER_HINT, readNumber } from '../data/numbers';
 import type { DecimalMarks } from './decimal-marks';
 import { isoDay } from './window';
 
@@ -75,17 +75,25 @@ export class RecordReader {
 
   /** A cell read as the data files' cells are (src/data/numbers.ts): its column's decimal mark, grouping, currency. */
   private numberText(name: string, s: string, hint: string, required: boolean): number | undefined {
-    const { mark, guessed } = this.marks?.get(normaliseKey(name)) ?? { mark: '.', guessed: false };
+    const { mark, guessed, where = 'file' } = this.marks?.get(normaliseKey(name)) ?? { mark: '.', guessed: false };
     const r = readNumber(s, mark);
+    const other = mark === '.' ? ',' : '.';
     if (r.ok) {
       if (guessed && isAmbiguous(s)) {
-        const other = mark === '.' ? ',' : '.';
-        this.warn(`"${s}" in "${name}" read as ${r.value}: no cell in the file shows whether "${other}" groups thousands`, { column: name, hint: 'Check that this column is read at the right scale.' });
+        this.warn(`"${s}" in "${name}" read as ${r.value}: no cell in the ${where} shows whether "${other}" groups thousands`, { column: name, hint: 'Check that this column is read at the right scale.' });
       }
       return r.value;
     }
     if (r.missing) return required ? this.missing(name, hint) : undefined;
     const example = mark === ',' ? '1234,5' : '1234.5';
+    if (decimalEvidence(s) === other) {
+      // "1.5" among "0,3"s: the cell is a number, written with the other convention than its column.
+      this.error(`"${s}" in "${name}" has "${other}" as its decimal mark, but the ${where}'s other numbers use "${mark}"`, {
+        column: name,
+        hint: `Write every number of the ${where} with one decimal mark, e.g. ${example}.`,
+      });
+      return undefined;
+    }
     this.error(`"${s}" in "${name}" is not a finite number`, { column: name, hint: r.hint === NOT_A_NUMBER_HINT ? `Write a plain number such as ${example}.` : r.hint });
     return undefined;
   }

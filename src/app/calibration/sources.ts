@@ -3,6 +3,8 @@
 // numbers: x and delta_x of a dated test are read from the data (MODEL.md §6), so every
 // source is imported again, through src/calibration, whenever the dataset changes.
 import type { Dataset, LiftTest, UserError } from '../../core/types';
+import { recordDecimalMarks } from '../../calibration/decimal-marks';
+import type { DecimalMark } from '../../data/numbers';
 import { detectShape, importLiftTests, liftTestsFromIncrementality, liftTestsFromPymcRows, type CalibratedLiftTest, type LiftImport, type LiftImportOptions } from '../../calibration';
 
 /** Record shapes the table entry (and the saved spec) use: per period, or a dated test with its 90% CI. */
@@ -39,9 +41,13 @@ export const SAVED_FILE = 'model spec';
 /** How problems with saved tests name their place (UserError.source: not a file). */
 export const SAVED_PLACE = 'lift tests saved with the model';
 
-/** Imports one source against the dataset. Table rows are numbered from 1 (the table has no header row). */
-export function importSource(source: LiftSourceInput, data: Dataset, opts: LiftImportOptions = {}): SourceImport {
-  const out = source.text !== undefined ? importLiftTests(source.text, source.name, data, opts) : importRecords(source, data);
+/**
+ * Imports one source against the dataset. Table rows are numbered from 1 (the table has no header row).
+ * `decimalMark` is the last resort for typed numbers no cell of the table settles ("1,234"):
+ * the browser language's, as the `inputmode="decimal"` keypad offers it.
+ */
+export function importSource(source: LiftSourceInput, data: Dataset, opts: LiftImportOptions = {}, decimalMark?: DecimalMark): SourceImport {
+  const out = source.text !== undefined ? importLiftTests(source.text, source.name, data, opts) : importRecords(source, data, decimalMark ?? localeDecimalMark());
   return {
     source,
     tests: out.tests.map((t) => ({ ...t, key: `${source.id}#${t.row}`, sourceId: source.id, sourceKind: source.kind })),
@@ -49,16 +55,32 @@ export function importSource(source: LiftSourceInput, data: Dataset, opts: LiftI
   };
 }
 
-/** Each non-blank record on its own, so a row keeps its number (its position, from 1) when blank rows are skipped. */
-function importRecords(source: LiftSourceInput, data: Dataset): LiftImport {
+/**
+ * Each non-blank record on its own, so a row keeps its number (its position, from 1) when blank
+ * rows are skipped. Typed numbers are read as a file's are (src/calibration/decimal-marks.ts):
+ * "0,3" and "155.656,23" in a decimal-comma table give the numbers "0.3" and "155656.23" give.
+ */
+function importRecords(source: LiftSourceInput, data: Dataset, fallback: DecimalMark): LiftImport {
   const out: LiftImport = { tests: [], issues: [] };
-  (source.records ?? []).forEach((rec, i) => {
+  const records = source.records ?? [];
+  const marks = recordDecimalMarks(records.filter((r) => !isBlank(r)), fallback, source.kind === 'table' ? 'table' : 'records');
+  records.forEach((rec, i) => {
     if (isBlank(rec)) return;
-    const one = source.shape === 'incrementality' ? liftTestsFromIncrementality([rec], source.name, data, i + 1) : liftTestsFromPymcRows([rec], source.name, data, i + 1);
+    const one = source.shape === 'incrementality' ? liftTestsFromIncrementality([rec], source.name, data, i + 1, marks) : liftTestsFromPymcRows([rec], source.name, data, i + 1, marks);
     out.tests.push(...one.tests);
     out.issues.push(...one.issues);
   });
   return out;
+}
+
+/** The decimal mark of the browser's language ("de-DE": ','); '.' where Intl cannot say. */
+export function localeDecimalMark(locale?: string): DecimalMark {
+  try {
+    const part = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value;
+    return part === ',' ? ',' : '.';
+  } catch {
+    return '.'; // an unknown locale tag: the machine convention
+  }
 }
 
 /** Nothing typed but (perhaps) the channel, which the table pre-selects. */

@@ -2,7 +2,7 @@
 // incrementality_results.json) or CSV in any of the three shapes, told apart by the columns.
 import Papa from 'papaparse';
 import type { Dataset, UserError } from '../core/types';
-import { csvDecimalMarks } from './decimal-marks';
+import { csvDecimalMarks, recordDecimalMarks } from './decimal-marks';
 import { normaliseKey } from './fields';
 import { liftTestsFromIncrementality } from './from-incrementality';
 import { liftTestsFromPymcRows } from './from-pymc';
@@ -77,5 +77,8 @@ function importJson(body: string, file: string, data: Dataset): LiftImport {
   if (!rows || rows.some((r) => typeof r !== 'object' || r === null || Array.isArray(r))) {
     return fail(file, 'expected a JSON array of test objects', 'The format is [{"channel", "lift", "ci_lower", "ci_upper", ...}, ...].');
   }
-  return liftTestsFromIncrementality(rows as Array<Record<string, unknown>>, file, data, 1);
+  const records = rows as Array<Record<string, unknown>>;
+  // JSON numbers are numbers; a number written as a string ("155.656,23", from a spreadsheet
+  // export) is read as a CSV cell is, '.' when no string of the file settles the mark.
+  return liftTestsFromIncrementality(records, file, data, 1, recordDecimalMarks(records, '.', 'file'));
 }

@@ -76,3 +76,45 @@ describe('lift-test CSV with decimal commas', () => {
     ]);
   });
 });
+
+describe('numbers written as strings in incrementality_results.json', () => {
+  const reference = importLiftTests(json, 'x.json', data);
+  /** The JSON with every number replaced by the string `num` writes. */
+  const asStrings = (num: (v: number) => string) => JSON.stringify(rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'number' ? num(v) : v]))));
+
+  it('"155656.23", "155656,23" and "155.656,23" give the tests the JSON numbers give (the last two failed before)', () => {
+    expect(reference.issues).toEqual([]);
+    for (const num of [String, comma(false), comma(true)]) {
+      const imp = importLiftTests(asStrings(num), 'x.json', data);
+      expect(imp.issues).toEqual([]);
+      expect(imp.tests.map((t) => [t.x, t.delta_x, t.delta_y, t.sigma])).toEqual(reference.tests.map((t) => [t.x, t.delta_x, t.delta_y, t.sigma]));
+    }
+  });
+
+  it('a string no other settles reads with a decimal point ("3,150" is 3150), and the warning says so', () => {
+    const one = [{ ...rows[0], spend: '117,687' }];
+    const imp = importLiftTests(JSON.stringify(one), 'x.json', data);
+    expect(imp.tests[0].given.spend).toBe(117687);
+    expect(imp.issues.filter((i) => /groups thousands/.test(i.message))).toEqual([
+      expect.objectContaining({ severity: 'warning', file: 'x.json', row: 1, column: 'spend', message: '"117,687" in "spend" read as 117687: no cell in the file shows whether "," groups thousands' }),
+    ]);
+  });
+});
+
+describe('a cell written with the other decimal mark than its column', () => {
+  it('is an error that says so, in a ";" file', () => {
+    const text = ['channel;x;delta_x;delta_y;sigma', 'radio;15757,34;3151,5;3775,0;566,3', 'radio;15757,34;3151,5;3775,0;566.3', 'radio;15757,34;3151,5;3775,0;566,7'].join('\n');
+    const imp = importLiftTests(text, 'pymc.csv', data);
+    expect(imp.tests.map((t) => t.row)).toEqual([2, 4]);
+    expect(imp.issues).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        file: 'pymc.csv',
+        row: 3,
+        column: 'sigma',
+        message: '"566.3" in "sigma" has "." as its decimal mark, but the file\'s other numbers use ","',
+        hint: 'Write every number of the file with one decimal mark, e.g. 1234,5.',
+      }),
+    ]);
+  });
+});

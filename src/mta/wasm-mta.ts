@@ -230,6 +230,23 @@ export class MtaWasm {
     if (t.touchTime) new Float64Array(b, e.tableTime(), t.touches.length).set(t.touchTime);
   }
 
+  /**
+   * Overwrites the loaded table's per-row counts in place (same rows and touches): the
+   * bootstrap's replicates differ only in these, so the table is not copied in again.
+   */
+  setCounts(conversions: Float64Array, value: Float64Array, nulls: Float64Array): void {
+    const e = this.exports;
+    const b = this.buffer;
+    new Float64Array(b, e.tableConversions(), conversions.length).set(conversions);
+    new Float64Array(b, e.tableValue(), value.length).set(value);
+    new Float64Array(b, e.tableNulls(), nulls.length).set(nulls);
+  }
+
+  /** Bytes of linear memory in use (the bump allocator only grows it). */
+  memoryBytes(): number {
+    return this.buffer.byteLength;
+  }
+
   /** 5 models x (conversions, value) x n: first, last, linear, time decay, position based. */
   heuristics(n: number, halfLife: number, useDays: boolean, wFirst: number, wLast: number): Float64Array {
     return this.f64(this.exports.heuristicsRun(halfLife, useDays ? 1 : 0, wFirst, wLast), 10 * n);

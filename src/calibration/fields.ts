@@ -98,6 +98,24 @@ export class RecordReader {
     return undefined;
   }
 
+  /**
+   * A share written as a fraction ("0.85", "0,85" in a decimal-comma column) or as a percentage
+   * ("85%", "85,5%"): the fraction. The number before '%' is read as any other cell of the
+   * column (numberText), then divided by 100, so "85%" and "0.85" give the same double.
+   */
+  fraction(name: string, hint: string, required = true): number | undefined {
+    const raw = this.values.get(normaliseKey(name))?.value;
+    const s = typeof raw === 'string' ? raw.trim() : '';
+    if (!s.endsWith('%')) return this.number(name, hint, required);
+    const digits = s.slice(0, -1).trim();
+    if (digits === '') {
+      this.error(`"${s}" in "${name}" is not a number`, { column: name, hint: hint || 'Write a fraction such as 0.9, or a percentage such as 90%.' });
+      return undefined;
+    }
+    const v = this.numberText(name, digits, hint, required);
+    return v === undefined ? undefined : v / 100;
+  }
+
   text(name: string, hint: string, required = true): string | undefined {
     if (!this.has(name)) return required ? this.missing(name, hint) : undefined;
     return String(this.values.get(normaliseKey(name))!.value).trim();

@@ -1,8 +1,8 @@
 // Robyn's calibration_input rows: channel, liftStartDate, liftEndDate, liftAbs, spend,
-// confidence, calibration_scope (+ metric, and here an optional sigma: the standard error of
-// liftAbs, a window total). Robyn gives no
-// standard error: sigma defaults to 25% of |liftAbs| / n (MODEL.md §6). `confidence` and
-// `calibration_scope` are kept for display; Robyn's own checks (R/R/checks.R,
+// confidence (a fraction, "0.85" / "0,85", or a percentage, "85%"), calibration_scope
+// (+ metric, and here an optional sigma: the standard error of liftAbs, a window total).
+// Robyn gives no standard error: sigma defaults to 25% of |liftAbs| / n (MODEL.md §6).
+// `confidence` and `calibration_scope` are kept for display; Robyn's own checks (R/R/checks.R,
 // check_calibration) are repeated: confidence < 0.8 warns, scope is immediate|total, the
 // spend is compared with the data's spend in the window.
 import type { Dataset } from '../core/types';
@@ -29,7 +29,7 @@ export function liftTestsFromRobynRows(
     const ch = r.channel(data);
     const liftAbs = r.number('liftAbs', 'The measured incremental outcome over the test window.');
     const spend = r.number('spend', 'The spend of the test.');
-    const confidence = r.number('confidence', '', false);
+    const confidence = r.fraction('confidence', '', false);
     const scope = r.text('calibration_scope', '', false) ?? 'immediate';
     const sigmaGiven = r.number('sigma', '', false);
     const metric = checkMetric(r, data);
@@ -37,9 +37,7 @@ export function liftTestsFromRobynRows(
     if (scope !== 'immediate' && scope !== 'total') {
       r.error(`calibration_scope "${scope}" is not immediate or total`, { column: 'calibration_scope', hint: 'Robyn accepts "immediate" or "total".' });
     }
-    if (confidence !== undefined && (confidence <= 0 || confidence > 1)) {
-      r.error(`confidence ${confidence} is not in (0, 1]`, { column: 'confidence', hint: 'Give the test’s confidence as a fraction, e.g. 0.9.' });
-    }
+    if (confidence !== undefined && !(confidence > 0 && confidence <= 1)) r.error(...confidenceOutside(confidence));
     if (!r.ok || ch === undefined || w === undefined) return;
     const name = data.channels[ch].name;
     if (confidence !== undefined && confidence < 0.8) {
@@ -78,4 +76,21 @@ export function liftTestsFromRobynRows(
     out.tests.push(test);
   });
   return out;
+}
+
+/**
+ * A confidence outside (0, 1] leaves the row out: Robyn's check_calibration only warns below
+ * 0.8, but a share above 1 or at most 0 is no confidence: a wrong column or a typo, which a
+ * guess (85 → 0.85) would hide. A value in (1, 100] may be a percentage without '%': the hint
+ * says how to write it.
+ */
+function confidenceOutside(c: number): [string, { column: string; hint: string }] {
+  const percent = c > 1 && c <= 100;
+  return [
+    `confidence ${c} is not in (0, 1]: the test is left out`,
+    {
+      column: 'confidence',
+      hint: `Give the test’s confidence as a fraction in (0, 1], e.g. 0.9, or a percentage, e.g. 90%${percent ? `; if ${c} is a percentage, write ${c / 100} or ${c}%` : ''}.`,
+    },
+  ];
 }

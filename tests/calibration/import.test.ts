@@ -198,3 +198,50 @@ describe('the seed-format path end to end: workspace folder → src/data → cal
     });
   });
 });
+
+describe("Robyn rows' confidence", () => {
+  const header = 'channel;liftStartDate;liftEndDate;liftAbs;spend;confidence;calibration_scope\n';
+  const row = (c: string, sep = ';') => importLiftTests((header + `tv;2023-02-27;2023-04-23;155656,23;117687,08;${c};immediate\n`).split(';').join(sep), 'robyn.csv', data);
+
+  it('"0.85", "85%", "0,85" and "85,0%" are the same 0.85 (the "%" spellings failed before)', () => {
+    for (const c of ['0.85', '85%', '0,85', '85,0%', ' 85 % ']) {
+      const imp = row(c);
+      expect(errors(imp.issues), c).toEqual([]);
+      expect(imp.tests[0].confidence, c).toBe(0.85);
+    }
+    // Exact as 85 / 100 is (one correctly rounded division of exact operands): "85,5%" = 0.855.
+    expect(row('85,5%').tests[0].confidence).toBe(0.855);
+    // A ',' file: the decimal mark of the other columns, quoted if a comma.
+    const en = importLiftTests(header.split(';').join(',') + 'tv,2023-02-27,2023-04-23,155656.23,117687.08,85%,immediate\n', 'robyn.csv', data);
+    expect(en.tests[0].confidence).toBe(0.85);
+  });
+
+  it('1 and 100% are kept; below 0.8 warns, as Robyn does', () => {
+    expect(row('1').tests[0].confidence).toBe(1);
+    expect(row('100%').tests[0].confidence).toBe(1);
+    const low = row('75%');
+    expect(low.tests[0].confidence).toBe(0.75);
+    expect(low.issues.filter((i) => i.severity === 'warning' && i.column === 'confidence').map((i) => i.message)).toEqual(["confidence 0.75 is below 0.8: a low-confidence test (Robyn's rule)"]);
+  });
+
+  it('outside (0, 1] the test is left out, and the error says so and how to write it', () => {
+    const at = (c: string) => {
+      const imp = row(c);
+      expect(imp.tests, c).toEqual([]);
+      return errors(imp.issues).map((e) => [e.row, e.column, e.message, e.hint]);
+    };
+    expect(at('85')).toEqual([[2, 'confidence', 'confidence 85 is not in (0, 1]: the test is left out', 'Give the test’s confidence as a fraction in (0, 1], e.g. 0.9, or a percentage, e.g. 90%; if 85 is a percentage, write 0.85 or 85%.']]);
+    const plain = 'Give the test’s confidence as a fraction in (0, 1], e.g. 0.9, or a percentage, e.g. 90%.';
+    expect(at('150%')).toEqual([[2, 'confidence', 'confidence 1.5 is not in (0, 1]: the test is left out', 'Give the test’s confidence as a fraction in (0, 1], e.g. 0.9, or a percentage, e.g. 90%; if 1.5 is a percentage, write 0.015 or 1.5%.']]);
+    expect(at('0')).toEqual([[2, 'confidence', 'confidence 0 is not in (0, 1]: the test is left out', plain]]);
+    expect(at('-0,5')).toEqual([[2, 'confidence', 'confidence -0.5 is not in (0, 1]: the test is left out', plain]]);
+    expect(at('250')).toEqual([[2, 'confidence', 'confidence 250 is not in (0, 1]: the test is left out', plain]]);
+    expect(at('%')).toEqual([[2, 'confidence', '"%" in "confidence" is not a number', 'Write a fraction such as 0.9, or a percentage such as 90%.']]);
+  });
+
+  it('left empty, it is no confidence (optional), without an error', () => {
+    const imp = row('');
+    expect(errors(imp.issues)).toEqual([]);
+    expect(imp.tests[0].confidence).toBeUndefined();
+  });
+});

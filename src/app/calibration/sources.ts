@@ -5,6 +5,7 @@
 import type { Dataset, LiftTest, UserError } from '../../core/types';
 import { recordDecimalMarks } from '../../calibration/decimal-marks';
 import type { DecimalMark } from '../../data/numbers';
+import { TABLE_COLUMNS } from './table';
 import { detectShape, importLiftTests, liftTestsFromIncrementality, liftTestsFromPymcRows, type CalibratedLiftTest, type LiftImport, type LiftImportOptions } from '../../calibration';
 
 /** Record shapes the table entry (and the saved spec) use: per period, or a dated test with its 90% CI. */
@@ -63,7 +64,10 @@ export function importSource(source: LiftSourceInput, data: Dataset, opts: LiftI
 function importRecords(source: LiftSourceInput, data: Dataset, fallback: DecimalMark): LiftImport {
   const out: LiftImport = { tests: [], issues: [] };
   const records = source.records ?? [];
-  const marks = recordDecimalMarks(records.filter((r) => !isBlank(r)), fallback, source.kind === 'table' ? 'table' : 'records');
+  // Only the number columns vote: a label such as "v1,5" says nothing about how Δy is written.
+  const numeric = TABLE_COLUMNS[source.shape ?? 'pymc'].filter((c) => c.kind === 'number').map((c) => c.key);
+  const cells = records.filter((r) => !isBlank(r)).map((r) => Object.fromEntries(numeric.map((k) => [k, r[k]])));
+  const marks = recordDecimalMarks(cells, fallback, source.kind === 'table' ? 'table' : 'records');
   records.forEach((rec, i) => {
     if (isBlank(rec)) return;
     const one = source.shape === 'incrementality' ? liftTestsFromIncrementality([rec], source.name, data, i + 1, marks) : liftTestsFromPymcRows([rec], source.name, data, i + 1, marks);

@@ -7,8 +7,28 @@ import { describe, expect, it } from 'vitest';
 import { importSource, localeDecimalMark, type LiftSourceInput, type RecordShape } from '../../../src/app/calibration/sources';
 import { TABLE_PLACE, tableIssues } from '../../../src/app/calibration/table';
 import { devWeeklyHill, readText } from '../../calibration/wide-csv';
+import { CalibrationState, withCalibration, type CalibrationHost } from '../../../src/app/calibration/calibration.svelte';
+import type { ModelSpec } from '../../../src/core/types';
+import { defaultModelSpec } from '../../../src/model/spec';
 
 const data = devWeeklyHill();
+
+/** The studio's CalibrationState on the weekly data, one table row typed cell by cell. */
+function stateWith(cells: Record<string, string>): CalibrationState {
+  const host: CalibrationHost & { spec: ModelSpec } = {
+    dataset: data,
+    passthrough: null,
+    spec: defaultModelSpec(data),
+    write(c) {
+      this.spec = withCalibration(this.spec, c);
+    },
+  };
+  const state = new CalibrationState(host);
+  state.sync();
+  state.addTableRow();
+  for (const [k, v] of Object.entries(cells)) state.setTableCell(0, k, v);
+  return state;
+}
 /** The workspace's incrementality_results.json: tv and radio, 2023-02-27..2023-04-23. */
 const results = JSON.parse(readText('data/synthetic/dev_workspace_hill/analysis/incrementality_results.json')) as Array<Record<string, string | number>>;
 const COLS = ['channel', 'start_date', 'end_date', 'lift', 'ci_lower', 'ci_upper', 'spend'];
@@ -79,6 +99,22 @@ describe('typed-in lift-test table with decimal commas', () => {
       expect(got.tests[0]).toMatchObject({ delta_x: 3150, sigma: 566.3 });
       expect(got.issues.filter((e) => /groups thousands/.test(e.message))).toEqual([]);
     }
+  });
+
+  it('a label does not settle how numbers are written', () => {
+    // A label "2,5" (the second wave of test 2) is a name, not a number: "3,150" stays unsettled (3150 in an English browser, with the warning).
+    const got = importSource(table('pymc', [{ channel: 'radio', x: '15757', delta_x: '3,150', delta_y: '3775', sigma: '566', label: '2,5' }]), data, {}, '.');
+    expect(got.tests[0]).toMatchObject({ delta_x: 3150, label: '2,5' });
+    expect(got.issues.filter((e) => /groups thousands/.test(e.message))).toHaveLength(1);
+  });
+
+  it('typed through the studio state: the tests of the English table (the browser language does not enter: the cells settle the mark)', () => {
+    const english = stateWith({ channel: 'radio', x: '15757.34', delta_x: '3151.5', delta_y: '3775.0', sigma: '566.3' });
+    const german = stateWith({ channel: 'radio', x: '15.757,34', delta_x: '3.151,5', delta_y: '3.775,0', sigma: '566,3' });
+    expect(english.issues).toEqual([]);
+    expect(german.issues).toEqual([]);
+    expect(german.tests.map((t) => [t.x, t.delta_x, t.delta_y, t.sigma])).toEqual([[15757.34, 3151.5, 3775, 566.3]]);
+    expect(german.tests.map((t) => [t.x, t.delta_x, t.delta_y, t.sigma])).toEqual(english.tests.map((t) => [t.x, t.delta_x, t.delta_y, t.sigma]));
   });
 
   it('a cell with the other decimal mark than its column is an error naming row and column', () => {

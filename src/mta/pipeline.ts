@@ -3,6 +3,7 @@
 // parser and kernels when a compiled module is given, and checks the settings first.
 import type { UserError } from '../core/types';
 import { attribute, validateSettings } from './attribute';
+import { bootstrapAttribution, validateBootstrap, type BootstrapResult } from './bootstrap';
 import { detectDelimiter } from './csv-scan';
 import { EVENT_COLUMNS, PATH_COLUMNS } from './columns';
 import { jsKernels, wasmKernels } from './kernels';
@@ -22,10 +23,15 @@ export interface AnalysisOptions {
   events?: Partial<EventOptions>;
   settings?: Partial<AttributionSettings>;
   expectedBytes?: number;
+  /** Percentile intervals by a Poisson bootstrap over journeys (bootstrap.ts); absent or 0 replicates = none. */
+  bootstrap?: { replicates: number; seed: number };
 }
 
+/** The studio's and the CLI's default: 200 replicates take about 3 s on PathData (10,000 paths, all models, WASM). */
+export const DEFAULT_BOOTSTRAP = { replicates: 200, seed: 1 };
+
 export type AnalysisOutcome =
-  | { ok: true; result: AttributionResult; report: MtaReport; source: SourceInfo; stats: JourneyStats; warnings: UserError[]; engine: 'wasm' | 'js' }
+  | { ok: true; result: AttributionResult; bootstrap: BootstrapResult | null; report: MtaReport; source: SourceInfo; stats: JourneyStats; warnings: UserError[]; engine: 'wasm' | 'js' }
   | { ok: false; errors: UserError[]; errorCount: number; source: SourceInfo | null; warnings: UserError[] };
 
 interface Reader {
@@ -54,7 +60,7 @@ export class Analysis {
 
   constructor(
     private readonly options: AnalysisOptions,
-    module: WebAssembly.Module | null,
+    private readonly module: WebAssembly.Module | null,
   ) {
     this.wasm = module ? MtaWasm.create(module) : null;
   }
@@ -71,7 +77,8 @@ export class Analysis {
     if (chunk.indexOf(0x0a) >= 0 || this.headBytes > 1 << 20) this.start();
   }
 
-  finish(): AnalysisOutcome {
+  /** `onBootstrap` is called after each bootstrap replicate (throttle in the caller). */
+  finish(onBootstrap?: (done: number, total: number) => void): AnalysisOutcome {
     if (!this.reader && !this.failure) this.start();
     if (this.failure || !this.reader) return { ok: false, errors: [this.failure!], errorCount: 1, source: null, warnings: [] };
     const parsed = this.reader.finish();
@@ -79,9 +86,12 @@ export class Analysis {
     const settings = { ...DEFAULT_SETTINGS, ...this.options.settings };
     const kernels = this.wasm ? wasmKernels(parsed.table, this.wasm) : jsKernels(parsed.table);
     const result = attribute(parsed.table, settings, kernels);
+    const boot = this.options.bootstrap;
+    const bootstrap = boot && boot.replicates > 0 ? bootstrapAttribution(parsed.table, result, this.module, { ...boot, onProgress: onBootstrap }) : null;
+    if (bootstrap) result.timings.bootstrap = bootstrap.ms;
     const eventOptions = this.format === 'events' ? { ...DEFAULT_EVENT_OPTIONS, ...this.options.events } : undefined;
-    const report = buildReport({ result, source: parsed.source, stats: parsed.stats, eventOptions, engine: kernels.name, warnings: parsed.warnings });
-    return { ok: true, result, report, source: parsed.source, stats: parsed.stats, warnings: [...parsed.warnings, ...result.warnings], engine: kernels.name };
+    const report = buildReport({ result, bootstrap, source: parsed.source, stats: parsed.stats, eventOptions, engine: kernels.name, warnings: parsed.warnings });
+    return { ok: true, result, bootstrap, report, source: parsed.source, stats: parsed.stats, warnings: [...parsed.warnings, ...result.warnings], engine: kernels.name };
   }
 
   private start(): void {
@@ -108,6 +118,12 @@ export class Analysis {
     const problems = validateSettings({ ...DEFAULT_SETTINGS, ...this.options.settings });
     if (problems.length > 0) {
       this.failure = problems[0];
+      return;
+    }
+    const boot = this.options.bootstrap;
+    const badBoot = boot && boot.replicates !== 0 ? validateBootstrap(boot) : null;
+    if (badBoot) {
+      this.failure = { severity: 'error', message: badBoot, hint: 'About 200 replicates give stable 90% intervals; 0 turns the intervals off.' };
       return;
     }
     const common = { file: this.options.file, delimiter: this.options.delimiter, expectedBytes: this.options.expectedBytes };

@@ -3,11 +3,16 @@
 // that cannot be computed is null.
 import type { UserError } from '../core/types';
 import { APP_VERSION } from '../core/version';
+import type { BootstrapResult, CreditInterval } from './bootstrap';
 import { HEURISTIC_MODELS, type AttributionResult, type Credit, type EventOptions, type JourneyStats, type SourceInfo } from './types';
 
 export const MTA_FILE_NAME = 'mta_attribution.json';
 
-type ChannelCredit = Record<string, { conversions: number | null; value: number | null }>;
+/** `*_interval` is [q05, q95] of the bootstrap (present only when it ran; null when not computable). */
+type ChannelCredit = Record<
+  string,
+  { conversions: number | null; value: number | null; conversions_interval?: [number, number] | null; value_interval?: [number, number] | null }
+>;
 
 export interface MtaReport {
   metadata: {
@@ -15,7 +20,8 @@ export interface MtaReport {
     app_version: string;
     model: Record<string, unknown>;
     data_range: { first: string | null; last: string | null; rows: number; grain: null };
-    seed: null;
+    /** The bootstrap's seed, or null without intervals. */
+    seed: number | null;
     sampler: null;
     [extra: string]: unknown;
   };
@@ -32,15 +38,27 @@ function num(x: number): number | null {
   return Number.isFinite(x) ? x : null;
 }
 
+function pair(lo: number, hi: number): [number, number] | null {
+  return Number.isFinite(lo) && Number.isFinite(hi) ? [lo, hi] : null;
+}
+
 /** Credit per channel; value is null when the input had no conversion values. */
-function byChannel(channels: string[], c: Credit, hasValue: boolean): ChannelCredit {
+function byChannel(channels: string[], c: Credit, hasValue: boolean, iv?: CreditInterval): ChannelCredit {
   const out: ChannelCredit = {};
-  channels.forEach((name, i) => (out[name] = { conversions: num(c.conversions[i]), value: hasValue ? num(c.value[i]) : null }));
+  channels.forEach((name, i) => {
+    out[name] = { conversions: num(c.conversions[i]), value: hasValue ? num(c.value[i]) : null };
+    if (iv) {
+      out[name].conversions_interval = pair(iv.conversions.lo[i], iv.conversions.hi[i]);
+      out[name].value_interval = hasValue ? pair(iv.value.lo[i], iv.value.hi[i]) : null;
+    }
+  });
   return out;
 }
 
 export interface ReportInput {
   result: AttributionResult;
+  /** Intervals; null or absent = point credits only. */
+  bootstrap?: BootstrapResult | null;
   source: SourceInfo;
   stats: JourneyStats;
   /** Event format only. */
@@ -55,16 +73,17 @@ export function buildReport(input: ReportInput): MtaReport {
   const ch = r.channels;
   const s = r.settings;
   const v = r.hasValue;
+  const boot = input.bootstrap ?? null;
   const models: MtaReport['models'] = {};
-  for (const m of HEURISTIC_MODELS) models[m] = byChannel(ch, r.heuristics[m], v);
-  models.shapley = byChannel(ch, r.shapley, v);
-  models.shapley_full = r.shapleyFull ? byChannel(ch, r.shapleyFull, v) : null;
+  for (const m of HEURISTIC_MODELS) models[m] = byChannel(ch, r.heuristics[m], v, boot?.models[m]);
+  models.shapley = byChannel(ch, r.shapley, v, boot?.models.shapley);
+  models.shapley_full = r.shapleyFull ? byChannel(ch, r.shapleyFull, v, boot?.models.shapley_full) : null;
   const removal: MtaReport['removal_effects'] = {};
   const markov: MtaReport['markov'] = {};
   for (const m of r.markov) {
     const key = `markov_${m.order}`;
-    models[key] = byChannel(ch, m.credit, v);
-    removal[key] = byChannel(ch, { conversions: m.removalConversions, value: m.removalValue }, v);
+    models[key] = byChannel(ch, m.credit, v, boot?.models[key]);
+    removal[key] = byChannel(ch, { conversions: m.removalConversions, value: m.removalValue }, v, boot?.removalEffects[key]);
     markov[key] = {
       order: m.order,
       states: m.states,
@@ -89,8 +108,11 @@ export function buildReport(input: ReportInput): MtaReport {
         ...(input.eventOptions ? { journeys: { lookback_days: input.eventOptions.lookbackDays, inactivity_days: input.eventOptions.inactivityDays } } : {}),
       },
       data_range: { first: source.firstTime ?? null, last: source.lastTime ?? null, rows: source.rows, grain: null },
-      seed: null,
+      seed: boot ? boot.seed : null,
       sampler: null,
+      bootstrap: boot
+        ? { method: 'poisson', unit: 'journey', replicates: boot.replicates, seed: boot.seed, level: boot.level, interval: 'percentile', reference: 'Hanley & MacGibbon (2006); Efron & Tibshirani (1993) §13.3' }
+        : null,
       source: { file: source.file, format: source.format, delimiter: source.delimiter, channel_separator: source.channelSeparator ?? null, bytes: source.bytes },
       channels: ch,
       totals: {

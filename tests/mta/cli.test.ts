@@ -42,7 +42,21 @@ describe('carryover attribute', () => {
     expect(m.app_version).toMatch(/^\d+\.\d+\.\d+/);
     expect(Date.parse(m.created_at)).not.toBeNaN();
     expect(m.data_range).toEqual({ first: null, last: null, rows: 10000, grain: null });
-    expect(m.seed).toBeNull();
+    // Intervals by default: 200 Poisson-bootstrap replicates, seed 1, around every credit.
+    expect(m.seed).toBe(1);
+    expect(m.bootstrap).toMatchObject({ method: 'poisson', unit: 'journey', replicates: 200, seed: 1, level: 0.9, interval: 'percentile' });
+    expect(m.timings_ms.bootstrap).toBeGreaterThan(0);
+    for (const [key, credit] of Object.entries<any>({ ...report.models, ...Object.fromEntries(Object.entries(report.removal_effects).map(([k, v]) => [`removal_${k}`, v])) })) {
+      for (const [ch, c] of Object.entries<any>(credit)) {
+        for (const [point, iv] of [[c.conversions, c.conversions_interval], [c.value, c.value_interval]]) {
+          expect(iv, `${key} ${ch}`).toHaveLength(2);
+          // Thousands of journeys per channel: the 90% interval holds its own point estimate.
+          expect(iv[0], `${key} ${ch}`).toBeLessThanOrEqual(point);
+          expect(iv[1], `${key} ${ch}`).toBeGreaterThanOrEqual(point);
+          expect(iv[1]).toBeGreaterThan(iv[0]);
+        }
+      }
+    }
     expect(m.source).toMatchObject({ file: 'PathData.csv', format: 'paths', delimiter: ';', channel_separator: '>' });
     expect(m.engine).toBe('wasm');
     expect(m.totals).toMatchObject({ journeys: 88387, conversions: 19785, non_converting: 68602 });
@@ -55,14 +69,16 @@ describe('carryover attribute', () => {
   it('the TypeScript kernels (--js) write the same numbers', async () => {
     const a = mkdtempSync(join(tmpdir(), 'mta-cli-'));
     const b = mkdtempSync(join(tmpdir(), 'mta-cli-'));
-    await runQuiet([pathData, '--out', a, '--orders', '1,3']);
-    await runQuiet([pathData, '--out', b, '--orders', '1,3', '--js']);
+    await runQuiet([pathData, '--out', a, '--orders', '1,3', '--bootstrap', '20']);
+    await runQuiet([pathData, '--out', b, '--orders', '1,3', '--js', '--bootstrap', '20']);
     const ra = JSON.parse(readFileSync(join(a, 'mta_attribution.json'), 'utf8'));
     const rb = JSON.parse(readFileSync(join(b, 'mta_attribution.json'), 'utf8'));
     expect(rb.metadata.engine).toBe('js');
     for (const [model, credit] of Object.entries<any>(ra.models)) {
       for (const [ch, v] of Object.entries<any>(credit)) {
         expect(Math.abs(rb.models[model][ch].conversions - v.conversions)).toBeLessThan(1e-9 * Math.max(1, Math.abs(v.conversions)));
+        // Same seed, same replicates: the intervals agree too.
+        for (let i = 0; i < 2; i++) expect(Math.abs(rb.models[model][ch].value_interval[i] - v.value_interval[i])).toBeLessThan(1e-7 * Math.max(1, Math.abs(v.value_interval[i])));
       }
     }
   });
@@ -77,7 +93,8 @@ describe('carryover attribute', () => {
     const report = JSON.parse(readFileSync(join(dir, 'mta_attribution.json'), 'utf8'));
     expect(report.models.shapley_full).toBeNull();
     // No value column: credited value cannot be computed.
-    expect(report.models.linear.a).toEqual({ conversions: 1.5, value: null });
+    expect(report.models.linear.a).toMatchObject({ conversions: 1.5, value: null, value_interval: null });
+    expect(report.models.linear.a.conversions_interval).toHaveLength(2);
     expect(report.metadata.totals.value).toBeNull();
     expect(report.warnings.some((w: any) => /Full Shapley/.test(w.message))).toBe(true);
   });
@@ -108,7 +125,28 @@ describe('carryover attribute', () => {
     expect(report.metadata.data_range.first).toBe('2024-01-01T00:00:00.000Z');
   });
 
+  it('sets the replicates and seed: 0 = no intervals; same seed, same file', async () => {
+    const dirs = [0, 1, 2, 3].map(() => mkdtempSync(join(tmpdir(), 'mta-cli-')));
+    await runQuiet([pathData, '--out', dirs[0], '--orders', '1', '--bootstrap', '0']);
+    await runQuiet([pathData, '--out', dirs[1], '--orders', '1', '--bootstrap', '30', '--seed', '7']);
+    await runQuiet([pathData, '--out', dirs[2], '--orders', '1', '--bootstrap', '30', '--seed', '7']);
+    await runQuiet([pathData, '--out', dirs[3], '--orders', '1', '--bootstrap', '30', '--seed', '8']);
+    const [off, a, b, c] = dirs.map((d) => JSON.parse(readFileSync(join(d, 'mta_attribution.json'), 'utf8')));
+    expect(off.metadata.bootstrap).toBeNull();
+    expect(off.metadata.seed).toBeNull();
+    expect(Object.keys(off.models.linear.alpha)).toEqual(['conversions', 'value']);
+    expect(a.metadata.bootstrap).toMatchObject({ replicates: 30, seed: 7 });
+    expect(a.models).toEqual(b.models);
+    expect(a.removal_effects).toEqual(b.removal_effects);
+    expect(c.models.linear.alpha.conversions_interval).not.toEqual(a.models.linear.alpha.conversions_interval);
+    expect(c.models.linear.alpha.conversions).toBe(a.models.linear.alpha.conversions);
+  });
+
   it('rejects bad arguments with usage (exit 2)', async () => {
+    expect((await runQuiet(['f.csv', '--out', 'd', '--bootstrap', '-3'])).code).toBe(2);
+    expect((await runQuiet(['f.csv', '--out', 'd', '--bootstrap', '1.5'])).code).toBe(2);
+    expect((await runQuiet(['f.csv', '--out', 'd', '--seed', 'x'])).code).toBe(2);
+    expect(parseArgs(['f.csv', '--out', 'd', '--bootstrap', '50', '--seed', '9'])).toMatchObject({ options: { bootstrap: { replicates: 50, seed: 9 } } });
     expect((await runQuiet(['--out', 'x'])).code).toBe(2);
     expect((await runQuiet(['f.csv'])).code).toBe(2);
     expect((await runQuiet(['f.csv', '--out', 'd', '--orders', '1,x'])).code).toBe(2);

@@ -4,7 +4,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { UserError } from '../../core/types';
-import { Analysis, type AnalysisOptions } from '../../mta/pipeline';
+import { Analysis, DEFAULT_BOOTSTRAP, type AnalysisOptions } from '../../mta/pipeline';
 import { MTA_FILE_NAME } from '../../mta/report';
 import type { AttributionResult } from '../../mta/types';
 import { wasmModule } from '../../node/wasm-bytes';
@@ -29,6 +29,10 @@ models
   --time-decay auto|touches|days
   --position F,L               position-based shares of first and last touch (default 0.4,0.4)
   --orders 1,2,3               Markov orders
+intervals
+  --bootstrap N                replicates of the Poisson bootstrap over journeys for the
+                               90% interval on every credit (default ${DEFAULT_BOOTSTRAP.replicates}; 0 = none)
+  --seed S                     bootstrap seed (default ${DEFAULT_BOOTSTRAP.seed}); same seed, same intervals
   --js                         use the TypeScript kernels instead of WebAssembly
 `;
 
@@ -46,7 +50,7 @@ function numberArg(name: string, v: string | undefined): number {
 }
 
 export function parseArgs(argv: string[]): Parsed | { help: true } {
-  const options: Parsed['options'] = { format: 'auto', settings: {}, events: {} };
+  const options: Parsed['options'] = { format: 'auto', settings: {}, events: {}, bootstrap: { ...DEFAULT_BOOTSTRAP } };
   let input = '';
   let out = '';
   let js = false;
@@ -101,6 +105,18 @@ export function parseArgs(argv: string[]): Parsed | { help: true } {
       case '--orders':
         options.settings!.markovOrders = (next() ?? '').split(',').map((k) => numberArg('--orders', k));
         break;
+      case '--bootstrap': {
+        const b = numberArg(a, next());
+        if (!Number.isInteger(b) || b < 0) throw new Error(`--bootstrap needs a whole number of replicates, 0 for none (got ${b})`);
+        options.bootstrap!.replicates = b;
+        break;
+      }
+      case '--seed': {
+        const v = numberArg(a, next());
+        if (!Number.isSafeInteger(v) || v < 0) throw new Error(`--seed needs a non-negative integer (got ${v})`);
+        options.bootstrap!.seed = v;
+        break;
+      }
       case '--js':
         js = true;
         break;
@@ -168,7 +184,13 @@ export async function run(argv: string[]): Promise<number> {
   const t0 = performance.now();
   const analysis = new Analysis({ ...args.options, file: basename(path), expectedBytes: size }, args.js ? null : wasmModule('mta'));
   for await (const chunk of createReadStream(path, { highWaterMark: 4 << 20 })) analysis.push(chunk as Uint8Array);
-  const outcome = analysis.finish();
+  let lastProgress = 0;
+  const outcome = analysis.finish((done, total) => {
+    const now = performance.now();
+    if (now - lastProgress < 1000 && done < total) return;
+    lastProgress = now;
+    process.stderr.write(`bootstrap ${done}/${total}\n`);
+  });
   for (const w of outcome.warnings) process.stderr.write(describe(w) + '\n');
   if (!outcome.ok) {
     for (const e of outcome.errors) process.stderr.write(describe(e) + '\n');
@@ -186,7 +208,9 @@ export async function run(argv: string[]): Promise<number> {
   writeFileAtomic(file, JSON.stringify(outcome.report, null, 2) + '\n');
   process.stderr.write(
     `${r.totals.journeys} journeys (${r.totals.conversions} conversions) over ${r.channels.length} channels, ` +
-      `${((performance.now() - t0) / 1000).toFixed(2)} s (${outcome.engine})\n${summary(r)}\nwrote ${file}\n`,
+      `${((performance.now() - t0) / 1000).toFixed(2)} s (${outcome.engine})` +
+      (outcome.bootstrap ? `, 90% intervals from ${outcome.bootstrap.replicates} bootstrap replicates (seed ${outcome.bootstrap.seed}, ${(outcome.bootstrap.ms / 1000).toFixed(2)} s)` : '') +
+      `\n${summary(r)}\nwrote ${file}\n`,
   );
   return 0;
 }

@@ -8,9 +8,12 @@ import { Analysis, type AnalysisOptions, type AnalysisOutcome } from './pipeline
 export type MtaSource = { kind: 'file'; file: File } | { kind: 'bytes'; name: string; bytes: Uint8Array } | { kind: 'demo'; journeys: number; seed: number };
 
 export interface MtaProgress {
-  phase: 'reading' | 'attributing';
+  phase: 'reading' | 'attributing' | 'bootstrap';
   bytes: number;
   total: number;
+  /** Bootstrap phase: replicates done out of `replicates`. */
+  done?: number;
+  replicates?: number;
 }
 
 export type MtaRunOptions = Omit<AnalysisOptions, 'file' | 'expectedBytes'>;
@@ -75,7 +78,7 @@ export function makeMtaWorkerApi(compile: () => Promise<WebAssembly.Module>) {
         }
       }
       progress({ phase: 'attributing', bytes: read, total }, true);
-      const out = analysis.finish();
+      const out = analysis.finish((done, replicates) => progress({ phase: 'bootstrap', bytes: read, total, done, replicates }, done === replicates));
       if (warning) out.warnings.unshift(warning);
       return out;
     },

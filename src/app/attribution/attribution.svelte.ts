@@ -3,7 +3,7 @@
 // getters and call the actions; nothing here touches the DOM except the export's Blob.
 import type { UserError } from '../../core/types';
 import { MtaClient } from '../../mta/client';
-import type { AnalysisOutcome } from '../../mta/pipeline';
+import { DEFAULT_BOOTSTRAP, type AnalysisOutcome } from '../../mta/pipeline';
 import { MTA_FILE_NAME } from '../../mta/report';
 import type { AttributionResult, InputFormat } from '../../mta/types';
 import type { MtaProgress, MtaRunOptions, MtaSource } from '../../mta/worker-api';
@@ -32,6 +32,9 @@ export class AttributionState {
   halfLifeDays = $state(7);
   positionFirst = $state(0.4);
   positionLast = $state(0.4);
+  /** Poisson-bootstrap replicates for the 90% intervals (0 = none) and their seed. */
+  bootstrapReplicates = $state(DEFAULT_BOOTSTRAP.replicates);
+  bootstrapSeed = $state(DEFAULT_BOOTSTRAP.seed);
   // View choices.
   metric = $state<Metric>('conversions');
   compareModel = $state('markov_1');
@@ -69,6 +72,7 @@ export class AttributionState {
         positionFirst: this.positionFirst,
         positionLast: this.positionLast,
       },
+      bootstrap: { replicates: this.bootstrapReplicates, seed: this.bootstrapSeed },
     };
   }
 

@@ -18,13 +18,23 @@ export interface ModelsFigure {
   height: number;
 }
 
+/** Asymmetric error bars from a model's 90% interval (Plotly's error_x / error_y, type 'data'). */
+function errorBars(m: ModelColumn, metric: Metric): Record<string, unknown> {
+  if (!m.interval) return {};
+  const point = m[metric];
+  const iv = m.interval[metric];
+  const up = Array.from(point, (p, i) => (Number.isFinite(iv.hi[i]) ? Math.max(0, iv.hi[i] - p) : 0));
+  const down = Array.from(point, (p, i) => (Number.isFinite(iv.lo[i]) ? Math.max(0, p - iv.lo[i]) : 0));
+  return { type: 'data', symmetric: false, array: up, arrayminus: down, thickness: 1, width: 2 };
+}
+
 export function modelsFigure(channels: string[], models: ModelColumn[], metric: Metric, narrow: boolean): ModelsFigure {
   const title = metric === 'conversions' ? 'Credited conversions by model' : 'Credited conversion value by model';
   const valueTitle = metric === 'conversions' ? 'Conversions' : 'Value';
   if (!narrow) {
     return {
       height: 420,
-      data: models.map((m) => ({ type: 'bar', name: m.label, x: channels, y: Array.from(m[metric]), hovertemplate: `%{x}<br>${m.label}: %{y:,.1f}<extra></extra>` })),
+      data: models.map((m) => ({ type: 'bar', name: m.label, x: channels, y: Array.from(m[metric]), error_y: errorBars(m, metric), hovertemplate: `%{x}<br>${m.label}: %{y:,.1f}<extra></extra>` })),
       layout: {
         title: { text: title },
         barmode: 'group',
@@ -38,7 +48,7 @@ export function modelsFigure(channels: string[], models: ModelColumn[], metric: 
   const legend = LEGEND_LINE_PX * models.length + 30;
   return {
     height: 140 + legend + Math.max(1, channels.length) * Math.max(1, models.length) * BAR_PX / 0.8,
-    data: models.map((m) => ({ type: 'bar', orientation: 'h', name: m.label, y: channels, x: Array.from(m[metric]), hovertemplate: `%{y}<br>${m.label}: %{x:,.1f}<extra></extra>` })),
+    data: models.map((m) => ({ type: 'bar', orientation: 'h', name: m.label, y: channels, x: Array.from(m[metric]), error_x: errorBars(m, metric), hovertemplate: `%{y}<br>${m.label}: %{x:,.1f}<extra></extra>` })),
     layout: {
       title: { text: title },
       barmode: 'group',

@@ -2,6 +2,7 @@
 // the models as columns, the difference of each model against last click, and the match
 // between MTA channels and an MMM run's channels. Pure, so it is tested in Node.
 import type { Estimate } from '../../core/types';
+import type { BootstrapResult, CreditInterval } from '../../mta/bootstrap';
 import type { AttributionResult } from '../../mta/types';
 import { modelLabel } from '../../mta/model-labels';
 
@@ -14,12 +15,15 @@ export interface ModelColumn {
   label: string;
   conversions: Float64Array;
   value: Float64Array;
+  /** 90% bootstrap interval per channel, when the analysis ran the bootstrap. */
+  interval?: CreditInterval;
 }
 
-/** Every model that was computed, in the report's order. */
-export function modelColumns(r: AttributionResult): ModelColumn[] {
+/** Every model that was computed, in the report's order, with its intervals when there are. */
+export function modelColumns(r: AttributionResult, bootstrap: BootstrapResult | null = null): ModelColumn[] {
   const cols: ModelColumn[] = [];
-  const add = (key: string, c: { conversions: Float64Array; value: Float64Array }) => cols.push({ key, label: modelLabel(key), ...c });
+  const add = (key: string, c: { conversions: Float64Array; value: Float64Array }) =>
+    cols.push({ key, label: modelLabel(key), conversions: c.conversions, value: c.value, ...(bootstrap?.models[key] ? { interval: bootstrap.models[key] } : {}) });
   for (const [key, c] of Object.entries(r.heuristics)) add(key, c);
   add('shapley', r.shapley);
   if (r.shapleyFull) add('shapley_full', r.shapleyFull);
@@ -111,6 +115,12 @@ export function sharesFromContributionsJson(json: unknown): MmmShare[] | string 
 export function formatNumber(x: number, digits = 1): string {
   if (!Number.isFinite(x)) return '—';
   return x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** "[lo – hi]" in the table's number format; empty when the interval is not computable. */
+export function formatInterval(lo: number, hi: number, digits = 1): string {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return '';
+  return `[${formatNumber(lo, digits)} – ${formatNumber(hi, digits)}]`;
 }
 
 export function formatShare(x: number | null): string {

@@ -44,6 +44,10 @@ describe('attribution area', () => {
     // The table lists the 12 channels under every model.
     await expect(page.locator('[data-testid="mta-table"] tbody tr').count()).resolves.toBe(12);
     await expect(page.locator('[data-testid="mta-table"] thead th').count()).resolves.toBe(1 + MODELS.length);
+    // Every credit has its 90% bootstrap interval under it, and every model's bars their error bars.
+    await expect(page.locator('[data-testid="mta-table"] tbody td .iv').count()).resolves.toBe(12 * MODELS.length);
+    const errorBars = await page.locator('[data-plot="mta-models"] .plot-canvas').evaluate((el) => (el as unknown as { data: Array<{ error_y?: { array?: number[] } }> }).data.map((d) => d.error_y?.array?.length ?? 0));
+    expect(errorBars).toEqual(MODELS.map(() => 12));
     // Last click against Markov order 1, in words.
     await expect(page.locator('[data-testid="mta-vs-last"] li').first().innerText()).resolves.toMatch(/by last click|agrees/);
     // The other charts are drawn too.
@@ -55,6 +59,13 @@ describe('attribution area', () => {
     const report = JSON.parse(readFileSync((await download.path())!, 'utf8'));
     expect(Object.keys(report.models)).toEqual(['first_touch', 'last_touch', 'linear', 'time_decay', 'position_based', 'shapley', 'shapley_full', 'markov_1', 'markov_2', 'markov_3']);
     expect(report.metadata).toMatchObject({ engine: 'wasm', source: { file: 'PathData.csv', format: 'paths' }, totals: { journeys: 88_387, conversions: 19_785 } });
+    expect(report.metadata.bootstrap).toMatchObject({ method: 'poisson', replicates: 200, seed: 1, level: 0.9 });
+    // The table shows the exported interval (first channel, linear model).
+    const [ch0, lin] = Object.entries<{ conversions_interval: [number, number] }>(report.models.linear)[0];
+    const linearCol = 1 + MODELS.indexOf('Linear');
+    const row0 = page.locator('[data-testid="mta-table"] tbody tr').first();
+    await expect(row0.locator('th').innerText()).resolves.toBe(ch0);
+    await expect(row0.locator('td').nth(linearCol - 1).locator('.iv').innerText()).resolves.toBe(`[${formatNumber(lin.conversions_interval[0])} – ${formatNumber(lin.conversions_interval[1])}]`);
     for (const [ch, ref] of Object.entries<{ pos: number; decay: number; shap: number }>(exact.heuristics)) {
       expect(Math.abs(report.models.position_based[ch].conversions - ref.pos)).toBeLessThan(1e-6);
       expect(Math.abs(report.models.time_decay[ch].conversions - ref.decay)).toBeLessThan(1e-6);

@@ -27,7 +27,7 @@ export interface AnalysisOptions {
   bootstrap?: { replicates: number; seed: number };
 }
 
-/** The studio's and the CLI's default: 200 replicates take about 3 s on PathData (10,000 paths, all models, WASM). */
+/** The studio's and the CLI's default: 200 replicates take about 3 s on PathData (10,000 paths, all models, WASM; tests/mta/bootstrap.bench.ts). */
 export const DEFAULT_BOOTSTRAP = { replicates: 200, seed: 1 };
 
 export type AnalysisOutcome =

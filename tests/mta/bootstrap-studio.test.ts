@@ -51,6 +51,7 @@ describe('intervals in the studio', () => {
     };
     const wide = modelsFigure(['a', 'b'], [col], 'conversions', false).data[0] as { error_y: { array: number[]; arrayminus: number[]; symmetric: boolean } };
     expect(wide.error_y).toMatchObject({ symmetric: false, array: [3, 0], arrayminus: [2, 0] });
+    expect((wide as unknown as { customdata: string[] }).customdata).toEqual([' · 90% [8.0 – 13.0]', '']);
     const narrow = modelsFigure(['a', 'b'], [col], 'value', true).data[0] as { error_x: { array: number[]; arrayminus: number[] } };
     expect(narrow.error_x).toMatchObject({ array: [1, 2], arrayminus: [0.5, 1] });
     const plain = modelsFigure(['a', 'b'], [{ ...col, interval: undefined }], 'value', false).data[0] as { error_y: object };

@@ -5,7 +5,7 @@
 // axis, and the chart grows with the number of bars instead.
 import type { Data, Layout } from 'plotly.js';
 import { LEGEND_BELOW } from '../lib/legend';
-import type { Metric, ModelColumn } from './views';
+import { formatInterval, type Metric, type ModelColumn } from './views';
 
 /** Height of one bar in the phone layout, px (Plotly leaves a gap between groups: bargap 0.2). */
 const BAR_PX = 5;
@@ -28,13 +28,22 @@ function errorBars(m: ModelColumn, metric: Metric): Record<string, unknown> {
   return { type: 'data', symmetric: false, array: up, arrayminus: down, thickness: 1, width: 2 };
 }
 
+/** The hover's interval text per channel (" 90% [lo – hi]"), empty without one. */
+function hoverIntervals(m: ModelColumn, metric: Metric): string[] {
+  const iv = m.interval?.[metric];
+  return Array.from(m[metric], (_, i) => {
+    const text = iv ? formatInterval(iv.lo[i], iv.hi[i]) : '';
+    return text ? ` · 90% ${text}` : '';
+  });
+}
+
 export function modelsFigure(channels: string[], models: ModelColumn[], metric: Metric, narrow: boolean): ModelsFigure {
   const title = metric === 'conversions' ? 'Credited conversions by model' : 'Credited conversion value by model';
   const valueTitle = metric === 'conversions' ? 'Conversions' : 'Value';
   if (!narrow) {
     return {
       height: 420,
-      data: models.map((m) => ({ type: 'bar', name: m.label, x: channels, y: Array.from(m[metric]), error_y: errorBars(m, metric), hovertemplate: `%{x}<br>${m.label}: %{y:,.1f}<extra></extra>` })),
+      data: models.map((m) => ({ type: 'bar', name: m.label, x: channels, y: Array.from(m[metric]), error_y: errorBars(m, metric), customdata: hoverIntervals(m, metric), hovertemplate: `%{x}<br>${m.label}: %{y:,.1f}%{customdata}<extra></extra>` })),
       layout: {
         title: { text: title },
         barmode: 'group',
@@ -48,7 +57,7 @@ export function modelsFigure(channels: string[], models: ModelColumn[], metric: 
   const legend = LEGEND_LINE_PX * models.length + 30;
   return {
     height: 140 + legend + Math.max(1, channels.length) * Math.max(1, models.length) * BAR_PX / 0.8,
-    data: models.map((m) => ({ type: 'bar', orientation: 'h', name: m.label, y: channels, x: Array.from(m[metric]), error_x: errorBars(m, metric), hovertemplate: `%{y}<br>${m.label}: %{x:,.1f}<extra></extra>` })),
+    data: models.map((m) => ({ type: 'bar', orientation: 'h', name: m.label, y: channels, x: Array.from(m[metric]), error_x: errorBars(m, metric), customdata: hoverIntervals(m, metric), hovertemplate: `%{y}<br>${m.label}: %{x:,.1f}%{customdata}<extra></extra>` })),
     layout: {
       title: { text: title },
       barmode: 'group',

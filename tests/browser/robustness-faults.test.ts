@@ -13,6 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { useBrowser } from './harness';
 import { loadDemo, waitResults } from './support/flows';
 import { partial, readLibrary } from '../robustness/support/library';
+// Draw arrays are stored packed (src/store/packed.ts); read them as the studio does.
+import { unpackRecord } from '../../src/store/packed';
 
 const browser = useBrowser();
 const SEED = 4242;
@@ -101,7 +103,7 @@ describe('faults', () => {
     // The run holds the two chains that finished, and says which one failed.
     const lib = await readLibrary(page);
     type Stored = { inference_data: { posterior: Record<string, unknown[]>; coords: { chain: number[] }; attrs: { sampler: { chains: number }; failed_chains: Array<{ chain: number; error: string }> } } };
-    const runs = (lib.payloads as unknown as Stored[]).filter((r) => r.inference_data.attrs.sampler.chains === 3);
+    const runs = (lib.payloads.map(unpackRecord) as unknown as Stored[]).filter((r) => r.inference_data.attrs.sampler.chains === 3);
     expect(runs).toHaveLength(1);
     const run = runs[0];
     expect(run.inference_data.coords.chain).toEqual([0, 2]);

@@ -146,7 +146,8 @@ describe('walking the studio', () => {
     for (const d of drawn) expect(d).toEqual({ orientation: 'h', channels: 12 });
     const thickness = await fig.locator('.bars path').evaluateAll((ps) => ps.map((p) => p.getBoundingClientRect().height).filter((h) => h > 0));
     expect(thickness.length).toBeGreaterThan(100);
-    expect(Math.min(...thickness)).toBeGreaterThanOrEqual(4);
+    // 4 px is the layout's bar (models-figure.ts BAR_PX); Plotly's geometry lands a few 1e-6 px either side.
+    expect(Math.min(...thickness)).toBeGreaterThanOrEqual(4 - 1e-3);
     await s.assertLayout('attribution @ 390');
   });
 

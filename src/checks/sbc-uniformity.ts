@@ -9,7 +9,7 @@
 //   autocorrelated draws (§4.1, Fig. 5) raise spikes in the extreme bins only: their outer
 //   half holds its uniform share while the outer fifth does not.
 // The simultaneous ECDF band is ./sbc-ecdf.ts.
-import { lgamma } from '../diagnostics/special';
+import { gammaQ } from '../diagnostics/special';
 
 export interface ChiSquareResult {
   statistic: number;
@@ -17,47 +17,6 @@ export interface ChiSquareResult {
   /** P(χ²_df ≥ statistic) under uniform ranks. */
   p: number;
   bins: number;
-}
-
-/**
- * Regularised upper incomplete gamma Q(a, x) = Γ(a, x)/Γ(a): the series for P when x < a + 1,
- * the continued fraction (modified Lentz) for Q otherwise (Press et al., Numerical Recipes
- * 3rd ed. §6.2, `gser` and `gcf`), each to ~1e-15 relative.
- */
-export function gammaQ(a: number, x: number): number {
-  if (!(a > 0) || Number.isNaN(x)) return NaN;
-  if (x <= 0) return 1;
-  if (x === Infinity) return 0;
-  const logFront = a * Math.log(x) - x - lgamma(a);
-  if (x < a + 1) {
-    let ap = a;
-    let del = 1 / a;
-    let sum = del;
-    for (let n = 0; n < 10_000 && Math.abs(del) > Math.abs(sum) * 1e-16; n++) {
-      ap += 1;
-      del *= x / ap;
-      sum += del;
-    }
-    return 1 - sum * Math.exp(logFront);
-  }
-  const tiny = 1e-300;
-  let b = x + 1 - a;
-  let c = 1 / tiny;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i < 10_000; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = b + an / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const del = d * c;
-    h *= del;
-    if (Math.abs(del - 1) < 1e-16) break;
-  }
-  return Math.exp(logFront) * h;
 }
 
 /**

@@ -7,7 +7,8 @@ import { chiSquareUniform, directionHint, rankShape, type ChiSquareResult, type 
 
 export { thinnedIndices, sbcRank } from './sbc-ranks';
 export { ecdfBand, ecdfInBand, type EcdfBand, type EcdfCheck, type BandOptions } from './sbc-ecdf';
-export { chiSquareUniform, defaultBins, directionHint, gammaQ, rankShape, HINT_Z, type ChiSquareResult, type RankShape } from './sbc-uniformity';
+export { chiSquareUniform, defaultBins, directionHint, rankShape, HINT_Z, type ChiSquareResult, type RankShape } from './sbc-uniformity';
+export { gammaQ } from '../diagnostics/special';
 
 export interface UniformityReport {
   n: number;

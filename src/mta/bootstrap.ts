@@ -13,6 +13,7 @@
 // Replicate b draws from Rng(seed, stream b): the same seed gives the same intervals, and the
 // first B replicates do not depend on how many are asked for.
 import { Rng } from '../core/rng';
+import { isSeed, MAX_SEED } from '../core/seed';
 import { jsKernels, wasmKernels, type MtaKernels } from './kernels';
 import { columnQuantiles } from './percentile';
 import { poisson } from './poisson';
@@ -150,7 +151,7 @@ function intervals(draws: Record<string, CreditDraws>, B: number, n: number, lev
 
 export function validateBootstrap(opts: BootstrapOptions): string | null {
   if (!Number.isInteger(opts.replicates) || opts.replicates < 2 || opts.replicates > 100_000) return `Bootstrap replicates ${opts.replicates} must be an integer from 2 to 100000 (or 0 for no intervals).`;
-  if (!Number.isInteger(opts.seed) || opts.seed < 0 || opts.seed > Number.MAX_SAFE_INTEGER) return `Bootstrap seed ${opts.seed} must be a non-negative integer.`;
+  if (!isSeed(opts.seed)) return `Bootstrap seed ${opts.seed} must be an integer from 0 to ${MAX_SEED} (the studio's seed range).`;
   const level = opts.level ?? 0.9;
   if (!(level > 0 && level < 1)) return `Interval level ${level} must lie strictly between 0 and 1.`;
   return null;

@@ -1,6 +1,8 @@
 // Percentile intervals from bootstrap replicates (Efron & Tibshirani 1993, §13.3), with the
 // quantile definition of R's default type 7 (Hyndman & Fan 1996): linear between order
-// statistics, so q05 of 200 replicates lies between the 10th and 11th smallest.
+// statistics, so q05 of 200 replicates lies between the 10th and 11th smallest (the one
+// quantile every output uses, core/estimate.ts).
+import { quantileSorted } from '../core/estimate';
 
 /** Replicates that are not finite (a removal effect with no conversions) are left out. */
 export const MIN_FINITE_SHARE = 0.5;
@@ -24,12 +26,4 @@ export function columnQuantiles(draws: Float64Array, B: number, n: number, pLo: 
     lo[c] = quantileSorted(sorted, pLo);
     hi[c] = quantileSorted(sorted, pHi);
   }
-}
-
-/** Type-7 quantile of an ascending array. */
-export function quantileSorted(sorted: Float64Array, p: number): number {
-  const h = (sorted.length - 1) * p;
-  const i = Math.floor(h);
-  const j = Math.min(i + 1, sorted.length - 1);
-  return sorted[i] + (h - i) * (sorted[j] - sorted[i]);
 }

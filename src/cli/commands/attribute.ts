@@ -10,6 +10,7 @@ import type { AttributionResult } from '../../mta/types';
 import { wasmModule } from '../../node/wasm-bytes';
 import { prepareOutDir, writeFileAtomic } from '../out-dir';
 import { journeyFileProblems } from '../mta-checks';
+import { isSeed, MAX_SEED } from '../../core/seed';
 
 const USAGE = `usage: carryover attribute FILE.csv --out DIR [options]
 
@@ -113,7 +114,7 @@ export function parseArgs(argv: string[]): Parsed | { help: true } {
       }
       case '--seed': {
         const v = numberArg(a, next());
-        if (!Number.isSafeInteger(v) || v < 0) throw new Error(`--seed needs a non-negative integer (got ${v})`);
+        if (!isSeed(v)) throw new Error(`--seed needs an integer from 0 to ${MAX_SEED} (got ${v})`);
         options.bootstrap!.seed = v;
         break;
       }

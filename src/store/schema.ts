@@ -3,6 +3,7 @@
 // keeps and what an exported file holds. Bump SCHEMA_VERSION only together with a
 // migration in migrate.ts and a new committed fixture.
 import type { Dataset, ImputedCell, InferenceData, SamplerSettings } from '../core/types';
+import { defaultRunName } from './run-name';
 
 export const SCHEMA_VERSION = 1;
 
@@ -136,7 +137,7 @@ export function newRunRecord(idata: InferenceData, dataset: Dataset, opts: NewRu
   return {
     schema_version: SCHEMA_VERSION,
     id: opts.id ?? crypto.randomUUID(),
-    name: opts.name ?? `${dataset.name} · ${now.toISOString().slice(0, 16).replace('T', ' ')}`,
+    name: opts.name ?? defaultRunName(dataset.name, now.toISOString()),
     created_at: now.toISOString(),
     inference_data: { ...idata, attrs },
     dataset: storeDataset(dataset),

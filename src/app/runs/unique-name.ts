@@ -1,18 +1,8 @@
-// A new run's name: "<data> · <yyyy-mm-dd hh:mm>" in the analyst's local time, unique in the
-// library.
-// - Local time: src/store's default (newRunRecord) writes the minute in UTC, while the Runs
-//   library lists each run's time in local time (RunRow), so outside UTC a run named "05:24"
-//   was listed as made at 06:24:11.
-// - Unique: two fits of the same data within a minute (a changed prior, l_max or seed, the
-//   usual way to compare models) got the same name in the Runs library and the model
-//   comparison. The second gets " (2)", the next " (3)", like a file manager.
-
-/** "<data> · yyyy-mm-dd hh:mm", the minute of `createdAt` (ISO) in local time. */
-export function defaultRunName(datasetName: string, createdAt: string): string {
-  const d = new Date(createdAt);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${datasetName} · ${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
+// A new run's name, unique in the library: two fits of the same data within a minute (a
+// changed prior, l_max or seed, the usual way to compare models) got the same default name
+// (src/store/run-name.ts) in the Runs library and the model comparison. The second gets
+// " (2)", the next " (3)", like a file manager.
+export { defaultRunName } from '../../store/run-name';
 
 export function uniqueRunName(name: string, taken: Iterable<string>): string {
   const names = new Set(taken);

@@ -5,7 +5,7 @@ import type { InferenceData } from '../../core/types';
 import { busy } from '../../pwa/busy.svelte';
 import { loadDataset, newRunRecord, type RunRecord } from '../../store';
 import { demoSettings } from '../fit/demo-settings';
-import { defaultRunName, uniqueRunName } from '../runs/unique-name';
+import { uniqueRunName } from '../runs/unique-name';
 import type { FitRunner } from '../fit/runner';
 import { DataState } from './data.svelte';
 import { FitState } from './fit.svelte';
@@ -46,7 +46,7 @@ export class Studio {
     const out = await this.fit.start(dataset, spec);
     if (!out || !out.ok) return;
     const fresh = newRunRecord(out.idata, dataset, { timings: out.timings });
-    const record = { ...fresh, name: uniqueRunName(defaultRunName(dataset.name, fresh.created_at), this.runs.list.map((r) => r.name)) };
+    const record = { ...fresh, name: uniqueRunName(fresh.name, this.runs.list.map((r) => r.name)) };
     // Saving is part of the fit: a new version must not reload the tab before the run is stored.
     const release = busy.hold('a fitted run is being saved');
     let saved = false;

@@ -1,5 +1,14 @@
 // What a chain worker exposes (browser Web Worker or Node worker thread): run one chain,
 // report throttled progress, hand the arrays back as transferables.
+//
+// Ordering: in a worker the progress callback is a Comlink proxy, which talks over its own
+// MessagePort, while the result goes back over the worker's port. Messages on different
+// ports are not ordered with each other (HTML "message ports": each port has its own task
+// source), so a result posted right after the last report can overtake it, and the caller
+// would see a finished chain still "sampling". A Comlink proxy call returns a promise that
+// settles once the callee has run (Comlink's RETURN message), and one port delivers in
+// order, so awaiting the last report's promise means every report has been handled before
+// the result is posted.
 import { transfer } from 'comlink';
 import type { ChainProgress, ChainResult } from '../core/types';
 import type { ChainJob } from './chain-job';
@@ -13,8 +22,12 @@ export interface ChainWorkerApi {
    * same thread only (the in-process pool): a worker's synchronous loop cannot hear a
    * message, so a worker is stopped by terminating it (pool.ts). Once `shouldStop` is true
    * the chain reports nothing more and rejects with an AbortError.
+   *
+   * The promise resolves only after the last report has been delivered: when `onProgress`
+   * returns a promise (a Comlink proxy does), the last one is awaited first, so the last
+   * report a caller sees for a chain is its final one ("done", or where it stopped).
    */
-  runChain(job: ChainJob, onProgress?: (p: ChainProgress) => void, shouldStop?: () => boolean): Promise<ChainResult>;
+  runChain(job: ChainJob, onProgress?: (p: ChainProgress) => unknown, shouldStop?: () => boolean): Promise<ChainResult>;
 }
 
 /** `now` is the throttle's clock (tests pass a fake one); it never reaches the sampler. */
@@ -28,8 +41,10 @@ export function makeChainWorkerApi(
     async runChain(job, onProgress, shouldStop) {
       module ??= getModule();
       const m = await module;
-      // The returned promise of a Comlink proxy is not awaited: a report is fire-and-forget.
-      const throttle = onProgress ? new ProgressThrottle((p) => void onProgress(p), now) : undefined;
+      // Reports are not awaited one by one (the chain would wait on the main thread after every
+      // chunk); only the last delivery is kept, and awaited before the result goes back.
+      let lastDelivery: unknown;
+      const throttle = onProgress ? new ProgressThrottle((p) => void (lastDelivery = onProgress(p)), now) : undefined;
       let result: ChainResult;
       try {
         result = runChain(m, job, { onProgress: throttle && ((p) => throttle.report(p)), shouldStop });
@@ -39,6 +54,7 @@ export function makeChainWorkerApi(
       }
       // A chain that stopped on a sampler error ends mid-phase: its last report still goes.
       throttle?.flush();
+      await lastDelivery;
       return transferable ? transfer(result, [result.draws.buffer, result.stats.buffer, result.inv_metric.buffer] as Transferable[]) : result;
     },
   };

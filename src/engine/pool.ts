@@ -64,8 +64,8 @@ export class ChainPool {
       };
       // Reports still in flight when the run is stopped (a worker posts them before it is
       // terminated) are dropped here: after the abort is acknowledged, nothing more arrives.
-      // A finished run keeps forwarding: a chain's last report travels on the callback's own
-      // port and may arrive after the results.
+      // A chain's result comes only after its last report has been handled (chain-worker-api.ts),
+      // so when the run resolves every chain's last report has been forwarded.
       const forward = (p: ChainProgress) => {
         if (!stopping) onProgress?.(p);
       };

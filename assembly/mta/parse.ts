@@ -159,7 +159,8 @@ function dataRecord(row: i32): bool {
   if (colValue >= 0) {
     v = number(fs(colValue), fe(colValue));
     fixV = inexact;
-    if (isNaN(v)) {
+    // Refused like a negative count: credit is shared in proportion to value (src/mta/parse-paths.ts).
+    if (isNaN(v) || v < 0) {
       discard(false);
       rowError(ERR_NUMBER, row, COL_VALUE, fs(colValue), fe(colValue));
       return true;

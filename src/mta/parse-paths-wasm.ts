@@ -6,13 +6,19 @@ import type { UserError } from '../core/types';
 import { CsvScanner, type CsvRecord } from './csv-scan';
 import { headerNames } from './columns';
 import { parseNumber } from './parse-number';
-import { PATH_PROBLEMS, pathColumns, validNumber, type PathColumns, type PathParseOptions } from './parse-paths';
+import { PATH_PROBLEMS, numberProblem, pathColumns, type PathColumns, type PathParseOptions } from './parse-paths';
 import { MAX_CHANNELS } from './table-builder';
 import { ParseErrors } from './parse-errors';
 import { MAX_REPORTED_ERRORS, type ParseOutcome, type PathTable } from './types';
 import { WASM_COLUMN, WASM_ERR, type ChunkOutput, type MtaWasm } from './wasm-mta';
 
 const enc = new TextEncoder();
+
+/** A number the module handed back as text, read by the same rules as the TypeScript reader. */
+function textNumber(text: string): number {
+  const bytes = enc.encode(text);
+  return parseNumber(bytes, 0, bytes.length);
+}
 
 export class WasmPathParser {
   private head: Uint8Array | null = new Uint8Array(0);
@@ -124,10 +130,10 @@ export class WasmPathParser {
   private fixChunk(c: ChunkOutput): void {
     for (const f of c.fixups) {
       const column = WASM_COLUMN[f.column];
-      const bytes = f.text === null ? null : enc.encode(f.text);
-      const v = bytes === null ? NaN : validNumber(parseNumber(bytes, 0, bytes.length), column);
-      if (Number.isNaN(v)) {
-        this.errs.row(f.sheetRow, column, PATH_PROBLEMS.number(f.text ?? '(over 64 characters)', column));
+      const v = f.text === null ? NaN : textNumber(f.text);
+      const problem = numberProblem(v, f.text ?? '(over 64 characters)', column);
+      if (problem) {
+        this.errs.row(f.sheetRow, column, problem);
         continue;
       }
       const target = f.column === 1 ? c.conversions : f.column === 2 ? c.value : c.nulls;
@@ -143,13 +149,11 @@ export class WasmPathParser {
         : e.code === WASM_ERR.quote
           ? PATH_PROBLEMS.quote()
           : e.code === WASM_ERR.number
-            ? PATH_PROBLEMS.number(e.text, WASM_COLUMN[e.column])
+            ? (numberProblem(textNumber(e.text), e.text, WASM_COLUMN[e.column]) ?? PATH_PROBLEMS.number(e.text, WASM_COLUMN[e.column]))
             : PATH_PROBLEMS.emptyPath();
     const column = e.code === WASM_ERR.number || e.code === WASM_ERR.emptyPath ? WASM_COLUMN[e.column] : undefined;
     if (this.errs.list.length < 4 * MAX_REPORTED_ERRORS) this.errs.list.push({ severity: 'error', file: this.options.file, row: e.row, column, ...problem });
   }
-
-
 
   private join(): PathTable | null {
     if (!this.cols) return null;

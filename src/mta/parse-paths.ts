@@ -44,6 +44,18 @@ export const PATH_PROBLEMS = {
     message: `"${text}" is not ${column === 'total_conversion_value' ? 'a number' : 'a non-negative number'}.`,
     hint: 'Fix or delete this row.',
   }),
+  /**
+   * A negative count or value, refused as the event reader refuses a negative conversion
+   * value (parse-events.ts): credit is shared out in proportion to these, so a negative one
+   * would take credit away from the channels on its path.
+   */
+  negative: (text: string, column: string): Problem => ({
+    message: `${column} is ${text.trim()}, a negative number.`,
+    hint:
+      column === 'total_conversion_value'
+        ? 'A path is credited with its value, so it must be 0 or more. If the row holds refunds or returns, net them into the sales of the same path (or leave the row out); if the minus sign is an export error, remove it.'
+        : `${column} counts journeys, so it must be 0 or more; fix the count or delete this row.`,
+  }),
   emptyPath: (): Problem => ({ message: 'The path is empty.', hint: 'Every row needs at least one channel, e.g. "search > email".' }),
   tooManyChannels: (max: number): Problem => ({ message: `More than ${max} distinct channels.`, hint: 'Group channels before attributing.' }),
 };
@@ -64,9 +76,13 @@ export function pathColumns(names: string[]): PathColumns | Problem {
   return { path, conversions, value, nulls, needed: Math.max(path, conversions, value, nulls) + 1 };
 }
 
-/** A number that is valid for its column (counts are non-negative), or NaN. */
-export function validNumber(v: number, column: string): number {
-  return Number.isFinite(v) && (column === 'total_conversion_value' || v >= 0) ? v : NaN;
+/**
+ * What is wrong with a number read for a column, or null when it is valid: every column
+ * (counts and value alike) holds a finite number that is 0 or more.
+ */
+export function numberProblem(v: number, text: string, column: string): Problem | null {
+  if (!Number.isFinite(v)) return PATH_PROBLEMS.number(text, column);
+  return v < 0 ? PATH_PROBLEMS.negative(text, column) : null;
 }
 
 export class PathParser {
@@ -162,11 +178,12 @@ export class PathParser {
     else this.cols = cols;
   }
 
-  /** A non-negative finite count (or any finite value for the value column); NaN after reporting. */
+  /** A finite number that is 0 or more; NaN after reporting. */
   private number(rec: CsvRecord, i: number, column: string): number {
-    const v = validNumber(parseNumber(rec.buf, rec.starts[i], rec.ends[i]), column);
-    if (!Number.isNaN(v)) return v;
-    this.rowError(rec.row, column, PATH_PROBLEMS.number(fieldText(rec, i), column));
+    const v = parseNumber(rec.buf, rec.starts[i], rec.ends[i]);
+    const problem = numberProblem(v, fieldText(rec, i), column);
+    if (!problem) return v;
+    this.rowError(rec.row, column, problem);
     return NaN;
   }
 

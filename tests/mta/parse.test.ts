@@ -88,9 +88,45 @@ describe('path files', () => {
         [6, 'total_null'],
         [7, null],
       ]);
-      expect(o.errors[0].message).toBe('"-1" is not a non-negative number.');
+      expect(o.errors[0].message).toBe('total_conversions is -1, a negative number.');
+      expect(o.errors[3].message).toBe('"x" is not a non-negative number.');
       expect(o.errors[1].message).toBe('Row has 2 field(s); the header has at least 3.');
       expect(o.errors[4].message).toMatch(/quote .* never closed/);
+    }
+  });
+
+  it('refuses a negative conversion value, count or null count, naming its row and column, as the event reader does', () => {
+    // Credit is shared in proportion to conversions and value, so a negative one would take
+    // credit away from the channels on its path: refused like a negative event value.
+    const text = [
+      'path;total_conversions;total_conversion_value;total_null',
+      'a > b;2;10;1',
+      'a;1;-12.50;0',
+      'b;1; -3e2 ;0', // past the WASM fast path: JS reads the exponent
+      'b;1;-0;0', // minus zero is zero
+      'a;1;5;-2',
+      'b;-0.5;5;0',
+      'a;1;-0.1234567890123456789;0', // over 15 digits
+    ].join('\n');
+    for (const o of both(text)) {
+      expect(o.table).toBeNull();
+      expect(o.errorCount).toBe(5);
+      expect(o.errors.map((e) => [e.row, e.column, e.message])).toEqual([
+        [3, 'total_conversion_value', 'total_conversion_value is -12.50, a negative number.'],
+        [4, 'total_conversion_value', 'total_conversion_value is -3e2, a negative number.'],
+        [6, 'total_null', 'total_null is -2, a negative number.'],
+        [7, 'total_conversions', 'total_conversions is -0.5, a negative number.'],
+        [8, 'total_conversion_value', 'total_conversion_value is -0.1234567890123456789, a negative number.'],
+      ]);
+      expect(o.errors[0]).toMatchObject({ severity: 'error', file: 'f.csv' });
+      expect(o.errors[0].hint).toMatch(/refunds or returns.*minus sign is an export error/);
+      expect(o.errors[2].hint).toMatch(/counts journeys.*0 or more/);
+    }
+    // Without the bad rows the same file reads; minus zero is not refused (it equals 0).
+    const good = text.split('\n').filter((_, i) => i < 2 || i === 4).join('\n');
+    for (const o of both(good)) {
+      expect(o.errors).toEqual([]);
+      expect(rows(o).map(([p, c, v, n]) => [p, c, v === 0 ? 0 : v, n])).toEqual([['a|b', 2, 10, 1], ['b', 1, 0, 0]]);
     }
   });
 

@@ -1,5 +1,6 @@
 // The runs library: everything the studio needs from src/store.
 export { RunStore } from './runs';
+export { blockedWarning, lostCause, lostError, type ConnectionEvents, type LostReason } from './connection';
 export { compareRuns, type RunComparison, type ParameterRow, type SetupDifference } from './compare';
 export { runFileName, runFromFileText, runToFileText, RUN_FILE_FORMAT } from './file';
 export { migrateRecord, MIGRATIONS } from './migrate';

@@ -2,6 +2,8 @@
 // both object stores in one transaction (see db.ts); every read of a full run goes
 // through the migration hook and validation, so a damaged record is reported, not shown.
 // Draw arrays are stored packed as Float64Arrays (packed.ts) and unpacked on read.
+// A connection another tab took away (connection.ts) answers every call with why and what to do.
+import { DbLink, type ConnectionEvents } from './connection';
 import { storageError } from './errors';
 import { openRunsDb, type Db } from './db';
 import { migrateRecord } from './migrate';
@@ -40,24 +42,35 @@ async function commit(tx: Tx, work: (track: Track) => void | Promise<void>): Pro
 }
 
 export class RunStore {
-  private constructor(private readonly db: Db) {}
+  private constructor(
+    private readonly db: Db,
+    private readonly link: DbLink,
+  ) {}
 
-  static async open(dbName?: string): Promise<Result<RunStore>> {
+  /** `on` hears when the connection is taken away or the open waits for another tab. */
+  static async open(dbName?: string, on?: ConnectionEvents): Promise<Result<RunStore>> {
+    const link = new DbLink(on);
     try {
-      return ok(new RunStore(await openRunsDb(dbName)));
+      return ok(new RunStore(await openRunsDb(dbName, link.events), link));
     } catch (e) {
       return fail(storageError(e, 'open the runs library'));
     }
   }
 
-  /** Newest first. */
-  async list(): Promise<Result<RunSummary[]>> {
+  /** Runs `f`, unless the connection is gone; a throw becomes the message for `action`. */
+  async #try<T>(action: string, f: () => Promise<T>): Promise<Result<T>> {
+    const refused = this.link.refuse(action);
+    if (refused) return fail(refused);
     try {
-      const all = await this.db.getAllFromIndex('runs', 'created_at');
-      return ok(all.reverse());
+      return ok(await f());
     } catch (e) {
-      return fail(storageError(e, 'list the saved runs'));
+      return fail(this.link.error(e, action));
     }
+  }
+
+  /** Newest first. */
+  list(): Promise<Result<RunSummary[]>> {
+    return this.#try('list the saved runs', async () => (await this.db.getAllFromIndex('runs', 'created_at')).reverse());
   }
 
   /**
@@ -72,26 +85,21 @@ export class RunStore {
     const problems = validateRunRecord(record);
     if (problems.length > 0) return fail(...problems);
     const summary = summarize(record);
-    const stored = packRecord(record);
-    const tx = this.db.transaction(['payloads', 'runs'], 'readwrite');
-    try {
+    return this.#try('save the run', async () => {
+      const stored = packRecord(record);
+      const tx = this.db.transaction(['payloads', 'runs'], 'readwrite');
       await commit(tx, (track) => {
         track(tx.objectStore('payloads').put(stored));
         track(tx.objectStore('runs').put(summary));
       });
-      return ok(summary);
-    } catch (e) {
-      return fail(storageError(e, 'save the run'));
-    }
+      return summary;
+    });
   }
 
   async get(id: string): Promise<Result<RunRecord>> {
-    let raw: unknown;
-    try {
-      raw = await this.db.get('payloads', id);
-    } catch (e) {
-      return fail(storageError(e, 'open the run'));
-    }
+    const got = await this.#try<unknown>('open the run', () => this.db.get('payloads', id));
+    if (!got.ok) return got;
+    const raw = got.value;
     if (raw === undefined) {
       return fail({ message: 'This run is no longer in the library.', hint: 'It may have been deleted in another tab; refresh the list.', severity: 'error' });
     }
@@ -108,8 +116,8 @@ export class RunStore {
   async rename(id: string, name: string): Promise<Result<RunSummary>> {
     const trimmed = name.trim();
     if (!trimmed) return fail({ message: 'A run needs a name.', column: 'name', hint: 'Type at least one character.', severity: 'error' });
-    const tx = this.db.transaction(['payloads', 'runs'], 'readwrite');
-    try {
+    return this.#try('rename the run', async () => {
+      const tx = this.db.transaction(['payloads', 'runs'], 'readwrite');
       let summary: RunSummary | undefined;
       await commit(tx, async (track) => {
         const rec = await tx.objectStore('payloads').get(id);
@@ -119,23 +127,18 @@ export class RunStore {
         track(tx.objectStore('payloads').put({ ...rec, name: trimmed }));
         track(tx.objectStore('runs').put(summary));
       });
-      return ok(summary!);
-    } catch (e) {
-      return fail(storageError(e, 'rename the run'));
-    }
+      return summary!;
+    });
   }
 
-  async remove(id: string): Promise<Result<void>> {
-    const tx = this.db.transaction(['payloads', 'runs'], 'readwrite');
-    try {
+  remove(id: string): Promise<Result<void>> {
+    return this.#try('delete the run', async () => {
+      const tx = this.db.transaction(['payloads', 'runs'], 'readwrite');
       await commit(tx, (track) => {
         track(tx.objectStore('payloads').delete(id));
         track(tx.objectStore('runs').delete(id));
       });
-      return ok(undefined);
-    } catch (e) {
-      return fail(storageError(e, 'delete the run'));
-    }
+    });
   }
 
   /** Ids in `payloads` without a summary or the other way round; empty unless something bypassed the store. */

@@ -8,6 +8,7 @@
 // to save or that no longer reads back; on load they are read field by field, and a bad
 // field falls back to the studio's default instead of failing the restore.
 import type { ModelSpec, SamplerSettings } from '../core/types';
+import { DbLink, type ConnectionEvents } from './connection';
 import { openRunsDb, type Db } from './db';
 import { storageError } from './errors';
 import { PREFERENCES_KEY, preferencesRecord, readPreferences, readSettings, type PreferencesRecord } from './preferences';
@@ -50,11 +51,16 @@ function choicesOnly(p: PreferencesRecord): SessionRecord {
 }
 
 export class SessionStore {
-  private constructor(private readonly db: Db) {}
+  private constructor(
+    private readonly db: Db,
+    private readonly link: DbLink,
+  ) {}
 
-  static async open(dbName?: string): Promise<Result<SessionStore>> {
+  /** `on` hears when the connection is taken away or the open waits for another tab (connection.ts). */
+  static async open(dbName?: string, on?: ConnectionEvents): Promise<Result<SessionStore>> {
+    const link = new DbLink(on);
     try {
-      return ok(new SessionStore(await openRunsDb(dbName)));
+      return ok(new SessionStore(await openRunsDb(dbName, link.events), link));
     } catch (e) {
       return fail(storageError(e, 'open the saved session'));
     }
@@ -102,11 +108,13 @@ export class SessionStore {
    * fails alone and the settings are kept. `chosen` left out keeps the stored one.
    */
   async save(record: SessionInput): Promise<Result<void>> {
+    const refused = this.link.refuse('keep your work for the next visit');
+    if (refused) return fail(refused);
     const choices = await this.#saveChoices(record);
     try {
       await this.db.put('session', { ...record, session_version: SESSION_VERSION, saved_at: new Date().toISOString() }, KEY);
     } catch (e) {
-      return fail(storageError(e, 'keep your work for the next visit'));
+      return fail(this.link.error(e, 'keep your work for the next visit'));
     }
     return choices;
   }
@@ -118,7 +126,7 @@ export class SessionStore {
       await this.db.put('preferences', preferencesRecord({ settings: record.settings, chosen, preset: record.preset }), PREFERENCES_KEY);
       return ok(undefined);
     } catch (e) {
-      return fail(storageError(e, 'keep your sampler settings for the next visit'));
+      return fail(this.link.error(e, 'keep your sampler settings for the next visit'));
     }
   }
 

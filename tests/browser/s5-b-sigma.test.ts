@@ -1,0 +1,67 @@
+// Model → Calibration, Robyn's lift-test rows without a standard error: σ is the fraction
+// typed in the box × |liftAbs| (src/calibration/from-robyn.ts). Emptying the box used to feed
+// NaN into every such test; now empty is the default 0.25 (the hint says so) and a value
+// outside [0.01, 2] is named and not used. The oracle is src/calibration in Node on the same
+// CSV and the demo's data.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { num } from '../../src/app/results/format';
+import { importLiftTests } from '../../src/calibration';
+import { buildDataset, detectRoles, parseFiles } from '../../src/data';
+import { DESKTOP, useBrowser } from './harness';
+import { loadDemo } from './support/flows';
+
+const browser = useBrowser();
+const DEMO = path.resolve(__dirname, '../../public/demo/mmm_example.csv');
+// One Robyn row on the demo's x1, no sigma column: σ comes from the fraction.
+const CSV = 'channel,liftStartDate,liftEndDate,liftAbs,spend,confidence,calibration_scope\nx1,2020-01-06,2020-02-24,7000,12,0.9,immediate\n';
+const parsed = parseFiles([{ name: 'mmm_example.csv', text: readFileSync(DEMO, 'utf8') }]);
+const dataset = buildDataset(parsed, detectRoles(parsed)).dataset!;
+const sigmaWith = (fraction?: number) => {
+  const out = importLiftTests(CSV, 'robyn.csv', dataset, { robynSigmaFraction: fraction });
+  expect(out.tests, JSON.stringify(out.issues)).toHaveLength(1);
+  return num(out.tests[0].sigma);
+};
+const LABEL = 'σ without a standard error (fraction of |liftAbs|)';
+
+describe('the Robyn σ fraction box', () => {
+  it('empty means the default 0.25, said in a hint; out of range is named and not used', async () => {
+    const s = browser();
+    const page = await s.open(DESKTOP);
+    await loadDemo(page);
+    await page.locator('#tab-model').click();
+    await page.locator('#lift-files').setInputFiles({ name: 'robyn.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+    const sigmaCell = page.locator('[data-testid="lift-tests"] tr[data-channel="x1"] td[data-label="σ"]');
+    await sigmaCell.waitFor();
+    const box = page.getByLabel(LABEL, { exact: true });
+    const hint = page.locator('#sigma-hint');
+    const set = async (v: string) => {
+      await box.fill(v);
+      await box.press('Tab');
+    };
+
+    expect(await sigmaCell.textContent()).toBe(sigmaWith(undefined));
+    expect(await hint.textContent()).toMatch(/Empty: 0\.25, the default/);
+
+    await set('0.5');
+    await expect.poll(() => sigmaCell.textContent()).toBe(sigmaWith(0.5));
+    expect(sigmaWith(0.5)).not.toBe(sigmaWith(0.25));
+
+    // Emptied: the default again, never NaN.
+    await set('');
+    await expect.poll(() => sigmaCell.textContent()).toBe(sigmaWith(0.25));
+    expect(await box.getAttribute('aria-invalid')).toBeNull();
+    expect(await box.getAttribute('placeholder')).toBe('0.25');
+
+    // Out of range: named next to the box, the tests keep the last good fraction.
+    await set('0.4');
+    await expect.poll(() => sigmaCell.textContent()).toBe(sigmaWith(0.4));
+    await set('5');
+    expect(await box.getAttribute('aria-invalid')).toBe('true');
+    expect(await hint.textContent()).toMatch(/"5" is not a fraction from 0\.01 to 2: σ stays 0\.4/);
+    expect(await sigmaCell.textContent()).toBe(sigmaWith(0.4));
+    await s.screenshot('s5-b-sigma-out-of-range');
+    await s.assertAccessible('calibration with the σ error');
+  }, 120_000);
+});

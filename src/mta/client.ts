@@ -17,8 +17,15 @@ export class MtaClient {
     return this.#api;
   }
 
-  /** Rejects with an AbortError when the signal fires (the worker is then terminated). */
-  analyze(source: MtaSource, options: MtaRunOptions, opts: { signal?: AbortSignal; onProgress?: (p: MtaProgress) => void } = {}): Promise<AnalysisOutcome> {
+  /**
+   * Rejects with an AbortError when the signal fires (the worker is then terminated).
+   * `onPoint` gets the point credits before the bootstrap intervals are computed.
+   */
+  analyze(
+    source: MtaSource,
+    options: MtaRunOptions,
+    opts: { signal?: AbortSignal; onProgress?: (p: MtaProgress) => void; onPoint?: (point: AnalysisOutcome) => void } = {},
+  ): Promise<AnalysisOutcome> {
     const api = this.#start();
     const signal = opts.signal;
     if (signal?.aborted) return Promise.reject(new DOMException('Attribution cancelled', 'AbortError'));
@@ -28,7 +35,7 @@ export class MtaClient {
         reject(new DOMException('Attribution cancelled', 'AbortError'));
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      api.analyze(source, options, opts.onProgress ? proxy(opts.onProgress) : undefined).then(
+      api.analyze(source, options, opts.onProgress ? proxy(opts.onProgress) : undefined, opts.onPoint ? proxy(opts.onPoint) : undefined).then(
         (out) => {
           signal?.removeEventListener('abort', onAbort);
           resolve(out);

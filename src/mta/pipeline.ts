@@ -11,7 +11,7 @@ import { EventParser } from './parse-events';
 import { PathParser } from './parse-paths';
 import { WasmPathParser } from './parse-paths-wasm';
 import { buildReport, type MtaReport } from './report';
-import { DEFAULT_EVENT_OPTIONS, DEFAULT_SETTINGS, type AttributionResult, type AttributionSettings, type EventOptions, type InputFormat, type JourneyStats, type ParseOutcome, type SourceInfo } from './types';
+import { DEFAULT_EVENT_OPTIONS, DEFAULT_SETTINGS, type AttributionResult, type AttributionSettings, type EventOptions, type InputFormat, type JourneyStats, type ParseOutcome, type PathTable, type SourceInfo } from './types';
 import { MtaWasm } from './wasm-mta';
 
 export interface AnalysisOptions {
@@ -57,6 +57,8 @@ export class Analysis {
   private format: InputFormat | null = null;
   private readonly wasm: MtaWasm | null;
   private failure: UserError | null = null;
+  /** What finishPoint read and computed, kept for finishIntervals. */
+  private point: { parsed: ParseOutcome; table: PathTable; result: AttributionResult; engine: 'wasm' | 'js' } | null = null;
 
   constructor(
     private readonly options: AnalysisOptions,
@@ -77,8 +79,23 @@ export class Analysis {
     if (chunk.indexOf(0x0a) >= 0 || this.headBytes > 1 << 20) this.start();
   }
 
-  /** `onBootstrap` is called after each bootstrap replicate (throttle in the caller). */
+  /** The whole analysis: point credits, then intervals. `onBootstrap` is called after each replicate (throttle in the caller). */
   finish(onBootstrap?: (done: number, total: number) => void): AnalysisOutcome {
+    const point = this.finishPoint();
+    return point.ok && this.wantsIntervals() ? this.finishIntervals(onBootstrap) : point;
+  }
+
+  /** Whether the options ask for bootstrap intervals. */
+  wantsIntervals(): boolean {
+    return (this.options.bootstrap?.replicates ?? 0) > 0;
+  }
+
+  /**
+   * The point credits of every model, without intervals: the studio shows these first and
+   * fills the intervals in when finishIntervals returns (the bootstrap reruns every model
+   * B times, which on 50,000 journeys takes seconds).
+   */
+  finishPoint(): AnalysisOutcome {
     if (!this.reader && !this.failure) this.start();
     if (this.failure || !this.reader) return { ok: false, errors: [this.failure!], errorCount: 1, source: null, warnings: [] };
     const parsed = this.reader.finish();
@@ -86,12 +103,26 @@ export class Analysis {
     const settings = { ...DEFAULT_SETTINGS, ...this.options.settings };
     const kernels = this.wasm ? wasmKernels(parsed.table, this.wasm) : jsKernels(parsed.table);
     const result = attribute(parsed.table, settings, kernels);
+    this.point = { parsed, table: parsed.table, result, engine: kernels.name };
+    return this.outcome(null);
+  }
+
+  /** Bootstrap intervals on the table finishPoint read; the outcome then carries both. */
+  finishIntervals(onBootstrap?: (done: number, total: number) => void): AnalysisOutcome {
+    if (!this.point) throw new Error('finishIntervals needs a successful finishPoint first');
     const boot = this.options.bootstrap;
-    const bootstrap = boot && boot.replicates > 0 ? bootstrapAttribution(parsed.table, result, this.module, { ...boot, onProgress: onBootstrap }) : null;
-    if (bootstrap) result.timings.bootstrap = bootstrap.ms;
+    if (!boot || boot.replicates <= 0) return this.outcome(null);
+    const { table, result } = this.point;
+    const bootstrap = bootstrapAttribution(table, result, this.module, { ...boot, onProgress: onBootstrap });
+    // A new result object: the point outcome handed out before keeps its own timings.
+    return this.outcome(bootstrap, { ...result, timings: { ...result.timings, bootstrap: bootstrap.ms } });
+  }
+
+  private outcome(bootstrap: BootstrapResult | null, result = this.point!.result): AnalysisOutcome {
+    const { parsed, engine } = this.point!;
     const eventOptions = this.format === 'events' ? { ...DEFAULT_EVENT_OPTIONS, ...this.options.events } : undefined;
-    const report = buildReport({ result, bootstrap, source: parsed.source, stats: parsed.stats, eventOptions, engine: kernels.name, warnings: parsed.warnings });
-    return { ok: true, result, bootstrap, report, source: parsed.source, stats: parsed.stats, warnings: [...parsed.warnings, ...result.warnings], engine: kernels.name };
+    const report = buildReport({ result, bootstrap, source: parsed.source, stats: parsed.stats, eventOptions, engine, warnings: parsed.warnings });
+    return { ok: true, result, bootstrap, report, source: parsed.source, stats: parsed.stats, warnings: [...parsed.warnings, ...result.warnings], engine };
   }
 
   private start(): void {

@@ -38,7 +38,12 @@ export function makeMtaWorkerApi(compile: () => Promise<WebAssembly.Module>) {
   }
 
   return {
-    async analyze(source: MtaSource, options: MtaRunOptions, onProgress?: (p: MtaProgress) => void): Promise<AnalysisOutcome> {
+    /**
+     * Reads the source and attributes it. With bootstrap intervals asked for and `onPoint`
+     * given, the point credits go to `onPoint` first (awaited, so they arrive before the
+     * returned outcome, which comes back on another port) and the intervals follow.
+     */
+    async analyze(source: MtaSource, options: MtaRunOptions, onProgress?: (p: MtaProgress) => void, onPoint?: (point: AnalysisOutcome) => unknown): Promise<AnalysisOutcome> {
       const { module: wasm, warning } = await wasmOrNull();
       let last = 0;
       const progress = (p: MtaProgress, force = false) => {
@@ -78,9 +83,13 @@ export function makeMtaWorkerApi(compile: () => Promise<WebAssembly.Module>) {
         }
       }
       progress({ phase: 'attributing', bytes: read, total }, true);
-      const out = analysis.finish((done, replicates) => progress({ phase: 'bootstrap', bytes: read, total, done, replicates }, done === replicates));
-      if (warning) out.warnings.unshift(warning);
-      return out;
+      const withWarning = (out: AnalysisOutcome) => (warning ? { ...out, warnings: [warning, ...out.warnings] } : out);
+      const point = withWarning(analysis.finishPoint());
+      if (!point.ok || !analysis.wantsIntervals()) return point;
+      if (onPoint) await onPoint(point);
+      const replicates = options.bootstrap!.replicates;
+      progress({ phase: 'bootstrap', bytes: read, total, done: 0, replicates }, true);
+      return withWarning(analysis.finishIntervals((done) => progress({ phase: 'bootstrap', bytes: read, total, done, replicates }, done === replicates)));
     },
   };
 }

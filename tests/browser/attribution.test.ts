@@ -24,6 +24,8 @@ async function openAttribution(viewport?: { width: number; height: number }): Pr
 async function loadPathData(page: Page): Promise<void> {
   await page.locator('#mta-file').setInputFiles(path.join(MTA, 'PathData.csv'));
   await page.waitForSelector('[data-testid="mta-results"]', { timeout: 120_000 });
+  // The credits show first; the bootstrap's intervals fill in after (s5-d-attribution-intervals.test.ts).
+  await page.locator('[data-testid="mta-intervals-pending"]').waitFor({ state: 'detached', timeout: 120_000 });
 }
 
 /** Names and values of the traces Plotly drew in a plot. */

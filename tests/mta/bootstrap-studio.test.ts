@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { modelsFigure } from '../../src/app/attribution/models-figure';
 import { formatInterval, modelColumns } from '../../src/app/attribution/views';
+import type { AnalysisOutcome } from '../../src/mta/pipeline';
 import { makeMtaWorkerApi, type MtaProgress } from '../../src/mta/worker-api';
 import { wasmModule } from '../../src/node/wasm-bytes';
 
@@ -31,6 +32,45 @@ describe('intervals in the studio', () => {
     const off = await api.analyze({ kind: 'demo', journeys: 3000, seed: 7 }, { format: 'auto', bootstrap: { replicates: 0, seed: 3 } });
     expect(off.ok && off.bootstrap).toBeNull();
     if (off.ok) expect(modelColumns(off.result, off.bootstrap).some((c) => c.interval)).toBe(false);
+  });
+
+  it('hands the point credits over before the bootstrap starts, then the same credits with intervals', async () => {
+    const events: string[] = [];
+    let point: AnalysisOutcome | null = null;
+    const out = await api.analyze(
+      { kind: 'demo', journeys: 2000, seed: 11 },
+      { format: 'auto', bootstrap: { replicates: 30, seed: 5 } },
+      (p) => events.push(p.phase === 'bootstrap' ? `bootstrap ${p.done}` : p.phase),
+      async (p) => {
+        events.push('point');
+        point = p;
+      },
+    );
+    // The point arrives after reading and attributing, before any replicate is run.
+    const at = events.indexOf('point');
+    expect(at).toBeGreaterThan(0);
+    expect(events.slice(0, at).every((e) => !e.startsWith('bootstrap'))).toBe(true);
+    expect(events.slice(at + 1)).toContain('bootstrap 30');
+    expect(events.slice(at + 1)).toContain('bootstrap 0');
+    const p = point as AnalysisOutcome | null;
+    expect(p?.ok && out.ok).toBe(true);
+    if (!p?.ok || !out.ok) return;
+    expect(p.bootstrap).toBeNull();
+    expect(p.report.metadata.bootstrap).toBeNull();
+    expect(p.result.timings.bootstrap).toBeUndefined();
+    expect(out.bootstrap?.replicates).toBe(30);
+    // The intervals are around the very credits shown first (bit-identical, every model).
+    expect(modelColumns(out.result, null).map((c) => [c.key, [...c.conversions], [...c.value]])).toEqual(modelColumns(p.result, null).map((c) => [c.key, [...c.conversions], [...c.value]]));
+    // And the whole outcome is the one a run without onPoint gives (same seed, same intervals).
+    const whole = await api.analyze({ kind: 'demo', journeys: 2000, seed: 11 }, { format: 'auto', bootstrap: { replicates: 30, seed: 5 } });
+    expect(whole.ok && whole.report.models).toEqual(out.report.models);
+  });
+
+  it('does not call onPoint when no intervals are asked for', async () => {
+    let calls = 0;
+    const out = await api.analyze({ kind: 'demo', journeys: 500, seed: 11 }, { format: 'auto', bootstrap: { replicates: 0, seed: 5 } }, undefined, () => calls++);
+    expect(out.ok).toBe(true);
+    expect(calls).toBe(0);
   });
 
   it('rejects a bad replicate count as a message, before reading', async () => {

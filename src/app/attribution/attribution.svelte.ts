@@ -21,6 +21,8 @@ export class AttributionState {
   #progress = $state.raw<MtaProgress | null>(null);
   #busy = $state(false);
   #seconds = $state<number | null>(null);
+  /** The point credits are shown and their bootstrap intervals are being computed. */
+  #intervalsPending = $state(false);
   #mmmFile = $state.raw<{ name: string; shares: MmmShare[] } | null>(null);
 
   // Settings (bound to the form).
@@ -54,8 +56,12 @@ export class AttributionState {
   get busy(): boolean {
     return this.#busy;
   }
+  /** Seconds from loading to the point credits (the intervals come after). */
   get seconds(): number | null {
     return this.#seconds;
+  }
+  get intervalsPending(): boolean {
+    return this.#intervalsPending;
   }
   get mmmFile(): { name: string; shares: MmmShare[] } | null {
     return this.#mmmFile;
@@ -93,17 +99,31 @@ export class AttributionState {
     const abort = new AbortController();
     this.#abort = abort;
     this.#busy = true;
+    this.#intervalsPending = false;
     this.#errors = [];
     this.#progress = null;
     const t0 = performance.now();
+    let pointShown = false;
+    // The point credits are shown as soon as they exist; the intervals fill in when the
+    // bootstrap finishes (200 replicates add seconds on a large file).
+    const show = (out: Extract<AnalysisOutcome, { ok: true }>) => {
+      this.#outcome = out;
+      this.#errors = out.warnings;
+      if (!out.result.markov.some((m) => `markov_${m.order}` === this.compareModel)) this.compareModel = 'shapley';
+    };
+    const onPoint = (point: AnalysisOutcome) => {
+      if (abort.signal.aborted || !point.ok) return;
+      show(point);
+      this.#seconds = (performance.now() - t0) / 1000;
+      this.#intervalsPending = true;
+      pointShown = true;
+    };
     try {
-      const out = await this.#client.analyze(source, this.options(), { signal: abort.signal, onProgress: (p) => (this.#progress = p) });
+      const out = await this.#client.analyze(source, this.options(), { signal: abort.signal, onProgress: (p) => (this.#progress = p), onPoint });
       if (abort.signal.aborted) return;
       if (out.ok) {
-        this.#outcome = out;
-        this.#errors = out.warnings;
-        this.#seconds = (performance.now() - t0) / 1000;
-        if (!out.result.markov.some((m) => `markov_${m.order}` === this.compareModel)) this.compareModel = 'shapley';
+        show(out);
+        if (!pointShown) this.#seconds = (performance.now() - t0) / 1000;
       } else {
         this.#errors = [...out.errors, ...out.warnings];
         if (out.errorCount > out.errors.length) {
@@ -111,11 +131,16 @@ export class AttributionState {
         }
       }
     } catch (e) {
-      if ((e as Error).name === 'AbortError') this.#errors = [{ severity: 'warning', message: 'Attribution cancelled.' }];
-      else this.#errors = [{ severity: 'error', message: `The attribution failed: ${(e as Error).message}`, hint: 'Reload the page and try again; if it persists, report the file shape.' }];
+      if (this.#abort !== abort) return; // superseded by a newer analysis, which owns the messages now
+      if ((e as Error).name === 'AbortError') {
+        this.#errors = pointShown
+          ? [{ severity: 'warning', message: 'Intervals cancelled: the credits are shown without their 90% intervals.', hint: 'Load the file again to compute them; fewer bootstrap replicates (Settings) finish sooner.' }]
+          : [{ severity: 'warning', message: 'Attribution cancelled.' }];
+      } else this.#errors = [{ severity: 'error', message: `The attribution failed: ${(e as Error).message}`, hint: 'Reload the page and try again; if it persists, report the file shape.' }];
     } finally {
       if (this.#abort === abort) {
         this.#busy = false;
+        this.#intervalsPending = false;
         this.#abort = null;
         this.#progress = null;
       }

@@ -128,8 +128,9 @@ describe('the executive report of a real fit', () => {
       const estimates = (p.match(/[\dkMBT%] \(90% interval [^)]+\)/g) ?? []).length;
       const decimals = (p.match(/(?<![\d-])-?\d[\d,]*\.\d+[kMB%]?|\d+(\.\d+)?[kMB](?![a-z])/g) ?? []).length;
       // Every decimal or suffixed quantity is a mean or an interval end (3 numbers per estimate),
-      // except percentages of the sum check and P(lift > 0), which are not posterior estimates.
-      const exempt = (p.match(/within \d+\.\d+%|improvement \d+%|\d+\.\d+× current/g) ?? []).length;
+      // except percentages of the sum check and P(lift > 0) and the diagnostics' values and
+      // thresholds (R-hat, Pareto k, E-BFMI, coverage), which are not posterior estimates.
+      const exempt = (p.match(/within \d+\.\d+%|improvement \d+%|\d+\.\d+× current|R-hat up to \d+\.\d+|1\.01 or less|Pareto k up to \d+\.\d+|E-BFMI \d+\.\d+|holds only \d+\.\d+%/g) ?? []).length;
       expect(decimals - exempt, p).toBeLessThanOrEqual(3 * estimates);
     }
   });
@@ -143,12 +144,13 @@ describe('the executive report of a real fit', () => {
     const clean = renderExecutiveSummary({ ...input, diagnostics: { ...input.diagnostics, gates: efficiency, estimates_provisional: false } });
     expect(clean).not.toContain('data-testid="provisional"');
     expect(clean).not.toMatch(/badge fail">provisional|PROVISIONAL/);
-    expect(clean).toContain('<p>All readiness gates that affect the estimates pass. Also flagged: pareto_k (fail).</p>');
+    expect(clean).toMatch(/<p>All readiness gates that affect the estimates pass \([^)]*\)\. Also flagged, without changing the estimates: leave-one-out checks are unreliable for some weeks \(Pareto k up to [\d.]+\) \(pareto_k fail\)\.<\/p>/);
     const failing = { ...gates, r_hat: { ...gates.r_hat, status: 'fail' as const, detail: 'max R-hat 1.2 (intercept)', action: 'increase warmup' } };
     const bad = renderExecutiveSummary({ ...input, diagnostics: { ...input.diagnostics, gates: failing, estimates_provisional: true } });
     expect(bad).toMatch(/data-testid="provisional"><strong>Provisional.<\/strong>[^<]*r_hat: max R-hat 1.2 \(intercept\)[^<]*increase warmup/);
     expect([...bad.matchAll(/badge fail">provisional/g)]).toHaveLength(3);
-    expect(bad).toContain('<p>PROVISIONAL: the r_hat gate fails, so contributions, ROAS and the budget plan are provisional');
+    expect(bad).toContain('<p>PROVISIONAL: the r_hat gate fails: the chains disagree (R-hat up to');
+    expect(bad).toContain('Contributions, ROAS and the budget plan below are not reliable and are provisional until the model is refitted');
   });
 
   it('shows an infeasible budget plainly, with the reason and what to do', () => {

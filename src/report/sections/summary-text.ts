@@ -4,6 +4,8 @@
 import type { Estimate } from '../../core/types';
 import { fmtAmount, fmtEst, fmtPct, pctOf, fmtRatio } from '../format';
 import type { ReportInput } from '../types';
+import type { OptimizeSuccess } from '../../analysis/optimizer';
+import { gateVerdict, liftConfidence, reliabilitySentence, type Reliability } from './confidence';
 
 const list = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
 const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
@@ -12,6 +14,15 @@ function dataSentence(r: ReportInput): string {
   const d = r.metadata.data_range;
   const names = r.metadata.model.channels.map((c) => c.name);
   return `This report covers ${plural(d.rows, d.grain)} of ${r.target}, ${d.first} to ${d.last}, with ${plural(names.length, 'media channel')} (${list(names)}).`;
+}
+
+/**
+ * Whether a ranking by posterior mean is settled: the leader's 90% interval lies wholly above
+ * the runner-up's. When the intervals overlap, the summary says the order is not certain
+ * instead of presenting a mean's rank as a finding.
+ */
+function overlaps(lead: Estimate, next: Estimate): boolean {
+  return lead.q05 === null || next.q95 === null || lead.q05 <= next.q95;
 }
 
 function contributionSentences(r: ReportInput): string[] {
@@ -23,7 +34,9 @@ function contributionSentences(r: ReportInput): string[] {
   const ranked = c.channels.filter((ch) => ch.contribution.mean !== null).sort((a, b) => b.contribution.mean! - a.contribution.mean!);
   if (ranked.length > 0) {
     const top = ranked[0];
-    out.push(`${top.channel} contributed the most: ${fmtEst(top.contribution)}, ${fmtEst(top.share_of_media, pctOf)} of the media total.`);
+    const next = ranked[1];
+    const caveat = next && overlaps(top.contribution, next.contribution) ? ` Its lead over ${next.channel} is not certain: their 90% intervals overlap.` : '';
+    out.push(`${top.channel} contributed the most: ${fmtEst(top.contribution)}, ${fmtEst(top.share_of_media, pctOf)} of the media total.${caveat}`);
   }
   return out;
 }
@@ -35,7 +48,11 @@ function roasSentence(r: ReportInput): string | null {
   const first = `Return on ad spend was highest for ${best.channel}: ${fmtEst(best.roas, fmtRatio)} of ${r.target} per unit of spend`;
   if (ranked.length === 1) return `${first}.`;
   const worst = ranked[ranked.length - 1];
-  return `${first}; lowest for ${worst.channel}: ${fmtEst(worst.roas, fmtRatio)}.`;
+  const next = ranked[1];
+  const caveat = overlaps(best.roas, next.roas)
+    ? ` ${best.channel}'s lead over ${next.channel} is not certain: their 90% intervals overlap${worst !== next && overlaps(best.roas, worst.roas) ? `, as do ${best.channel}'s and ${worst.channel}'s` : ''}.`
+    : '';
+  return `${first}; lowest for ${worst.channel}: ${fmtEst(worst.roas, fmtRatio)}.${caveat}`;
 }
 
 function saturationSentence(r: ReportInput): string {
@@ -49,33 +66,41 @@ function saturationSentence(r: ReportInput): string {
   return `Signs of saturation: ${list(parts)}.`;
 }
 
-function liftWords(lift: Estimate, target: string): string {
+/** "raises expected revenue by 630.4k (90% interval ...)"; `may` gives "might raise". A loss is "lowers" with the interval flipped. */
+function liftWords(lift: Estimate, target: string, may = false): string {
   const m = lift.mean ?? 0;
-  return `${m >= 0 ? 'raises' : 'lowers'} expected ${target} by ${fmtEst({ ...lift, mean: Math.abs(m), q05: m >= 0 ? lift.q05 : -lift.q95!, q95: m >= 0 ? lift.q95 : -lift.q05! })}`;
+  const verb = may ? (m >= 0 ? 'might raise' : 'might lower') : m >= 0 ? 'raises' : 'lowers';
+  return `${verb} expected ${target} by ${fmtEst({ ...lift, mean: Math.abs(m), q05: m >= 0 ? lift.q05 : -lift.q95!, q95: m >= 0 ? lift.q95 : -lift.q05! })}`;
 }
 
-function budgetSentences(r: ReportInput): string[] {
+/**
+ * The plan's effect in words that its own interval supports (confidence.ts): "raises" only
+ * when the shown 90% interval of the lift lies above zero; "might raise ... the interval
+ * includes a loss" when it does not; and no recommendation at all while the run is
+ * provisional. Borderline diagnostics are recalled next to a confident claim.
+ */
+function planSentence(r: ReportInput, res: OptimizeSuccess, level: Reliability): string {
+  const grain = r.metadata.data_range.grain;
+  const p = fmtPct(res.p_lift_positive, 0);
+  const same = `the same budget of ${fmtAmount(res.budget)} over the next ${plural(res.horizon, grain)}`;
+  if (level === 'provisional')
+    return `No reallocation is recommended while the diagnostics fail: on these draws the optimiser's split of ${same} ${liftWords(res.lift, r.target, true)} (probability of an improvement ${p}), but these numbers are not reliable.`;
+  const conf = liftConfidence(res.lift.q05, res.p_lift_positive);
+  if (conf === 'confident')
+    return `Spending ${same} with the recommended split ${liftWords(res.lift, r.target)} against the current split (probability of an improvement ${p})${level === 'caution' ? ', subject to the caution on the sampler checks above' : ''}.`;
+  if (conf === 'uncertain')
+    return `The recommended split of ${same} ${liftWords(res.lift, r.target, true)} against the current split, but that interval includes a loss and the probability of an improvement is only ${p}: not a confident case for reallocating, and the current split may do as well.`;
+  return `The recommended split of ${same} is not expected to beat the current split: it ${liftWords(res.lift, r.target, true)}, with a probability of an improvement of only ${p}; keep the current split.`;
+}
+
+function budgetSentences(r: ReportInput, level: Reliability): string[] {
   if (!r.budget) return [];
   const res = r.budget.result;
-  const grain = r.metadata.data_range.grain;
   if (!res.feasible) return [`No budget plan meets all the constraints: ${res.reason}.`];
-  const out = [
-    `Spending the same budget of ${fmtAmount(res.budget)} over the next ${plural(res.horizon, grain)} with the recommended split ${liftWords(res.lift, r.target)} against the current split ` +
-      `(probability of an improvement ${fmtPct(res.p_lift_positive, 0)}).`,
-  ];
+  const out = [planSentence(r, res, level)];
   const binding = res.constraints.flatMap((c) => (c.binds.fixed ? [`${c.channel} held fixed`] : c.binds.max ? [`${c.channel} at its maximum`] : c.binds.min ? [`${c.channel} at its minimum`] : []));
   out.push(binding.length ? `Binding constraints: ${list(binding)}.` : 'No channel bound is binding: the plan is an interior optimum.');
   return out;
-}
-
-function diagnosticsSentence(r: ReportInput): string {
-  const g = Object.entries(r.diagnostics.gates);
-  const blocking = g.filter(([, x]) => x.status === 'fail' && x.affects_estimates).map(([n]) => n);
-  const other = g.filter(([, x]) => x.status === 'warn' || (x.status === 'fail' && !x.affects_estimates)).map(([n, x]) => `${n} (${x.status})`);
-  const rest = other.length ? ` Also flagged: ${list(other)}.` : '';
-  if (blocking.length)
-    return `PROVISIONAL: the ${list(blocking)} ${blocking.length === 1 ? 'gate fails' : 'gates fail'}, so contributions, ROAS and the budget plan are provisional until the model is refitted (see Model diagnostics).${rest}`;
-  return `All readiness gates that affect the estimates pass.${rest}`;
 }
 
 function checkSentence(r: ReportInput): string {
@@ -103,14 +128,19 @@ function agreementSentence(r: ReportInput): string | null {
 }
 
 export function summarySentences(r: ReportInput): string[] {
+  const verdict = gateVerdict(r.diagnostics.gates);
+  const reliability = reliabilitySentence(verdict);
+  // A reader must learn that the numbers are shaky before reading them, not after.
+  const early = verdict.level !== 'sound';
   return [
     dataSentence(r),
+    early ? reliability : null,
     ...contributionSentences(r),
     roasSentence(r),
     saturationSentence(r),
-    ...budgetSentences(r),
+    ...budgetSentences(r, verdict.level),
     calibrationSentence(r),
     checkSentence(r),
-    diagnosticsSentence(r),
+    early ? null : reliability,
   ].filter((s): s is string => s !== null);
 }

@@ -1,8 +1,11 @@
 // The runs library as the studio sees it: the list, the open run, the two runs picked for
 // comparison, and the last problem to show. All storage goes through src/store.
+// When another tab takes the library away (a newer Carryover upgrading it; store/connection.ts)
+// the reason is shown at once and every later action answers with it.
 import { roasPairs, type RoasPair } from '../runs/compare-roas';
 import type { UserError } from '../../core/types';
-import { RunStore, compareRuns, runFileName, runFromFileText, runToFileText, type RunComparison, type RunRecord, type RunSummary } from '../../store';
+import { RunStore, blockedWarning, compareRuns, runFileName, runFromFileText, runToFileText, type LostReason, type RunComparison, type RunRecord, type RunSummary } from '../../store';
+import { libraryLostNotice } from './storage-lost';
 
 export class RunsState {
   #store: Promise<RunStore | null> | null = null;
@@ -11,6 +14,10 @@ export class RunsState {
   #errors = $state.raw<UserError[]>([]);
   #comparison = $state.raw<{ a: RunSummary; b: RunSummary; result: RunComparison; roas: RoasPair[] } | null>(null);
   #notice = $state<string | null>(null);
+  #lost = $state<LostReason | null>(null);
+
+  /** `onLost` hears, once, that this tab can no longer use the library (the studio's unsaved work). */
+  constructor(private readonly onLost?: (reason: LostReason) => void) {}
 
   get list(): RunSummary[] {
     return this.#list;
@@ -28,14 +35,35 @@ export class RunsState {
   get notice(): string | null {
     return this.#notice;
   }
+  /** Why this tab lost the library, or null while it has it. */
+  get lost(): LostReason | null {
+    return this.#lost;
+  }
 
   #db(): Promise<RunStore | null> {
-    this.#store ??= RunStore.open().then((r) => {
-      if (r.ok) return r.value;
-      this.#errors = r.errors;
-      return null;
-    });
+    this.#store ??= this.#open();
     return this.#store;
+  }
+
+  async #open(): Promise<RunStore | null> {
+    const blocked = blockedWarning();
+    const r = await RunStore.open(undefined, {
+      lost: (reason) => this.connectionLost(reason),
+      blocked: () => (this.#errors = [blocked]),
+    });
+    // The other tab let go: the waiting is over.
+    if (this.#errors.includes(blocked)) this.#errors = [];
+    if (r.ok) return r.value;
+    this.#errors = r.errors;
+    return null;
+  }
+
+  /** Another tab or the browser took the library away (from any of the studio's connections); told once. */
+  connectionLost(reason: LostReason): void {
+    if (this.#lost) return;
+    this.#lost = reason;
+    this.#errors = [libraryLostNotice(reason)];
+    this.onLost?.(reason);
   }
 
   /** Runs a store operation; its failure becomes the problem shown, its success clears it (unless `keepErrors`). */

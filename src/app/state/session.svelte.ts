@@ -15,7 +15,8 @@ export class SessionSync {
   constructor(private readonly studio: Studio) {}
 
   #db(): Promise<SessionStore | null> {
-    this.#store ??= SessionStore.open().then((r) => (r.ok ? r.value : null));
+    // Its connection hears another tab taking the library away as the runs library's does.
+    this.#store ??= SessionStore.open(undefined, { lost: (reason) => this.studio.runs.connectionLost(reason) }).then((r) => (r.ok ? r.value : null));
     return this.#store;
   }
 
@@ -65,7 +66,8 @@ export class SessionSync {
     const store = await this.#db();
     if (!store) return;
     const r = await store.save({ ...s, origin: s.origin ? $state.snapshot(s.origin) : null, dataset: s.dataset ? storeDataset(s.dataset) : null });
-    if (!r.ok && !this.#warned) {
+    // A library taken away by another tab is already shown, with what to do, by the runs library.
+    if (!r.ok && !this.#warned && !this.studio.runs.lost) {
       this.#warned = true;
       this.studio.runs.report(r.errors);
     }

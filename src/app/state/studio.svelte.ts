@@ -3,7 +3,7 @@
 // them (a fit that finishes is saved as a run; opening a run restores its data and model).
 import type { InferenceData } from '../../core/types';
 import { busy } from '../../pwa/busy.svelte';
-import { loadDataset, newRunRecord, type RunRecord } from '../../store';
+import { loadDataset, newRunRecord, type LostReason, type RunRecord } from '../../store';
 import { demoSettings } from '../fit/demo-settings';
 import { uniqueRunName } from '../runs/unique-name';
 import type { FitRunner } from '../fit/runner';
@@ -14,18 +14,22 @@ import { ModelState } from './model.svelte';
 import { Navigation } from './nav.svelte';
 import { ResultsState } from './results.svelte';
 import { RunsState } from './runs.svelte';
+import { unsavedFitError } from './storage-lost';
 
 export class Studio {
   readonly nav = new Navigation();
   readonly data = new DataState();
   readonly model = new ModelState();
-  readonly runs = new RunsState();
+  /** Losing the library to another tab must not drop a fit that is only in memory (storage-lost.ts). */
+  readonly runs = new RunsState((reason) => this.#libraryLost(reason));
   readonly results = new ResultsState();
   /** A newly imported dataset gets a fresh spec from the current preset (window and seasonality order kept). */
   readonly importer = new ImportState(this.data, (d) => this.model.applyPreset(d, this.model.preset === 'hill' ? 'hill' : 'pymc', false));
   readonly fit: FitState;
   /** The run the Results step shows ($state.raw: draws are big and never mutated). */
   #current = $state.raw<RunRecord | null>(null);
+  /** True while the current run is a fit that could not be saved (it exists only in this tab). */
+  #unsaved = false;
 
   constructor(runner: FitRunner) {
     this.fit = new FitState(runner);
@@ -53,11 +57,13 @@ export class Studio {
     try {
       const r = await this.runs.trySave(record);
       saved = r.ok;
-      if (!r.ok) for (const e of r.errors) this.fit.addError(e);
+      const lost = this.runs.lost;
+      if (!r.ok) for (const e of lost ? [unsavedFitError(lost)] : r.errors) this.fit.addError(e);
     } finally {
       release();
     }
     this.#current = record;
+    this.#unsaved = !saved;
     // A run that could not be saved (e.g. storage full) stays on the Fit step, where the
     // message says why and what to do; its results are still one tab away.
     if (saved) this.nav.go('results');
@@ -85,6 +91,7 @@ export class Studio {
     this.model.adopt(rec.inference_data.attrs.model);
     this.fit.updateSettings({ ...rec.inference_data.attrs.sampler, seed: rec.inference_data.attrs.seed });
     this.#current = rec;
+    this.#unsaved = false;
     if (show) this.nav.go('results');
     return true;
   }
@@ -98,6 +105,12 @@ export class Studio {
     const rec = await this.runs.open(id);
     if (!rec) return false;
     this.#current = rec;
+    this.#unsaved = false;
     return true;
+  }
+
+  /** The library is gone from this tab: a fit that could not be saved says how to keep it. */
+  #libraryLost(reason: LostReason): void {
+    if (this.#current && this.#unsaved) this.fit.addError(unsavedFitError(reason));
   }
 }

@@ -59,6 +59,14 @@ export function numberFlag(flags: ParsedArgs['flags'], name: string, o: { min?: 
   return v;
 }
 
+/** A flag that must be one of `allowed`; undefined when absent. */
+export function choiceFlag<T extends string>(flags: ParsedArgs['flags'], name: string, allowed: readonly T[]): T | undefined {
+  const v = flags[name];
+  if (v === undefined) return undefined;
+  if (!allowed.includes(v as T)) throw new ArgError(`--${name} must be one of ${allowed.join(', ')}; got "${String(v)}"`);
+  return v as T;
+}
+
 /** Comma-separated list flag (`--channels a,b,c`). */
 export function csvFlag(flags: ParsedArgs['flags'], name: string): string[] | undefined {
   const raw = flags[name];

@@ -8,7 +8,20 @@ import type { UserError } from '../core/types';
 import { decodeHolidayCalendar, holidayCountries, HOLIDAYS_PATH, type HolidayCalendar } from '../data';
 import type { BuildOptions } from '../data/types';
 import { findPackageRoot } from '../node/package-root';
-import { ArgError, numberFlag, type FlagSpec, type ParsedArgs } from './args';
+import { ArgError, choiceFlag, csvFlag, numberFlag, type FlagSpec, type ParsedArgs } from './args';
+import type { RoleFlags } from './load-dataset';
+
+/** The columns' roles, for the commands that read a data file (fit, ridge); detected when absent. */
+export const ROLE_FLAGS: Record<string, FlagSpec> = {
+  date: { type: 'string', help: 'date column (default: detected)' },
+  target: { type: 'string', help: 'target column, e.g. revenue (default: detected)' },
+  channels: { type: 'string', help: 'comma-separated spend columns (default: detected)' },
+  controls: { type: 'string', help: 'comma-separated control columns (default: detected)' },
+};
+
+export function roleFlags(f: ParsedArgs['flags']): RoleFlags {
+  return { date: f.date as string | undefined, target: f.target as string | undefined, channels: csvFlag(f, 'channels'), controls: csvFlag(f, 'controls') };
+}
 
 export const DATA_FLAGS: Record<string, FlagSpec> = {
   holidays: { type: 'string', help: 'holiday dummies of this country (ISO code, e.g. DE, US) from the bundled calendar' },
@@ -32,25 +45,18 @@ export function readHolidayCalendar(): HolidayCalendar | UserError {
   }
 }
 
-function choice<T extends string>(f: ParsedArgs['flags'], name: string, allowed: readonly T[]): T | undefined {
-  const v = f[name];
-  if (v === undefined) return undefined;
-  if (!allowed.includes(v as T)) throw new ArgError(`--${name} must be one of ${allowed.join(', ')}; got "${String(v)}"`);
-  return v as T;
-}
-
 /**
  * BuildOptions from the flags. Throws ArgError for a malformed flag; an unknown country is
  * an ArgError listing the codes; a calendar that cannot be read is a UserError (exit 1).
  */
 export function buildOptions(f: ParsedArgs['flags'], calendar: () => HolidayCalendar | UserError = readHolidayCalendar): BuildOptions | UserError {
-  const mode = choice(f, 'holiday-mode', ['any', 'each'] as const);
+  const mode = choiceFlag(f, 'holiday-mode', ['any', 'each'] as const);
   if (mode !== undefined && f.holidays === undefined) throw new ArgError('--holiday-mode needs --holidays COUNTRY');
   const out: BuildOptions = {
     trend: f.trend === true ? true : undefined,
     quarterlyOrder: numberFlag(f, 'quarterly', { min: 0, max: 10, integer: true }),
-    grain: choice(f, 'grain', ['week', 'day'] as const),
-    dateOrder: choice(f, 'date-order', ['dmy', 'mdy'] as const),
+    grain: choiceFlag(f, 'grain', ['week', 'day'] as const),
+    dateOrder: choiceFlag(f, 'date-order', ['dmy', 'mdy'] as const),
   };
   if (f.holidays === undefined) return out;
   const country = String(f.holidays).trim().toUpperCase();

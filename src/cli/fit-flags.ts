@@ -1,10 +1,11 @@
-// Options shared by the commands that fit (fit, run): sampler settings and model choices,
-// parsed with the same bounds everywhere, and the stderr progress line.
+// Options shared by the commands that fit (fit, run): sampler settings and model choices
+// (the model choices also for ridge), parsed with the same bounds everywhere, and the stderr
+// progress line.
 import { randomInt } from 'node:crypto';
 import type { AdstockKind, ChainProgress, SamplerSettings, SaturationKind } from '../core/types';
 import { DEFAULT_SAMPLER } from '../core/types';
 import type { SpecOptions } from '../model/spec';
-import { ArgError, numberFlag, type FlagSpec, type ParsedArgs } from './args';
+import { choiceFlag, numberFlag, type FlagSpec, type ParsedArgs } from './args';
 
 export const SAMPLER_FLAGS: Record<string, FlagSpec> = {
   chains: { type: 'string', help: 'number of chains (default 4)' },
@@ -27,12 +28,6 @@ export const MODEL_FLAGS: Record<string, FlagSpec> = {
 const ADSTOCKS: AdstockKind[] = ['geometric', 'delayed', 'weibull_pdf', 'weibull_cdf'];
 const SATURATIONS: SaturationKind[] = ['logistic', 'hill'];
 
-function oneOf<T extends string>(value: unknown, allowed: T[], flag: string): T | undefined {
-  if (value === undefined) return undefined;
-  if (!allowed.includes(value as T)) throw new ArgError(`--${flag} must be one of ${allowed.join(', ')}; got "${value}"`);
-  return value as T;
-}
-
 /** Sampler settings from the flags; the seed is drawn (and later recorded) when not given. */
 export function samplerSettings(f: ParsedArgs['flags']): SamplerSettings {
   return {
@@ -52,8 +47,8 @@ export function workerCount(f: ParsedArgs['flags']): number | undefined {
 
 export function specOptions(f: ParsedArgs['flags']): SpecOptions {
   return {
-    adstock: oneOf(f.adstock, ADSTOCKS, 'adstock'),
-    saturation: oneOf(f.saturation, SATURATIONS, 'saturation'),
+    adstock: choiceFlag(f, 'adstock', ADSTOCKS),
+    saturation: choiceFlag(f, 'saturation', SATURATIONS),
     l_max: numberFlag(f, 'l-max', { min: 1, max: 104, integer: true }),
     fourier_order: numberFlag(f, 'fourier', { min: 0, max: 10, integer: true }),
   };

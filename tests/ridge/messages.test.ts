@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset, Estimate } from '../../src/core/types';
 import { Rng } from '../../src/core/rng';
-import { digitsApart, numFiner, typed } from '../../src/ridge/message-format';
+import { digitsApart, numFiner, pctFiner, typed } from '../../src/ridge/message-format';
 import { pointOutside } from '../../src/ridge/point-outside';
 import { runRidge } from '../../src/ridge/run';
 import type { RidgeChannelResult } from '../../src/ridge/types';
@@ -62,6 +62,26 @@ describe('the point-outside-interval warning', () => {
 describe('formatting helpers', () => {
   it('numFiner keeps num at extra 0 and adds decimals at the same scale', () => {
     expect([numFiner(7222102, 0), numFiner(7222102, 2), numFiner(16569.7, 1), numFiner(512.3, 1), numFiner(1.5, 1), numFiner(0.00634, 1)]).toEqual(['7.22M', '7.2221M', '16.57k', '512.3', '1.500', '0.00634']);
+  });
+
+  it('numFiner and pctFiner read the scale and precision from num/pct: same strings as the rule spelled out, over 1e-9 to 1e10', () => {
+    // The rule as written out by hand from num's thresholds (the oracle; the code has no copy).
+    const byHand = (v: number, extra: number): string => {
+      const a = Math.abs(v);
+      if (a >= 1e6) return `${(v / 1e6).toFixed(2 + extra)}M`;
+      if (a >= 1e4) return `${(v / 1e3).toFixed(1 + extra)}k`;
+      if (a >= 100) return v.toFixed(extra);
+      if (a >= 0.995) return v.toFixed(2 + extra);
+      return v.toPrecision(2 + extra);
+    };
+    const values = [0, 0.0999, 0.0995, 0.995, 0.99499, 0.9951, 99.5, 99.99, 9999.4, 9999.96, 999_999, 999_949, 5e-7, 1.25e-8];
+    const rng = new Rng(11);
+    for (let i = 0; i < 4000; i++) values.push(10 ** (-9 + 19 * rng.uniform()) * (rng.uniform() < 0.5 ? -1 : 1));
+    for (const v of values)
+      for (let extra = 0; extra <= 6; extra++) {
+        expect(numFiner(v, extra), `num ${v} +${extra}`).toBe(byHand(v, extra));
+        expect(pctFiner(v / 1e4, extra), `pct ${v / 1e4} +${extra}`).toBe(`${(100 * (v / 1e4)).toFixed(1 + extra)}%`);
+      }
   });
 
   it('digitsApart: the fewest extra decimals that tell two numbers apart, 0 when num already does', () => {

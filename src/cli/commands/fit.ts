@@ -11,10 +11,10 @@ import { fitMmm, FitInputError } from '../../engine/fit';
 import { createNodePool } from '../../node/node-pool';
 import { buildSummary } from '../../outputs/summary';
 import { buildDiagnostics } from '../../diagnostics/report';
-import { ArgError, csvFlag, helpText, parseArgs, type FlagSpec } from '../args';
+import { ArgError, helpText, parseArgs, type FlagSpec } from '../args';
 import { MODEL_FLAGS, SAMPLER_FLAGS, progressPrinter, samplerSettings, specOptions, workerCount } from '../fit-flags';
 import { printReport } from '../format-error';
-import { buildOptions, DATA_FLAGS } from '../data-flags';
+import { buildOptions, DATA_FLAGS, ROLE_FLAGS, roleFlags } from '../data-flags';
 import type { BuildOptions } from '../../data/types';
 import { loadDataset, type RoleFlags } from '../load-dataset';
 import { prepareOutDir, writeFileAtomic } from '../out-dir';
@@ -25,10 +25,7 @@ import { calibrationFor, calibrationWords, liftTestsFromFile, ROAS_PRIOR_FLAGS, 
 export const cmdstanFileName = (c: number) => `chain_${c + 1}.csv`;
 
 const FLAGS: Record<string, FlagSpec> = {
-  date: { type: 'string', help: 'date column (default: detected)' },
-  target: { type: 'string', help: 'target column, e.g. revenue (default: detected)' },
-  channels: { type: 'string', help: 'comma-separated spend columns (default: detected)' },
-  controls: { type: 'string', help: 'comma-separated control columns (default: detected)' },
+  ...ROLE_FLAGS,
   ...DATA_FLAGS,
   ...MODEL_FLAGS,
   ...SAMPLER_FLAGS,
@@ -85,7 +82,7 @@ export async function run(argv: string[]): Promise<number> {
     settings = samplerSettings(f);
     specOpts = specOptions(f);
     workers = workerCount(f);
-    roles = { date: f.date as string | undefined, target: f.target as string | undefined, channels: csvFlag(f, 'channels'), controls: csvFlag(f, 'controls') };
+    roles = roleFlags(f);
     data = buildOptions(f);
     roasPrior = roasPriorScope(f);
     if (roasPrior && f['lift-tests'] === undefined) throw new ArgError('--roas-prior turns the lift tests into ROAS priors: give them with --lift-tests FILE');

@@ -6,12 +6,13 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomInt } from 'node:crypto';
-import type { AdstockKind, Dataset, SaturationKind, UserError } from '../../core/types';
+import type { Dataset, UserError } from '../../core/types';
 import { APP_VERSION } from '../../core/version';
 import { runRidge, type RidgeOptions, type RidgeProgress, type RidgeResult } from '../../ridge';
-import { ArgError, csvFlag, helpText, numberFlag, parseArgs, type FlagSpec, type ParsedArgs } from '../args';
+import { ArgError, helpText, numberFlag, parseArgs, type FlagSpec, type ParsedArgs } from '../args';
 import { printReport } from '../format-error';
-import { buildOptions, DATA_FLAGS } from '../data-flags';
+import { buildOptions, DATA_FLAGS, ROLE_FLAGS, roleFlags } from '../data-flags';
+import { MODEL_FLAGS, specOptions } from '../fit-flags';
 import type { BuildOptions } from '../../data/types';
 import { loadDataset } from '../load-dataset';
 import type { LiftFileOutcome } from '../lift-file';
@@ -22,18 +23,13 @@ import { num } from '../../core/number-format';
 export const RIDGE_FILE = 'ridge_result.json';
 
 const FLAGS: Record<string, FlagSpec> = {
-  date: { type: 'string', help: 'date column (default: detected)' },
-  target: { type: 'string', help: 'target column, e.g. revenue (default: detected)' },
-  channels: { type: 'string', help: 'comma-separated spend columns (default: detected)' },
-  controls: { type: 'string', help: 'comma-separated control columns (default: detected)' },
+  ...ROLE_FLAGS,
   seed: { type: 'string', help: 'random seed of the search and the bootstrap (default: drawn and recorded)' },
   iterations: { type: 'string', help: "candidate models to evaluate, Robyn's iterations, rounded up to whole generations (default 2000)" },
   population: { type: 'string', help: 'candidates per generation of the search (default 40)' },
   bootstrap: { type: 'string', help: 'bootstrap replicates for the intervals (default 500)' },
-  adstock: { type: 'string', help: 'geometric (default) | delayed | weibull_pdf | weibull_cdf' },
+  ...MODEL_FLAGS,
   saturation: { type: 'string', help: "hill (default, Robyn's) | logistic" },
-  'l-max': { type: 'string', help: 'adstock window in periods (default 8)' },
-  fourier: { type: 'string', help: 'yearly Fourier order (default 2; 0 = none)' },
   ...DATA_FLAGS,
   'lift-tests': { type: 'string', help: 'lift tests (CSV in PyMC-Marketing or Robyn shape, or incrementality_results.json): adds MAPE.LIFT' },
   out: { type: 'string', help: 'output directory (required)' },
@@ -42,8 +38,6 @@ const FLAGS: Record<string, FlagSpec> = {
 };
 
 const USAGE = 'usage: carryover ridge DATA.csv [more files or a folder] --out DIR [options]';
-const ADSTOCKS: AdstockKind[] = ['geometric', 'delayed', 'weibull_pdf', 'weibull_cdf'];
-const SATURATIONS: SaturationKind[] = ['hill', 'logistic'];
 
 interface Options {
   inputs: string[];
@@ -58,12 +52,6 @@ interface Options {
   iterations: number;
 }
 
-function oneOf<T extends string>(value: unknown, allowed: T[], flag: string): T | undefined {
-  if (value === undefined) return undefined;
-  if (!allowed.includes(value as T)) throw new ArgError(`--${flag} must be one of ${allowed.join(', ')}; got "${value}"`);
-  return value as T;
-}
-
 function options(args: ParsedArgs): Options {
   const f = args.flags;
   if (args.positionals.length === 0) throw new ArgError('give the data file (or files, or a workspace folder)');
@@ -72,19 +60,21 @@ function options(args: ParsedArgs): Options {
   const iterations = numberFlag(f, 'iterations', { min: 4, max: 1_000_000, integer: true }) ?? 2000;
   // The first population, then whole generations: evaluations = population × (generations + 1).
   const generations = Math.max(0, Math.ceil(iterations / population) - 1);
+  // The model choices with fit's bounds (fit-flags.ts); Robyn's defaults where none is given.
+  const model = specOptions(f);
   const ridge: RidgeOptions = {
     seed: numberFlag(f, 'seed', { min: 0, max: Number.MAX_SAFE_INTEGER, integer: true }) ?? randomInt(0, 2 ** 31),
-    adstock: oneOf(f.adstock, ADSTOCKS, 'adstock') ?? 'geometric',
-    saturation: oneOf(f.saturation, SATURATIONS, 'saturation') ?? 'hill',
-    l_max: numberFlag(f, 'l-max', { min: 1, max: 104, integer: true }) ?? 8,
-    fourier_order: numberFlag(f, 'fourier', { min: 0, max: 10, integer: true }) ?? 2,
+    adstock: model.adstock ?? 'geometric',
+    saturation: model.saturation ?? 'hill',
+    l_max: model.l_max ?? 8,
+    fourier_order: model.fourier_order ?? 2,
     search: { population, generations },
     bootstrap: { replicates: numberFlag(f, 'bootstrap', { min: 10, max: 100_000, integer: true }) ?? 500 },
   };
   return {
     inputs: args.positionals,
     out: f.out,
-    roles: { date: f.date as string | undefined, target: f.target as string | undefined, channels: csvFlag(f, 'channels'), controls: csvFlag(f, 'controls') },
+    roles: roleFlags(f),
     liftFile: f['lift-tests'] as string | undefined,
     quiet: Boolean(f.quiet),
     data: buildOptions(f),

@@ -44,34 +44,42 @@ const POW2 = (() => {
   return t;
 })();
 
-export function exp(x: number): number {
-  if (x !== x) return x;
-  x = Math.min(Math.max(x, EXP_LO), EXP_HI);
+/**
+ * Cephes exp.c's argument reduction and Padé form, shared by exp and expFrac: x = px·ln2 + r
+ * (ln2 = C1 + C2 split for exactness), e^r = (qq + pp)/(qq - pp). Written into `pade`, so the
+ * hot loops allocate nothing.
+ */
+const pade = { px: 0, pp: 0, qq: 0 };
+
+function reduce(x: number): void {
   const px = Math.floor(LOG2E * x + 0.5);
   let r = x - px * C1;
   r = r - px * C2;
   const xx = r * r;
-  const pp = r * ((P0 * xx + P1) * xx + P2);
-  const qq = ((Q0 * xx + Q1) * xx + Q2) * xx + Q3;
-  const y = 1 + 2 * (pp / (qq - pp));
+  pade.px = px;
+  pade.pp = r * ((P0 * xx + P1) * xx + P2);
+  pade.qq = ((Q0 * xx + Q1) * xx + Q2) * xx + Q3;
+}
+
+/** v·2^px as two exact powers of two (each half stays normal where 2^px alone would not), multiplied in that order as the WASM does. */
+function scale2(v: number, px: number): number {
   const n1 = px >> 1;
-  return y * POW2[n1 - POW2_MIN] * POW2[px - n1 - POW2_MIN];
+  return v * POW2[n1 - POW2_MIN] * POW2[px - n1 - POW2_MIN];
+}
+
+export function exp(x: number): number {
+  if (x !== x) return x;
+  reduce(Math.min(Math.max(x, EXP_LO), EXP_HI));
+  return scale2(1 + 2 * (pade.pp / (pade.qq - pade.pp)), pade.px);
 }
 
 /** A = 1/(1 + e^y), B = e^y/(1 + e^y) for y ≤ 0 with one division (assembly/engine/mmm/fmath.ts expFrac). */
 export const frac = { a: 0, b: 0 };
 
 export function expFrac(y: number): void {
-  y = Math.max(y, EXP_LO);
-  const px = Math.floor(LOG2E * y + 0.5);
-  let r = y - px * C1;
-  r = r - px * C2;
-  const xx = r * r;
-  const pp = r * ((P0 * xx + P1) * xx + P2);
-  const qq = ((Q0 * xx + Q1) * xx + Q2) * xx + Q3;
-  const n1 = px >> 1;
-  const D = qq - pp;
-  const N = (qq + pp) * POW2[n1 - POW2_MIN] * POW2[px - n1 - POW2_MIN];
+  reduce(Math.max(y, EXP_LO));
+  const D = pade.qq - pade.pp;
+  const N = scale2(pade.qq + pade.pp, pade.px);
   const rho = 1 / (D + N);
   frac.a = D * rho;
   frac.b = N * rho;

@@ -151,7 +151,7 @@ describe('report vs mmm_budget_optimization.json (same run)', () => {
       const r = row(t, s.name);
       if (!s.feasible) continue;
       expectNumber(r[col(cap, 'Total spend')], s.total_spend, `${s.name} spend`);
-      expectEstimate(r[col(cap, 'Expected outcome')], s.expected_outcome, `${s.name} outcome`);
+      expectEstimate(r[col(cap, 'Expected')], s.expected_outcome, `${s.name} outcome`);
       expectEstimate(r[col(cap, 'Lift')], s.lift, `${s.name} lift`);
       expectNumber(r[col(cap, 'P(lift')], s.p_lift_positive, `${s.name} P`);
     }
@@ -216,7 +216,7 @@ describe('the summary’s numbers are the JSON’s (same run)', () => {
     // Each estimate the summary shows is one of the JSON's, correctly rounded.
     for (const s of shown) expect(expected.some(([, e]) => same(s, e)), `summary shows ${JSON.stringify(s)}, no JSON estimate rounds to it`).toBe(true);
     for (const [what, e] of [expected[0], expected[1], expected[2], ['budget lift', absLift] as [string, Estimate]]) expect(shown.some((s) => same(s, e)), `summary lacks ${what}`).toBe(true);
-    const p = /probability of an improvement (\S+?)\)?[;.,)]/.exec(summaryText);
+    const p = /probability of an improvement (?:is only |of only )?(\d+%)/.exec(summaryText);
     expect(p, summaryText).not.toBeNull();
     expect(rounds(p![1], budget.p_lift_positive)).toBe(true);
     const budgetShown = /budget of (\S+) over the next/.exec(summaryText)![1];

@@ -46,14 +46,15 @@ function outcomeTable(res: OptimizeSuccess, target: string, grain: string): Safe
 </tbody></table>${res.current_feasible ? '' : html`<p class="note">The current split itself does not meet these constraints (for example it spends a different total than the budget), so the lift also reflects the change in total spend.</p>`}`;
 }
 
-function scenarioTable(b: BudgetSection): SafeHtml {
-  if (b.scenarios.length === 0) return html``;
+function scenarioTable(b: BudgetSection, target: string, grain: string): SafeHtml {
+  if (b.scenarios.length === 0 || !b.result.feasible) return html``;
+  const h = `${b.result.horizon} ${grain}s`;
   const rows = b.scenarios.map((s) =>
     s.feasible
       ? html`<tr><th scope="row">${s.name}</th><td class="num">${fmtAmount(s.total_spend)}</td><td class="num">${fmtEst(s.expected_outcome)}</td><td class="num">${fmtEst(s.lift)}</td><td class="num">${fmtPct(s.p_lift_positive, 1)}</td></tr>`
       : html`<tr><th scope="row">${s.name}</th><td colspan="4">not possible: ${s.reason ?? 'no reason given'}</td></tr>`,
   );
-  return html`<div class="table-scroll" tabindex="0" role="region" aria-label="Scenarios table"><table><caption>Scenarios (each re-optimised under the same bounds; lift against the current split)</caption><thead><tr><th scope="col">Scenario</th><th scope="col">Total spend</th><th scope="col">Expected outcome</th><th scope="col">Lift</th><th scope="col">P(lift &gt; 0)</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-label="Scenarios table"><table><caption>Scenarios over the same ${h} (each re-optimised under the same bounds; lift against the current split)</caption><thead><tr><th scope="col">Scenario</th><th scope="col">Total spend over ${h}</th><th scope="col">Expected ${target} from media, plus carry-over</th><th scope="col">Lift</th><th scope="col">P(lift &gt; 0)</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 export function budgetSection(r: ReportInput, provisional: boolean): SafeHtml {
@@ -66,5 +67,5 @@ export function budgetSection(r: ReportInput, provisional: boolean): SafeHtml {
     return html`<section id="budget" aria-labelledby="budget-h">${head}<p class="rule">${b.rule}</p><p class="infeasible"><span class="badge fail">infeasible</span> No plan meets all the constraints: ${res.reason}</p>${res.errors.filter((e) => e.hint).map((e) => html`<p class="note">What to do: ${e.hint}</p>`)}</section>`;
   return html`<section id="budget" aria-labelledby="budget-h">${head}<p class="rule">${b.rule}</p>
 <figure><div class="chart-scroll" tabindex="0" role="region" aria-label="Allocation chart">${allocationChart('allocation', allocationRows(res), grain)}</div></figure>
-${planTable(res, grain, r.target)}${outcomeTable(res, r.target, grain)}${scenarioTable(b)}</section>`;
+${planTable(res, grain, r.target)}${outcomeTable(res, r.target, grain)}${scenarioTable(b, r.target, grain)}</section>`;
 }

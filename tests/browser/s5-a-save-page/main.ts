@@ -1,0 +1,9 @@
+// Bench page for tests/browser/s5-a-save-cost.test.ts: the store and the stages of
+// RunStore.save, exposed to page.evaluate.
+import * as store from '../../../src/store';
+import { packRecord } from '../../../src/store/packed';
+
+(window as unknown as Record<string, unknown>).bench = { store, packRecord };
+const status = document.getElementById('status')!;
+status.textContent = 'ready';
+status.dataset.testid = 'store-page';

@@ -52,7 +52,7 @@ svg.chart{max-width:100%;height:auto;font-family:inherit;display:block}
 .band90{fill:#2f5fb3;opacity:.18}.band50{fill:#2f5fb3;opacity:.3}
 .mean-line{fill:none;stroke:#1f3f7a;stroke-width:1.6}
 .marker-line{stroke:#b42318;stroke-dasharray:4 3}
-.note{font-size:10px;fill:#b42318}
+text.note{font-size:10px;fill:#b42318}
 .trace{fill:none;stroke-width:.8;opacity:.85}
 .chain-0{stroke:#2f5fb3}.chain-1{stroke:#d9730d}.chain-2{stroke:#1b7f3b}.chain-3{stroke:#b42318}.chain-4{stroke:#6f42c1}.chain-5{stroke:#8c564b}.chain-6{stroke:#e377c2}.chain-7{stroke:#17becf}
 .notes{padding-left:18px}
@@ -60,5 +60,21 @@ svg.chart{max-width:100%;height:auto;font-family:inherit;display:block}
 code{font-size:.9em;background:#f3f5f8;padding:0 3px;border-radius:3px}
 footer{margin:40px auto 24px;font-size:.85rem;color:var(--muted)}
 @media (max-width:640px){header,main,footer{padding:0 12px}table.compact{width:100%;min-width:0}table.compact th,table.compact td{overflow-wrap:anywhere}}
-@media print{h2{break-after:avoid}figure,tr{break-inside:avoid}.table-scroll{overflow:visible}}
+@media print{
+@page{margin:14mm 12mm}
+body{font-size:10.5pt}
+header,main,footer{max-width:none;padding:0}
+nav{display:none}
+h2{break-after:avoid;margin-top:20px}
+h2+p,h3,caption,.rule{break-after:avoid}
+figure,tr,svg.chart,.banner,.check,.summary p{break-inside:avoid}
+.table-scroll,.chart-scroll{overflow:visible}
+.chart-scroll svg.chart{min-width:0}
+th,td{overflow-wrap:break-word}
+.trace-cell svg.chart{width:150px}
+a{color:inherit;text-decoration:none}
+.badge{background:none!important;border:1.5px solid currentColor;padding:0 5px}
+.badge.pass{color:var(--pass)}.badge.warn{color:var(--warn)}.badge.fail{color:var(--fail)}
+.banner{background:none;border-width:3px}
+}
 `.trim();

@@ -115,3 +115,22 @@ describe('every chart has a title and both axis titles, and no NaN', () => {
     expect(d.match(/M/g)).toHaveLength(2);
   });
 });
+
+describe('allocation chart: current and optimal told apart without colour (grey print)', () => {
+  it('the title names each bar by position, and each channel’s current bar is drawn above its optimal bar', () => {
+    const rows = [
+      { channel: 'tv', current: 10, optimal: 14, min: 5, max: 20 },
+      { channel: 'radio', current: 8, optimal: 4, min: 4, max: 16 },
+    ];
+    const svg = allocationChart('a', rows, 'week').value;
+    expect(labelled(svg).title).toBe('Spend per week: current (upper bar, grey) and optimal (lower bar, blue); shaded: allowed range');
+    const current = elements(svg, 'rect', 'current');
+    const optimal = elements(svg, 'rect', 'optimal');
+    expect(current).toHaveLength(2);
+    rows.forEach((r, i) => {
+      expect(Number(current[i].y) + Number(current[i].height)).toBeLessThanOrEqual(Number(optimal[i].y));
+      // Widths in proportion to the spends (one scale for both bars).
+      expect(Number(current[i].width) / Number(optimal[i].width)).toBeCloseTo(r.current / r.optimal, 2);
+    });
+  });
+});

@@ -21,7 +21,7 @@ export function allocationChart(id: string, rows: AllocationRow[], unit: string)
     {
       id,
       kind: 'allocation',
-      title: `Spend per ${unit}: current (grey) and optimal (blue); shaded: allowed range`,
+      title: `Spend per ${unit}: current (upper bar, grey) and optimal (lower bar, blue); shaded: allowed range`,
       width: 1000,
       height: margin.top + margin.bottom + rowH * rows.length,
       margin,

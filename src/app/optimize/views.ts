@@ -2,9 +2,9 @@
 // per-draw arrays (thousands of numbers the page never draws), plus each channel's expected
 // contribution with its 90% interval under the current and the optimal plan. Built in the
 // worker from src/analysis; pure.
-import type { Estimate, UserError } from '../../core/types';
+import type { Estimate } from '../../core/types';
 import { estimate } from '../../analysis/estimate';
-import type { ConstraintReport, Objective, OptimizeResult, PlanEvaluation } from '../../analysis/optimizer';
+import type { ConstraintReport, Objective, OptimizeFailure, OptimizeResult, PlanEvaluation } from '../../analysis/optimizer';
 import type { PlanResponse } from '../../analysis/plan-response';
 
 export interface PlanView {
@@ -17,15 +17,6 @@ export interface PlanView {
   roas: Estimate;
   /** Each channel's share of expected_outcome, per draw summarised (the draws add up to it). */
   channel_outcome: Record<string, Estimate>;
-}
-
-export interface OptimizeFailureView {
-  feasible: false;
-  objective: Objective;
-  budget: number;
-  horizon: number;
-  reason: string;
-  errors: UserError[];
 }
 
 export interface OptimizeSuccessView {
@@ -45,7 +36,8 @@ export interface OptimizeSuccessView {
   baseline_outcome: Estimate;
 }
 
-export type OptimizeView = OptimizeFailureView | OptimizeSuccessView;
+/** An infeasible problem reaches the step as the optimizer reports it (nothing per draw in it). */
+export type OptimizeView = OptimizeFailure | OptimizeSuccessView;
 
 /**
  * Channel c's outcome per draw at its spend in `plan` (spend per period, channel order),

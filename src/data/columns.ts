@@ -12,18 +12,35 @@ interface Votes {
   comma: number;
 }
 
-function countVotes(cells: Iterable<string>, into: Votes): Votes {
-  for (const c of cells) {
-    const e = decimalEvidence(c);
+function countVotes(cells: readonly string[], into: Votes, onCells?: (done: number) => void): Votes {
+  for (let i = 0; i < cells.length; i++) {
+    const e = decimalEvidence(cells[i]);
     if (e === '.') into.dot++;
     else if (e === ',') into.comma++;
+    if (onCells && (i + 1) % CELLS_PER_REPORT === 0) onCells(CELLS_PER_REPORT);
   }
+  onCells?.(cells.length % CELLS_PER_REPORT);
   return into;
 }
 
-export function columnCells(table: RawTable, index: number): string[] {
-  return table.records.map((r) => r[index]);
+export function columnCells(table: RawTable, index: number, onCells?: (done: number) => void): string[] {
+  const records = table.records;
+  const cells = new Array<string>(records.length);
+  for (let i = 0; i < records.length; i++) {
+    cells[i] = records[i][index];
+    if (onCells && (i + 1) % CELLS_PER_REPORT === 0) onCells(CELLS_PER_REPORT);
+  }
+  onCells?.(records.length % CELLS_PER_REPORT);
+  return cells;
 }
+
+/**
+ * Cells handled between progress reports inside a column (each column also reports when it
+ * ends): a geo-level file's column holds hundreds of thousands of cells, and reporting only
+ * per column left the bar still for seconds (a 121 MB Meridian geo file: 2.2 s without a
+ * report in the studio).
+ */
+export const CELLS_PER_REPORT = 1 << 15;
 
 /** Up to this many bad cells are kept on a column as examples for role reasons and hints. */
 export const BAD_EXAMPLES = 3;
@@ -47,6 +64,7 @@ export function readNumbers(
   fileVotes: Votes,
   delimiter: string,
   columnVotes: Votes = countVotes(cells, { dot: 0, comma: 0 }),
+  onCells?: (done: number) => void,
 ): { values: Float64Array; issues: UserError[]; bad: number; ok: number; examples: BadCell[] } {
   const { mark, guessed } = chooseDecimalMark(columnVotes, fileVotes, delimiter);
   const values = new Float64Array(cells.length).fill(NaN);
@@ -73,7 +91,9 @@ export function readNumbers(
       problems.add(rows[i], `${label}: ${r.reason}`, r.hint === NOT_A_NUMBER_HINT ? hint : r.hint);
       if (examples.length < BAD_EXAMPLES) examples.push({ row: rows[i], cell });
     }
+    if (onCells && (i + 1) % CELLS_PER_REPORT === 0) onCells(CELLS_PER_REPORT);
   }
+  onCells?.(cells.length % CELLS_PER_REPORT);
   problems.flush(issues);
   if (firstAmbiguous >= 0) {
     const cell = cells[firstAmbiguous];
@@ -120,31 +140,34 @@ export function columnKind(cells: readonly string[], ok: number, bad: number): F
 
 /**
  * Every column of a table, as frame columns sharing the table's rows. `onProgress` gets the
- * fraction of the work done, column by column, so a file with millions of cells keeps its
- * progress bar moving.
+ * fraction of the work done, every CELLS_PER_REPORT cells, so a file with millions of cells
+ * keeps its progress bar moving. `keep` leaves columns out of the result (a geo file's geo
+ * and time columns, which its reader keys by instead of reading as numbers); every column
+ * still votes on the file's decimal mark, so the kept ones read exactly as they would
+ * otherwise.
  */
-export function tableColumns(table: RawTable, onProgress?: (fraction: number) => void): FrameColumn[] {
-  // Three passes over the columns (cut the cells out, vote on the decimal mark, read), each
-  // reporting per column: PASS[k] is where pass k starts, by its share of the time.
-  const PASS = [0, 0.2, 0.6];
-  const n = table.header.length || 1;
-  const tick = (pass: number, i: number) => onProgress?.(PASS[pass] + ((PASS[pass + 1] ?? 1) - PASS[pass]) * ((i + 1) / n));
-  const cellsOf = table.header.map((_, index) => {
-    const cells = columnCells(table, index);
-    tick(0, index);
-    return cells;
-  });
-  const votes = cellsOf.map((cells, index) => {
-    const v = countVotes(cells, { dot: 0, comma: 0 });
-    tick(1, index);
-    return v;
-  });
+export function tableColumns(table: RawTable, onProgress?: (fraction: number) => void, keep: (name: string) => boolean = () => true): FrameColumn[] {
+  // Three passes over the cells (cut them out per column, vote on the decimal mark, read the
+  // kept columns), each weighted by its share of the time.
+  const WEIGHT = [0.2, 0.4, 0.4];
+  const rows = table.records.length;
+  const kept = table.header.map(keep);
+  const total = Math.max(1, rows * (table.header.length * (WEIGHT[0] + WEIGHT[1]) + kept.filter(Boolean).length * WEIGHT[2]));
+  let done = 0;
+  const tick = (pass: number) => (cells: number) => {
+    done += cells * WEIGHT[pass];
+    onProgress?.(Math.min(1, done / total));
+  };
+  const step = onProgress ? [tick(0), tick(1), tick(2)] : [undefined, undefined, undefined];
+  const cellsOf = table.header.map((_, index) => columnCells(table, index, step[0]));
+  const votes = cellsOf.map((cells) => countVotes(cells, { dot: 0, comma: 0 }, step[1]));
   const fileVotes = votes.reduce((a, v) => ({ dot: a.dot + v.dot, comma: a.comma + v.comma }), { dot: 0, comma: 0 });
-  return table.header.map((name, index) => {
+  const out: FrameColumn[] = [];
+  table.header.forEach((name, index) => {
+    if (!kept[index]) return;
     const cells = cellsOf[index];
-    const read = readNumbers(cells, table.rowNumbers, { file: table.file, column: name }, fileVotes, table.delimiter, votes[index]);
-    tick(2, index);
-    return {
+    const read = readNumbers(cells, table.rowNumbers, { file: table.file, column: name }, fileVotes, table.delimiter, votes[index], step[2]);
+    out.push({
       name,
       file: table.file,
       sourceColumn: name,
@@ -155,6 +178,8 @@ export function tableColumns(table: RawTable, onProgress?: (fraction: number) =>
       issues: read.issues,
       badCells: read.bad,
       badExamples: read.examples,
-    };
+    });
   });
+  onProgress?.(1);
+  return out;
 }

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChainProgress, Dataset, InferenceData, ModelSpec } from '../../src/core/types';
 import { divergenceSplit, divergenceText, keptDivergences } from '../../src/app/fit/divergences';
+import { runChainHealth } from '../../src/app/diagnostics/compute';
 import type { FitHooks, FitOutcome, FitRequest, FitRunner } from '../../src/app/fit/runner';
 import { FitState } from '../../src/app/state/fit.svelte';
 import { BusyRegistry } from '../../src/pwa/busy.svelte';
@@ -34,6 +35,17 @@ function idataWith(divergent: number[][], draws = 200): InferenceData {
 describe('divergences split into warmup and sampling', () => {
   it('kept draws counted per chain from sample_stats.diverging', () => {
     expect([...keptDivergences(idataWith([[3, 9], []]))]).toEqual([[0, 2], [1, 0]]);
+  });
+
+  it("the Fit step's count is the Diagnostics step's (chainHealth), keyed by the chains' numbers", () => {
+    const idata = idataWith([[0, 5, 199], [7], []]);
+    (idata.coords as { chain: number[] }).chain = [0, 2, 3]; // chain 1 failed and was left out
+    const health = runChainHealth(idata);
+    expect([...keptDivergences(idata)]).toEqual([[0, 3], [2, 1], [3, 0]]);
+    expect(health.map((h) => h.divergences)).toEqual([3, 1, 0]);
+    // Not chain × draw, or no statistic: nothing known, so the progress reports' split stays.
+    expect(keptDivergences({ coords: { chain: [0] }, sample_stats: { diverging: [1, 0] } } as unknown as InferenceData).size).toBe(0);
+    expect(keptDivergences({ coords: { chain: [0] }, sample_stats: {} } as unknown as InferenceData).size).toBe(0);
   });
 
   it('the demo case: 5 and 6 divergences all in warmup show 0 after warmup, the 5 and 6 as discarded', async () => {

@@ -5,6 +5,8 @@
 // summary and az.summary report post-warmup divergences). Showing the running total in red
 // next to a Diagnostics check that says "0 divergent" contradicted itself.
 import type { ChainProgress, InferenceData } from '../../core/types';
+import { statChains } from '../../diagnostics/idata';
+import { chainHealth, type ChainHealth } from '../../diagnostics/sampler';
 
 export interface DivergenceSplit {
   warmup: number;
@@ -25,15 +27,23 @@ export function divergenceSplit(p: ChainProgress, warmupCount: number | undefine
   return { warmup: w, sampling: p.divergences - w, exact: false };
 }
 
-/** Divergent kept draws per chain, keyed by the chain's number (idata coords.chain). */
+/**
+ * Divergent kept draws per chain, keyed by the chain's number (idata coords.chain: chains left
+ * out after failing keep their numbers). Counted by diagnostics' chainHealth, the count the
+ * Diagnostics step shows, so the two cannot disagree; a chain without the statistic is left out.
+ */
 export function keptDivergences(idata: InferenceData): Map<number, number> {
   const out = new Map<number, number>();
-  const chains = (idata.coords?.chain ?? []).map(Number);
-  const div = idata.sample_stats?.diverging as unknown as number[][] | undefined;
-  if (!Array.isArray(div)) return out;
-  chains.forEach((chain, k) => {
-    const row = div[k];
-    if (Array.isArray(row)) out.set(chain, row.reduce((s, v) => s + (Number(v) > 0 ? 1 : 0), 0));
+  let health: ChainHealth[];
+  try {
+    // Only the divergences are read; the tree-depth limit does not enter them.
+    health = chainHealth({ diverging: statChains(idata, 'diverging') }, Infinity);
+  } catch {
+    return out; // not chain × draw: the Fit step keeps the split from the progress reports
+  }
+  (idata.coords?.chain ?? []).map(Number).forEach((chain, k) => {
+    const n = health[k]?.divergences;
+    if (n !== undefined && !Number.isNaN(n)) out.set(chain, n);
   });
   return out;
 }

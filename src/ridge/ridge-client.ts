@@ -3,7 +3,7 @@
 // Comlink proxy, failures as UserErrors. The result comes back as a plain structured-clone object.
 import { proxy, wrap, type Remote } from 'comlink';
 import type { Dataset, UserError } from '../core/types';
-import type { RidgeWorkerApi } from './ridge.worker';
+import type { RidgeWorkerApi } from './ridge-worker-api';
 import type { RidgeOptions, RidgeProgress, RidgeResult } from './types';
 
 type Outcome = RidgeResult | { errors: UserError[] };

@@ -23,6 +23,7 @@ caption{text-align:left;font-weight:600;padding:4px 0}
 th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
 thead th{border-bottom:2px solid var(--line);font-size:.85rem;color:var(--muted)}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
+td .ci{display:block;font-size:.85em;color:var(--muted)}
 .table-scroll,.chart-scroll{overflow-x:auto;max-width:100%}
 .chart-scroll svg.chart{min-width:640px}
 figure{margin:12px 0}
@@ -66,7 +67,7 @@ body{font-size:10.5pt}
 header,main,footer{max-width:none;padding:0}
 nav{display:none}
 h2{break-after:avoid;margin-top:20px}
-h2+p,h3,caption,.rule{break-after:avoid}
+h2+p,h3,caption,.rule,p.note{break-after:avoid}
 figure,tr,svg.chart,.banner,.check,.summary p{break-inside:avoid}
 .table-scroll,.chart-scroll{overflow:visible}
 .chart-scroll svg.chart{min-width:0}

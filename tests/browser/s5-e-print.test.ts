@@ -99,6 +99,31 @@ describe('the executive report printed on A4', () => {
   });
 });
 
+/** Estimate cells whose mean shares a line with its interval (the mean should stand alone, the interval under it). */
+async function meansNotAlone(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('td.num')).flatMap((td) => {
+      const text = td.textContent ?? '';
+      if (!text.includes('(90% interval')) return [];
+      const ci = td.querySelector('.ci');
+      if (!ci) return [`${text}: no interval line`];
+      const mean = document.createRange();
+      mean.setStart(td, 0);
+      mean.setEndBefore(ci);
+      const m = mean.getBoundingClientRect();
+      const c = ci.getClientRects()[0];
+      return c.top >= m.bottom - 0.5 ? [] : [text];
+    }),
+  );
+}
+
+describe('estimates in tables: the mean on its own line, the interval under it', () => {
+  it('printed on A4 and on a phone', async () => {
+    expect(await meansNotAlone(await printPage())).toEqual([]);
+    expect(await meansNotAlone(await session().open({ width: 390, height: 844 }))).toEqual([]);
+  });
+});
+
 describe('the executive report on screen', () => {
   it('sets no paragraph below 12 px (notes and hints included)', async () => {
     const page = await session().open({ width: 1440, height: 900 });

@@ -1,7 +1,9 @@
 // Number formatting: outcome quantities as the Results step's num (each number on its own
 // scale), parameters to significant digits, nulls shown as n/a rather than NaN.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { num } from '../../src/core/number-format';
+import { estCell } from '../../src/report/cells';
 import { fmtAmount, fmtCount, fmtDateTime, fmtEst, fmtInterval, fmtNum, fmtPct, fmtQuantity, fmtRatio, fmtTick, pctOf } from '../../src/report/format';
 
 describe('report number formatting', () => {
@@ -62,5 +64,18 @@ describe('report number formatting', () => {
     }
     expect([undefined, null, '', '  '].map(fmtDateTime)).toEqual(['not recorded', 'not recorded', 'not recorded', 'not recorded']);
     expect(fmtDateTime('last Tuesday-ish')).toBe('last Tuesday-ish');
+  });
+});
+
+describe('estCell: an estimate in a table cell', () => {
+  it('reads as fmtEst, with the interval in its own span (property)', () => {
+    fc.assert(
+      fc.property(fc.option(fc.double({ min: -1e9, max: 1e9, noNaN: true })), fc.double({ min: 0, max: 1e9, noNaN: true }), (mean, half) => {
+        const e = { mean, sd: null, q05: mean === null ? null : mean - half, q50: mean, q95: mean === null ? null : mean + half };
+        const cell = estCell(e).value;
+        expect(cell.replace(/<\/?span[^>]*>/g, '')).toBe(fmtEst(e).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!));
+        if (mean !== null) expect(cell).toMatch(/^\S+ <span class="ci">\(90% interval \S+ to \S+\)<\/span>$/);
+      }),
+    );
   });
 });

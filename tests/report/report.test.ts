@@ -11,6 +11,7 @@ import { impliedLiftDraws } from '../../src/calibration/lift-agreement';
 import { estimate as summarise } from '../../src/core/estimate';
 import { analyseForReport, renderExecutiveSummary, reportInput, type ReportAnalysis, type ReportInput } from '../../src/report';
 import { fmtAmount, fmtEst, fmtRatio, pctOf } from '../../src/report/format';
+import { estCell } from '../../src/report/cells';
 import { optimizeBudget } from '../../src/analysis/optimizer';
 import { shortFit } from './fixture';
 
@@ -78,8 +79,8 @@ describe('the executive report of a real fit', () => {
     // Traces: one line per chain.
     for (const s of charts.filter((x) => kindOf(x) === 'trace')) expect([...s.matchAll(/<path class="trace chain-\d"/g)]).toHaveLength(2);
     // Contributions: each channel's estimate as the analysis computed it.
-    for (const c of analysis.analysis.contributions.channels) expect(doc).toContain(fmtEst(c.contribution));
-    for (const r of analysis.analysis.roas) expect(doc).toContain(fmtEst(r.roas, fmtRatio));
+    for (const c of analysis.analysis.contributions.channels) expect(doc).toContain(estCell(c.contribution).value);
+    for (const r of analysis.analysis.roas) expect(doc).toContain(estCell(r.roas, fmtRatio).value);
     // Budget: current and optimal spend per channel, lift with its interval, P(lift > 0).
     const res = analysis.budget!.result;
     if (!res.feasible) throw new Error(res.reason);
@@ -89,12 +90,12 @@ describe('the executive report of a real fit', () => {
     }
     // The reallocation table's row per channel ends with the next unit's return at both plans, with intervals.
     for (const c of res.constraints)
-      expect(doc).toMatch(new RegExp(`<tr><th scope="row">${c.channel}</th>.*<td class="num">${esc(fmtEst(c.marginal_return.current, fmtRatio))}</td><td class="num">${esc(fmtEst(c.marginal_return.optimal, fmtRatio))}</td></tr>`));
-    expect(doc).toContain(fmtEst(res.lift));
+      expect(doc).toMatch(new RegExp(`<tr><th scope="row">${c.channel}</th>.*<td class="num">${esc(estCell(c.marginal_return.current, fmtRatio).value)}</td><td class="num">${esc(estCell(c.marginal_return.optimal, fmtRatio).value)}</td></tr>`));
+    expect(doc).toContain(estCell(res.lift).value);
     expect(doc).toMatch(/P\(lift &gt; 0\)<\/th><td class="num">\d+\.\d%/);
     // Diagnostics: every gate with its status, R-hat of each parameter.
     for (const [name, g] of Object.entries(input.diagnostics.gates)) expect(doc).toMatch(new RegExp(`<th scope="row">${name}</th><td><span class="badge ${g.status}">`));
-    for (const [key, p] of Object.entries(input.parameters)) expect(doc).toContain(`<th scope="row">${key}</th><td class="num">${fmtEst(p)}</td>`);
+    for (const [key, p] of Object.entries(input.parameters)) expect(doc).toContain(`<th scope="row">${key}</th><td class="num">${estCell(p).value}</td>`);
     // Data and model: range and every prior.
     expect(doc).toContain(`${input.metadata.data_range.first} to ${input.metadata.data_range.last} (179 weeks)`);
     expect(doc).toContain('<code>adstock_alpha</code> ~ Beta(alpha=1, beta=3)');
@@ -190,7 +191,7 @@ describe('written for a reader who has only this file', () => {
     const params = /<table class="params">[\s\S]*?<\/table>/.exec(doc)![0];
     let rows = 0;
     for (const [key, p] of Object.entries(input.parameters)) {
-      const m = new RegExp(`<th scope="row">${esc(key)}</th><td class="num">[^<]*</td><td class="num[^"]*">[^<]*</td><td class="num">([^<]*)</td><td class="num">([^<]*)</td>`).exec(params);
+      const m = new RegExp(`<th scope="row">${esc(key)}</th><td class="num">[^<]*(?:<span class="ci">[^<]*</span>)?</td><td class="num[^"]*">[^<]*</td><td class="num">([^<]*)</td><td class="num">([^<]*)</td>`).exec(params);
       expect(m, key).not.toBeNull();
       for (const [cell, value] of [[m![1], p.ess_bulk], [m![2], p.ess_tail]] as const) {
         if (value === null) { expect(cell).toBe('n/a'); continue; }

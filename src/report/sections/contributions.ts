@@ -1,7 +1,8 @@
 // Section "Contributions and ROAS": the waterfall, the per-channel table (contribution,
 // share of media, ROAS, marginal ROAS, saturation flag) and the sum check.
 import { html, type SafeHtml } from '../html';
-import { fmtAmount, fmtEst, fmtPct, pctOf, fmtRatio } from '../format';
+import { estCell } from '../cells';
+import { fmtAmount, fmtPct, pctOf, fmtRatio } from '../format';
 import { waterfallChart, type WaterfallStep } from '../charts/waterfall';
 import type { ReportInput } from '../types';
 
@@ -27,7 +28,7 @@ function channelTable(r: ReportInput): SafeHtml {
     const roas = r.roas.find((x) => x.channel === c.channel);
     const flag = r.saturation.find((s) => s.channel === c.channel);
     const flagCell = flag?.flagged ? html`<span class="badge warn">saturated</span>` : html`<span class="badge pass">no</span>`;
-    return html`<tr><th scope="row">${c.channel}</th><td class="num">${fmtAmount(c.spend)}</td><td class="num">${fmtEst(c.contribution)}</td><td class="num">${fmtEst(c.share_of_media, pctOf)}</td><td class="num">${fmtEst(roas?.roas, fmtRatio)}</td><td class="num">${fmtEst(roas?.marginal_roas, fmtRatio)}</td><td>${flagCell}</td></tr>`;
+    return html`<tr><th scope="row">${c.channel}</th><td class="num">${fmtAmount(c.spend)}</td><td class="num">${estCell(c.contribution)}</td><td class="num">${estCell(c.share_of_media, pctOf)}</td><td class="num">${estCell(roas?.roas, fmtRatio)}</td><td class="num">${estCell(roas?.marginal_roas, fmtRatio)}</td><td>${flagCell}</td></tr>`;
   });
   const reasons = r.saturation.filter((s) => s.flagged).map((s) => html`<li><strong>${s.channel}</strong>: ${s.reasons.join('; ')}.</li>`);
   return html`<div class="table-scroll" tabindex="0" role="region" aria-label="Channel contributions table"><table><caption>Channels over the data window: totals over ${span}, means with 90% intervals</caption><thead><tr><th scope="col">Channel</th><th scope="col">Spend, total</th><th scope="col">Contribution to ${r.target}, total</th><th scope="col">Share of media</th><th scope="col">ROAS (${r.target} per unit of spend)</th><th scope="col">Marginal ROAS (${r.target} per extra unit)</th><th scope="col">Saturated?</th></tr></thead><tbody>${rows}</tbody></table></div>${reasons.length ? html`<ul class="flags">${reasons}</ul>` : ''}`;
@@ -35,9 +36,9 @@ function channelTable(r: ReportInput): SafeHtml {
 
 function baseTable(r: ReportInput): SafeHtml {
   const steps = waterfallSteps(r).filter((s) => s.kind !== 'channel');
-  const rows = steps.map((s) => html`<tr><th scope="row">${s.label}</th><td class="num">${fmtEst(s.estimate)}</td></tr>`);
+  const rows = steps.map((s) => html`<tr><th scope="row">${s.label}</th><td class="num">${estCell(s.estimate)}</td></tr>`);
   const c = r.contributions;
-  return html`<table class="compact"><caption>Base and totals (contribution to ${r.target}, total over the window)</caption><tbody>${rows}<tr><th scope="row">Base total</th><td class="num">${fmtEst(c.base.total)}</td></tr><tr><th scope="row">Media total</th><td class="num">${fmtEst(c.media_total)}</td></tr><tr><th scope="row">Media share of observed ${r.target}</th><td class="num">${fmtEst(c.media_share_of_target, pctOf)}</td></tr></tbody></table>`;
+  return html`<table class="compact"><caption>Base and totals (contribution to ${r.target}, total over the window)</caption><tbody>${rows}<tr><th scope="row">Base total</th><td class="num">${estCell(c.base.total)}</td></tr><tr><th scope="row">Media total</th><td class="num">${estCell(c.media_total)}</td></tr><tr><th scope="row">Media share of observed ${r.target}</th><td class="num">${estCell(c.media_share_of_target, pctOf)}</td></tr></tbody></table>`;
 }
 
 function sumCheck(r: ReportInput): SafeHtml {

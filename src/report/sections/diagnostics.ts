@@ -2,7 +2,8 @@
 // do), sampler health per chain, posterior predictive coverage and LOO, and per parameter
 // its estimate, R-hat, bulk/tail ESS and a trace sparkline per chain.
 import { html, type SafeHtml } from '../html';
-import { fmtCount, fmtEst, fmtNum, fmtPct, fmtRatio } from '../format';
+import { estCell } from '../cells';
+import { fmtCount, fmtNum, fmtPct, fmtRatio } from '../format';
 import { traceChart } from '../charts/trace';
 import type { ReportInput } from '../types';
 
@@ -39,7 +40,7 @@ function parameterTable(r: ReportInput): SafeHtml {
     const chains = traces.get(key);
     const trace = chains ? traceChart({ id: `trace-${i}`, parameter: key, draws: r.traces.draws, chains }) : html`<span class="muted">no draws</span>`;
     const rhatCls = p.r_hat === null || p.r_hat >= 1.05 ? 'fail' : p.r_hat >= 1.01 ? 'warn' : '';
-    return html`<tr><th scope="row">${key}</th><td class="num">${fmtEst(p)}</td><td class="num ${rhatCls}">${p.r_hat === null ? 'n/a' : p.r_hat.toFixed(3)}</td><td class="num">${fmtCount(p.ess_bulk)}</td><td class="num">${fmtCount(p.ess_tail)}</td><td class="trace-cell">${trace}</td></tr>`;
+    return html`<tr><th scope="row">${key}</th><td class="num">${estCell(p)}</td><td class="num ${rhatCls}">${p.r_hat === null ? 'n/a' : p.r_hat.toFixed(3)}</td><td class="num">${fmtCount(p.ess_bulk)}</td><td class="num">${fmtCount(p.ess_tail)}</td><td class="trace-cell">${trace}</td></tr>`;
   });
   return html`<div class="table-scroll" tabindex="0" role="region" aria-label="Parameter table with trace plots"><table class="params"><caption>Parameters (model units), convergence and traces (one line per chain)</caption><thead><tr><th scope="col">Parameter</th><th scope="col">Mean (90% interval)</th><th scope="col">R-hat</th><th scope="col">ESS bulk</th><th scope="col">ESS tail</th><th scope="col">Trace</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }

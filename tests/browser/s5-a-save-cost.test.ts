@@ -53,6 +53,43 @@ describe.runIf(BENCH)('save cost (bench)', () => {
       r['clone.dataset'] = stage(() => structuredClone(packed.dataset));
       const big = new Float64Array(4 * 1000 * 208 * 2);
       r['clone.bareF64(13MB)'] = stage(() => structuredClone(big));
+      // The put() call alone (it serialises on this thread), on a bare database, and the same
+      // record with each packed array's bytes in a Blob instead (put() then clones a handle).
+      const raw = await new Promise<IDBDatabase>((res, rej) => {
+        const q = indexedDB.open('put-bench', 1);
+        q.onupgradeneeded = () => q.result.createObjectStore('p');
+        q.onsuccess = () => res(q.result);
+        q.onerror = () => rej(q.error);
+      });
+      const putOnce = async (value: unknown, key: string) => {
+        const tx = raw.transaction('p', 'readwrite');
+        const t0 = performance.now();
+        tx.objectStore('p').put(value, key);
+        const dt = performance.now() - t0;
+        await new Promise((res, rej) => ((tx.oncomplete = res), (tx.onerror = rej)));
+        return dt;
+      };
+      const asBlobs = (p: typeof packed) => {
+        const id = { ...(p.inference_data as unknown as Record<string, Record<string, { data?: Float64Array }>>) };
+        for (const g of ['posterior', 'sample_stats', 'log_likelihood', 'posterior_predictive']) {
+          id[g] = Object.fromEntries(Object.entries(id[g]).map(([k, v]) => [k, v.data ? { ...v, data: new Blob([v.data]) } : v]));
+        }
+        return { ...p, inference_data: id };
+      };
+      const putPacked: number[] = [];
+      const putBlobs: number[] = [];
+      const makeBlobs: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        putPacked.push(await putOnce(packed, `a${i}`));
+        const t0 = performance.now();
+        const b = asBlobs(packed);
+        makeBlobs.push(performance.now() - t0);
+        putBlobs.push(await putOnce(b, `b${i}`));
+      }
+      raw.close();
+      r['put(packed) call'] = median(putPacked);
+      r['blobs made'] = median(makeBlobs);
+      r['put(blobs) call'] = median(putBlobs);
       const st = await store.RunStore.open('save-bench');
       if (!st.ok) throw new Error(st.errors[0].message);
       const saves: number[] = [];

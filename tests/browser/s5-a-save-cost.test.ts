@@ -70,9 +70,9 @@ describe.runIf(BENCH)('save cost (bench)', () => {
         return dt;
       };
       const asBlobs = (p: typeof packed) => {
-        const id = { ...(p.inference_data as unknown as Record<string, Record<string, { data?: Float64Array }>>) };
+        const id = { ...(p.inference_data as unknown as Record<string, Record<string, { data?: Float64Array<ArrayBuffer> | Blob }>>) };
         for (const g of ['posterior', 'sample_stats', 'log_likelihood', 'posterior_predictive']) {
-          id[g] = Object.fromEntries(Object.entries(id[g]).map(([k, v]) => [k, v.data ? { ...v, data: new Blob([v.data]) } : v]));
+          id[g] = Object.fromEntries(Object.entries(id[g]).map(([k, v]) => [k, v.data instanceof Float64Array ? { ...v, data: new Blob([v.data]) } : v]));
         }
         return { ...p, inference_data: id };
       };

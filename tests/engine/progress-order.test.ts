@@ -16,6 +16,7 @@ import { ChainPool, type WorkerSlot } from '../../src/engine/pool';
 import { packGaussian } from '../../src/engine/test-targets';
 import { createNodePool } from '../../src/node/node-pool';
 import { wasmModule } from '../../src/node/wasm-bytes';
+import { lateChannel } from './late-channel';
 
 const module = wasmModule('engine');
 const gauss = packGaussian([1, -2], [
@@ -32,21 +33,6 @@ const job = (chain: number, seed: number): ChainJob => ({
   max_treedepth: 5,
   chunk_size: 3,
 });
-
-/**
- * A progress channel `delayMs` late: each report is handled after a timer, in order, and the
- * call's promise settles after the callback ran (Comlink's RETURN message comes after the
- * callee's function returned).
- */
-function lateChannel(cb: (p: ChainProgress) => unknown, delayMs: number) {
-  return (p: ChainProgress) =>
-    new Promise<void>((resolve) =>
-      setTimeout(() => {
-        cb(p);
-        resolve();
-      }, delayMs),
-    );
-}
 
 /** Records, per chain, the reports seen and the last report seen when its result arrived. */
 class Recorder {

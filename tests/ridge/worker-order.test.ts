@@ -7,16 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { makeRidgeWorkerApi } from '../../src/ridge/ridge-worker-api';
 import type { RidgeOptions, RidgeProgress } from '../../src/ridge/types';
 import { robynWeekly } from '../calibration/wide-csv';
-
-function lateChannel(cb: (p: RidgeProgress) => void, delayMs: number) {
-  return (p: RidgeProgress) =>
-    new Promise<void>((resolve) =>
-      setTimeout(() => {
-        cb(p);
-        resolve();
-      }, delayMs),
-    );
-}
+import { lateChannel } from '../engine/late-channel';
 
 describe('ridge worker API: progress before the result', () => {
   const data = robynWeekly();

@@ -97,11 +97,18 @@ const LAST_YEAR = 2200;
 const MIN_DAY = dayNumber(FIRST_YEAR, 1, 1);
 const MAX_DAY = dayNumber(LAST_YEAR, 12, 31);
 
+/** Distinct date texts whose reading readDateColumn keeps for reuse. */
+const DISTINCT_DATES_KEPT = 1 << 14;
+
 export function readDateColumn(cells: readonly string[], options: DateReadOptions = {}): DateColumnReading {
   const parsed: Array<Cell | null> = [];
   const empty: number[] = [];
   const problems: DateColumnReading['problems'] = [];
   const layouts = new Map<string, number>();
+  // A geo-level or long file repeats each date once per geo or series (400 geos: 400 times);
+  // a cell's reading depends only on its text, so each distinct text is classified once and
+  // its (immutable) reading shared.
+  const seen = new Map<string, Cell | null>();
   cells.forEach((raw, i) => {
     const s = raw.trim();
     if (s === '') {
@@ -109,7 +116,12 @@ export function readDateColumn(cells: readonly string[], options: DateReadOption
       parsed.push(null);
       return;
     }
-    const c = classify(s, options.allowNumeric ?? false);
+    let c = seen.get(s);
+    if (c === undefined) {
+      c = classify(s, options.allowNumeric ?? false);
+      // Bounded: a column of distinct dates (1900-2200 daily is 110k) stops filling it.
+      if (seen.size < DISTINCT_DATES_KEPT) seen.set(s, c);
+    }
     parsed.push(c);
     if (c) layouts.set(c.layout, (layouts.get(c.layout) ?? 0) + 1);
     else problems.push({ index: i, reason: `"${s.length > 30 ? s.slice(0, 27) + '...' : s}" is not a date` });

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { CELLS_PER_REPORT, tableColumns } from '../../src/data/columns';
 import { readCsv } from '../../src/data/csv';
+import { readDateColumn } from '../../src/data/dates';
 import { parseFiles } from '../../src/data';
 import { sharedFile } from './helpers';
 
@@ -54,5 +55,22 @@ describe('progress inside columns', () => {
     const steps = geo.slice(1).map((f, i) => f - geo[i]);
     expect(Math.max(...steps)).toBeLessThanOrEqual(0.05 + 1e-12);
     expect(geo.filter((f) => f > 0.55 && f < 1).length).toBeGreaterThanOrEqual(3 * 15);
+  });
+});
+
+describe('a date column that repeats its dates (one row per geo and date)', () => {
+  it('reads every cell as the same text reads alone, problems at every index', () => {
+    const distinct = ['2024-01-01', '2024-01-08', '2024-02-30', '', 'soon', '45300', '2024-01-15'];
+    const geos = 50;
+    const cells: string[] = [];
+    for (let g = 0; g < geos; g++) for (const d of distinct) cells.push(g % 2 ? ` ${d} ` : d);
+    const all = readDateColumn(cells, { allowNumeric: true });
+    const one = readDateColumn(distinct, { allowNumeric: true });
+    expect(Array.from(all.days)).toEqual(Array.from({ length: geos }, () => Array.from(one.days)).flat());
+    expect(all.problems.map((p) => [p.index, p.reason])).toEqual(
+      Array.from({ length: geos }, (_, g) => one.problems.map((p) => [g * distinct.length + p.index, p.reason])).flat(),
+    );
+    expect(all.empty).toEqual(Array.from({ length: geos }, (_, g) => g * distinct.length + 3));
+    expect([all.format, all.mixed]).toEqual([one.format, one.mixed]);
   });
 });

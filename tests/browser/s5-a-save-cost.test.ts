@@ -27,8 +27,8 @@ describe.runIf(BENCH)('save cost (bench)', () => {
     const record = newRunRecord(idata, loaded.dataset, { timings: { wall_seconds: 1 } });
     const page = await browser().open();
     const out = await page.evaluate(async (text) => {
-      type B = { store: typeof Store; packRecord: <T>(r: T) => T };
-      const { store, packRecord } = (window as unknown as { bench: B }).bench;
+      type B = { store: typeof Store; packRecord: <T>(r: T) => T; putWorker: () => Worker };
+      const { store, packRecord, putWorker } = (window as unknown as { bench: B }).bench;
       const rec = JSON.parse(text as string) as Store.RunRecord;
       const median = (xs: number[]) => +xs.sort((a, b) => a - b)[xs.length >> 1].toFixed(1);
       const stage = (f: () => unknown, n = 5) => {
@@ -87,6 +87,40 @@ describe.runIf(BENCH)('save cost (bench)', () => {
         putBlobs.push(await putOnce(b, `b${i}`));
       }
       raw.close();
+      // The put in a worker: pack here, transfer the arrays, wait for the commit; the longest
+      // main-thread gap over the whole round trip.
+      const viaWorker: number[] = [];
+      const workerPut: number[] = [];
+      const workerGap: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const w = putWorker();
+        let longest = 0;
+        let last = performance.now();
+        let on = true;
+        const tick = () => {
+          const now = performance.now();
+          longest = Math.max(longest, now - last);
+          last = now;
+          if (on) setTimeout(tick, 0);
+        };
+        setTimeout(tick, 0);
+        await new Promise((res) => setTimeout(res, 20));
+        const t0 = performance.now();
+        const value = packRecord(rec);
+        const id = value.inference_data as unknown as Record<string, Record<string, { data?: Float64Array }>>;
+        const buffers = ['posterior', 'sample_stats', 'log_likelihood', 'posterior_predictive'].flatMap((g) => Object.values(id[g]).flatMap((v) => (v.data ? [v.data.buffer] : [])));
+        const done = new Promise<{ put: number }>((res) => (w.onmessage = (e) => res(e.data)));
+        w.postMessage({ value, key: `w${i}` }, buffers);
+        viaWorker.push(performance.now() - t0);
+        workerPut.push((await done).put);
+        await new Promise((res) => setTimeout(res, 20));
+        on = false;
+        workerGap.push(longest);
+        w.terminate();
+      }
+      r['worker: pack + postMessage on main'] = median(viaWorker);
+      r['worker: its put() call'] = median(workerPut);
+      r['worker: longest main-thread block'] = median(workerGap);
       r['put(packed) call'] = median(putPacked);
       r['blobs made'] = median(makeBlobs);
       r['put(blobs) call'] = median(putBlobs);

@@ -3,7 +3,9 @@
 import * as store from '../../../src/store';
 import { packRecord } from '../../../src/store/packed';
 
-(window as unknown as Record<string, unknown>).bench = { store, packRecord };
+/** A worker that puts one value into the bench database (put.worker.ts). */
+const putWorker = () => new Worker(new URL('./put.worker.ts', import.meta.url), { type: 'module' });
+(window as unknown as Record<string, unknown>).bench = { store, packRecord, putWorker };
 const status = document.getElementById('status')!;
 status.textContent = 'ready';
 status.dataset.testid = 'store-page';

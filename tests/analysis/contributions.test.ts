@@ -7,7 +7,9 @@ import { decompose } from '../../src/analysis/decomposition';
 import { contributionSummary } from '../../src/analysis/contributions';
 import { channelRoas, marginalRoasDraws, roasDraws } from '../../src/analysis/roas';
 import { adstockKernels, responseCurves, responseDraws } from '../../src/analysis/response';
-import { kneedle, saturationFlags } from '../../src/analysis/saturation-flags';
+import { halfSlopeElbow, kneedle, saturationFlags } from '../../src/analysis/saturation-flags';
+import type { ChannelRoas } from '../../src/analysis/roas';
+import type { ResponseCurve } from '../../src/analysis/response';
 import { datasetFromCsv, jitteredDraws, paramVector, randomSpend, SHARED, simulateFromModel, weeklyDates } from './helpers';
 
 function ok(fd: ForwardData | { errors: unknown[] }): ForwardData {
@@ -202,5 +204,54 @@ describe('response curves, adstock kernels, saturation flags', () => {
     expect(flags[2].flagged).toBe(false);
     expect(flags[2].marginal_to_average!).toBeGreaterThan(0.95);
     expect(flags[2].elbow_multiplier).toBeNull();
+  });
+});
+
+describe('the response curve’s elbow: where the slope has fallen to half its steepest', () => {
+  const grid = Array.from({ length: 61 }, (_, i) => i / 20);
+
+  it('1 − e^{−km}: steepest at 0, half slope at ln 2 / k', () => {
+    for (const k of [1, 2, 4]) expect(Math.abs(halfSlopeElbow(grid, grid.map((m) => 1 - Math.exp(-k * m)))! - Math.log(2) / k)).toBeLessThan(0.01);
+  });
+
+  it('Hill m²/(m² + 1): steepest at 1/√3, half slope after it where the analytic derivative halves (bisection)', () => {
+    const d = (m: number) => (2 * m) / (m * m + 1) ** 2;
+    const top = d(1 / Math.sqrt(3));
+    let [lo, hi] = [1 / Math.sqrt(3), 3];
+    for (let i = 0; i < 60; i++) [lo, hi] = d((lo + hi) / 2) > top / 2 ? [(lo + hi) / 2, hi] : [lo, (lo + hi) / 2];
+    expect(Math.abs(halfSlopeElbow(grid, grid.map((m) => (m * m) / (m * m + 1)))! - lo)).toBeLessThan(0.01);
+  });
+
+  it('a straight line, or a curve whose slope never halves on the range, has no elbow', () => {
+    expect(halfSlopeElbow(grid, grid)).toBeNull();
+    expect(halfSlopeElbow(grid, grid.map((m) => 1 - Math.exp(-0.2 * m)))).toBeNull();
+    expect(halfSlopeElbow(grid, grid.map(() => 5))).toBeNull();
+  });
+
+  it('a mildly concave channel (the next unit returns 82% of the first) is not flagged; Kneedle on 0–2× put its knee below 1×', () => {
+    const k = 0.2;
+    const y = grid.map((m) => 1000 * (1 - Math.exp(-k * m)));
+    const est = (v: number) => ({ mean: v, sd: 0, q05: v, q50: v, q95: v });
+    // ROAS and marginal ROAS at 1× for spend 100: average C(1)/100, marginal C'(1)/100.
+    const roas: ChannelRoas = { channel: 'tv', spend: 100, roas: est(y[20] / 100), marginal_roas: est((1000 * k * Math.exp(-k)) / 100) } as ChannelRoas;
+    const curve: ResponseCurve = { channel: 'tv', multipliers: grid, spend_per_period: grid, contribution: [], mean: y, draws_used: 1 };
+    const [flag] = saturationFlags([roas], [curve]);
+    expect(flag.marginal_to_average!).toBeGreaterThan(0.9);
+    expect(flag.past_elbow).toBe(false);
+    expect(flag.flagged).toBe(false);
+    // The old rule: Kneedle on the 0–2× window finds a knee at ln(2k / (1 − e^{−2k})) / k < 1.
+    const win = grid.slice(0, 41);
+    expect(kneedle(win, y.slice(0, 41)).x!).toBeLessThan(1);
+  });
+
+  it('a deeply saturated channel is past its elbow, at the analytic ln 2 / k', () => {
+    const k = 3;
+    const y = grid.map((m) => 1000 * (1 - Math.exp(-k * m)));
+    const est = (v: number) => ({ mean: v, sd: 0, q05: v, q50: v, q95: v });
+    const roas = { channel: 'tv', spend: 100, roas: est(y[20] / 100), marginal_roas: est((1000 * k * Math.exp(-k)) / 100) } as ChannelRoas;
+    const [flag] = saturationFlags([roas], [{ channel: 'tv', multipliers: grid, spend_per_period: grid, contribution: [], mean: y, draws_used: 1 }]);
+    expect(flag.past_elbow).toBe(true);
+    expect(Math.abs(flag.elbow_multiplier! - Math.log(2) / k)).toBeLessThan(0.01);
+    expect(flag.reasons.join(' ')).toMatch(/elbow at 0\.2[34]× current spend, where the next unit of spend returns half what it does where the curve is steepest/);
   });
 });

@@ -127,6 +127,35 @@ describe('keyboard only', () => {
     await expect.poll(() => page.evaluate(focused), { timeout: 5000 }).toMatchObject({ text: 'Start fit' });
   }, 180_000);
 
+  it('Runs library: Rename goes to the name box (Escape cancels), back to Rename; Delete goes to Keep, back to Delete', async () => {
+    const page = browser().page;
+    await page.locator('#tab-runs').focus();
+    await page.keyboard.press('Enter');
+    const row = page.locator('li[data-run-id]').first();
+    await row.waitFor();
+    const name = (await row.locator('.name').textContent()) ?? '';
+    await pressUntil(page, /^ Rename$/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? '')).toMatch(/^rename-/);
+    await page.keyboard.type('not kept');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(focused)).toMatchObject({ text: 'Rename' });
+    expect(await row.locator('.name').textContent()).toBe(name);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('renamed by keyboard');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => row.locator('.name').textContent()).toBe('renamed by keyboard');
+    await expect.poll(() => page.evaluate(focused)).toMatchObject({ text: 'Rename' });
+    // Delete asks first; Enter twice must not delete: the second lands on Keep.
+    await pressUntil(page, /^ Delete$/, 'Tab', 5);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(focused)).toMatchObject({ text: 'Keep' });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(focused)).toMatchObject({ text: 'Delete' });
+    expect(await row.locator('.name').textContent()).toBe('renamed by keyboard');
+  });
+
   it("charts: no Share chart button; each mode bar is one Tab stop, arrows move within it", async () => {
     const page = browser().page;
     await page.locator('#tab-results').click();

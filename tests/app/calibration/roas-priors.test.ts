@@ -9,41 +9,18 @@
 //  - conflicts (one ROAS prior per channel): lift test over MTA, first test over second, each
 //    explained; removal of every kind leaves the spec without a roas_priors key;
 //  - priors already in a spec (an opened run) are adopted and can be removed.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CalibrationState, SAVED_PRIOR_KEY, withCalibration, type CalibrationHost } from '../../../src/app/calibration/calibration.svelte';
+import { CalibrationState, SAVED_PRIOR_KEY } from '../../../src/app/calibration/calibration.svelte';
 import { assignCalibration } from '../../../src/calibration/assign';
 import { MTA_KEY, remapMta } from '../../../src/app/priors/mta-priors.svelte';
 import { mtaFromJson, mtaFromText, noChannelMapped } from '../../../src/app/priors/mta-source';
 import { errorPlace } from '../../../src/app/shell/error-place';
-import type { Dataset, LiftTest, ModelSpec, RoasPrior } from '../../../src/core/types';
-import { buildDataset, detectRoles, parseFiles } from '../../../src/data';
-import type { Passthrough } from '../../../src/data/types';
+import type { LiftTest, RoasPrior } from '../../../src/core/types';
 import { packMmm } from '../../../src/engine/mmm/pack';
 import { Analysis } from '../../../src/mta/pipeline';
 import { defaultModelSpec } from '../../../src/model/spec';
-import { SHARED } from '../../calibration/wide-csv';
+import { Host, parsed, workspace } from './host';
 
-const dir = join(SHARED, 'data/synthetic/dev_workspace_hill');
-const files = ['raw', 'analysis'].flatMap((sub) => readdirSync(join(dir, sub)).map((f) => ({ name: `dev_workspace_hill/${sub}/${f}`, text: readFileSync(join(dir, sub, f), 'utf8') })));
-const parsed = parseFiles(files);
-const workspace = buildDataset(parsed, detectRoles(parsed)).dataset!;
-
-class Host implements CalibrationHost {
-  spec: ModelSpec | null;
-  writes = 0;
-  constructor(
-    public dataset: Dataset | null,
-    public passthrough: readonly Passthrough[] | null,
-  ) {
-    this.spec = dataset ? defaultModelSpec(dataset, { saturation: 'hill' }) : null;
-  }
-  write(c: { lift_tests: LiftTest[]; roas_priors: RoasPrior[] }): void {
-    this.writes++;
-    this.spec = withCalibration(this.spec!, c);
-  }
-}
 
 function setup() {
   const host = new Host(workspace, parsed.passthrough);

@@ -3,38 +3,15 @@
 // ModelSpec.lift_tests with the numbers src/calibration maps; the list survives a preset
 // rebuild of the spec; tests can be left out; table rows and files give errors naming the
 // file, row and column; tests saved in a spec are adopted; new data re-reads the windows.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CalibrationState, withCalibration, type CalibrationHost } from '../../../src/app/calibration/calibration.svelte';
+import { CalibrationState } from '../../../src/app/calibration/calibration.svelte';
 import { baseName, describeSource, fileShape, sourceCell } from '../../../src/app/calibration/sources';
 import { importLiftTests, toModelLiftTests } from '../../../src/calibration';
-import type { Dataset, LiftTest, ModelSpec, RoasPrior } from '../../../src/core/types';
-import { buildDataset, detectRoles, parseFiles } from '../../../src/data';
-import type { Passthrough } from '../../../src/data/types';
+import type { Dataset, LiftTest } from '../../../src/core/types';
 import { defaultModelSpec } from '../../../src/model/spec';
-import { SHARED } from '../../calibration/wide-csv';
+import { Host, parsed, workspace } from './host';
 
-const dir = join(SHARED, 'data/synthetic/dev_workspace_hill');
-const files = ['raw', 'analysis'].flatMap((sub) => readdirSync(join(dir, sub)).map((f) => ({ name: `dev_workspace_hill/${sub}/${f}`, text: readFileSync(join(dir, sub, f), 'utf8') })));
-const parsed = parseFiles(files);
-const workspace = buildDataset(parsed, detectRoles(parsed)).dataset!;
 const pass = parsed.passthrough.find((p) => p.kind === 'incrementality_results')!;
-
-class Host implements CalibrationHost {
-  spec: ModelSpec | null;
-  writes = 0;
-  constructor(
-    public dataset: Dataset | null,
-    public passthrough: readonly Passthrough[] | null,
-  ) {
-    this.spec = dataset ? defaultModelSpec(dataset, { saturation: 'hill' }) : null;
-  }
-  write(c: { lift_tests: LiftTest[]; roas_priors: RoasPrior[] }): void {
-    this.writes++;
-    this.spec = withCalibration(this.spec!, c);
-  }
-}
 
 const file = (name: string, text: string) => new File([text], name, { type: 'text/plain' });
 

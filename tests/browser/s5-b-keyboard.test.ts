@@ -156,6 +156,25 @@ describe('keyboard only', () => {
     expect(await row.locator('.name').textContent()).toBe('renamed by keyboard');
   });
 
+  it('lift-test table: Add focuses the new row, ✕ the row that takes its place, the last one Add', async () => {
+    const page = browser().page;
+    await page.locator('#tab-model').focus();
+    await page.keyboard.press('Enter');
+    const add = page.getByRole('button', { name: 'Add a test row' });
+    const label = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent?.trim() ?? '');
+    await add.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(label).toMatch(/, row 1$/);
+    await add.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(label).toMatch(/, row 2$/);
+    await page.getByRole('button', { name: 'Remove row 2' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(label).toBe('Remove row 1');
+    await page.keyboard.press('Enter');
+    await expect.poll(label).toBe('Add a test row');
+  });
+
   it("charts: no Share chart button; each mode bar is one Tab stop, arrows move within it", async () => {
     const page = browser().page;
     await page.locator('#tab-results').click();

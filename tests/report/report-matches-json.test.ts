@@ -187,6 +187,9 @@ describe('report vs mmm_diagnostics.json and summary.json parameters (same run)'
     expect(row(run, 'Carryover version')[1]).toBe(m.app_version);
     expect(row(run, 'NUTS')[1]).toContain(`${m.sampler.chains} chains, ${m.sampler.warmup} warmup, ${m.sampler.draws} draws, adapt_delta ${m.sampler.adapt_delta}, max tree depth ${m.sampler.max_treedepth}`);
     const data = table(doc, 'Data');
+    expect(row(data, 'Data fingerprint')[1]).toMatch(new RegExp(`^${String(m.dataset_fingerprint)} \\(`));
+    expect(String(m.dataset_fingerprint)).toMatch(/^fnv1a64:[0-9a-f]{16}$/);
+    expect(row(run, 'Chains used')[1]).toBe(`all ${m.sampler.chains}`);
     expect(row(data, 'Range')[1]).toBe(`${m.data_range.first} to ${m.data_range.last} (${m.data_range.rows} ${m.data_range.grain}s)`);
     for (const ch of m.model.channels) expect(row(table(doc, 'Model ('), ch.name).slice(1, 3)).toEqual([ch.adstock, ch.saturation]);
   });

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import type { Estimate } from '../../src/core/types';
 import type { Gate, GateStatus } from '../../src/diagnostics/gates';
 import type { OptimizeSuccess } from '../../src/analysis/optimizer';
-import { analyseForReport, reportInput, type ReportInput } from '../../src/report';
+import { analyseForReport, renderExecutiveSummary, reportInput, type ReportInput } from '../../src/report';
 import { summarySentences } from '../../src/report/sections/summary-text';
 import { liftConfidence } from '../../src/report/sections/confidence';
 import { shortFit } from './fixture';
@@ -131,6 +131,23 @@ describe('the summary says when the diagnostics make the numbers unreliable, bef
   it('only efficiency gates flagged: the estimates pass, the flags said as not changing them', () => {
     const s = summarySentences(withGates({ tree_depth: { status: 'warn', value: 12 } }));
     expect(s[s.length - 1]).toMatch(/^All readiness gates that affect the estimates pass .* Also flagged, without changing the estimates: 12 sampler steps hit the maximum tree depth \(tree_depth warn\)\.$/);
+  });
+});
+
+describe('a chain that failed and was left out', () => {
+  const failed = (r: ReportInput): ReportInput => ({ ...r, metadata: { ...r.metadata, failed_chains: [{ chain: 1, error: 'chain 2: non-finite log density at initialisation' }] } });
+
+  it('is said second, as a caution, with how many chains the estimates rest on', () => {
+    const s = summarySentences(failed(withGates()));
+    expect(s[1]).toMatch(/^CAUTION: the sampler checks are borderline: 1 of 2 chains failed and was left out \(chain 2: non-finite log density at initialisation\), so the estimates rest on 1 chain\. /);
+    expect(planOf(summarySentences(withLift(failed(withGates()), est(630_400, 59_800, 1_220_000), 0.96)))).toMatch(/subject to the caution/);
+  });
+
+  it('is stated in the diagnostics section and the sampler table', () => {
+    const doc = renderExecutiveSummary(failed(withGates()));
+    expect(doc).toMatch(/<strong>1 of 2 chains failed and was left out \(chain 2: non-finite log density at initialisation\), so the estimates rest on 1 chain\.<\/strong>/);
+    expect(doc).toContain('<tr><th scope="row">Chains used</th><td>1 of 2: 1 of 2 chains failed');
+    expect(renderExecutiveSummary(withGates())).toContain('<tr><th scope="row">Chains used</th><td>all 2</td></tr>');
   });
 });
 

@@ -9,8 +9,24 @@ import { fmtCount, fmtPct } from '../format';
 
 export type Reliability = 'provisional' | 'caution' | 'sound';
 
+/** A chain that stopped with an error and was left out of the run (metadata.failed_chains, 0-based). */
+export interface FailedChain {
+  chain: number;
+  error: string;
+}
+
+/** The run's failed chains as recorded; anything malformed is skipped rather than trusted. */
+export function failedChains(meta: Record<string, unknown>): FailedChain[] {
+  const f = meta.failed_chains;
+  if (!Array.isArray(f)) return [];
+  return f.filter((c): c is FailedChain => typeof c?.chain === 'number' && typeof c?.error === 'string');
+}
+
 export interface GateVerdict {
   level: Reliability;
+  /** Chains that failed and were left out: the estimates rest on fewer chains than asked for. */
+  failed: FailedChain[];
+  chains: number;
   /** Failing gates that affect the estimates. */
   blocking: Array<[string, Gate]>;
   /** Warning gates that affect the estimates. */
@@ -19,12 +35,13 @@ export interface GateVerdict {
   efficiency: Array<[string, Gate]>;
 }
 
-export function gateVerdict(gates: Record<string, Gate>): GateVerdict {
+export function gateVerdict(gates: Record<string, Gate>, failed: FailedChain[] = [], chains = 0): GateVerdict {
   const all = Object.entries(gates);
   const blocking = all.filter(([, g]) => g.affects_estimates && g.status === 'fail');
   const borderline = all.filter(([, g]) => g.affects_estimates && g.status === 'warn');
   const efficiency = all.filter(([, g]) => !g.affects_estimates && g.status !== 'pass');
-  return { level: blocking.length ? 'provisional' : borderline.length ? 'caution' : 'sound', blocking, borderline, efficiency };
+  const level = blocking.length ? 'provisional' : borderline.length || failed.length ? 'caution' : 'sound';
+  return { level, failed, chains, blocking, borderline, efficiency };
 }
 
 /** One gate's problem in plain words with its number (the table's detail when there is no number). */
@@ -53,6 +70,15 @@ export function gateWords(name: string, g: Gate): string {
   }
 }
 
+/** "1 of 4 chains failed and was left out (chain 2: its error), so the estimates rest on 3 chains". Errors name their chain (engine/chain-runner.ts). */
+export function failedWords(failed: FailedChain[], chains: number): string {
+  const n = failed.length;
+  const errors = failed.map((f) => (/^chain \d/.test(f.error) ? f.error : `chain ${f.chain + 1}: ${f.error}`)).join('; ');
+  const count = chains > 0 ? `${n} of ${chains} chains` : `${n} ${n === 1 ? 'chain' : 'chains'}`;
+  const rest = chains > 0 ? `, so the estimates rest on ${chains - n} ${chains - n === 1 ? 'chain' : 'chains'}` : '';
+  return `${count} failed and ${n === 1 ? 'was' : 'were'} left out (${errors})${rest}`;
+}
+
 const list = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join('; ')}; and ${xs[xs.length - 1]}`);
 
 /**
@@ -63,11 +89,12 @@ export function reliabilitySentence(v: GateVerdict): string {
   const eff = v.efficiency.length
     ? ` Also flagged, without changing the estimates: ${list(v.efficiency.map(([n, g]) => `${gateWords(n, g)} (${n} ${g.status})`))}.`
     : '';
+  const failed = v.failed.length ? [failedWords(v.failed, v.chains)] : [];
   if (v.level === 'provisional')
-    return `PROVISIONAL: the ${v.blocking.map(([n]) => n).join(', ')} ${v.blocking.length === 1 ? 'gate fails' : 'gates fail'}: ${list(v.blocking.map(([n, g]) => gateWords(n, g)))}. ` +
+    return `PROVISIONAL: the ${v.blocking.map(([n]) => n).join(', ')} ${v.blocking.length === 1 ? 'gate fails' : 'gates fail'}: ${list([...v.blocking.map(([n, g]) => gateWords(n, g)), ...failed])}. ` +
       `Contributions, ROAS and the budget plan below are not reliable and are provisional until the model is refitted (see Model diagnostics).${eff}`;
   if (v.level === 'caution')
-    return `CAUTION: the sampler checks are borderline: ${list(v.borderline.map(([n, g]) => gateWords(n, g)))}. ` +
+    return `CAUTION: the sampler checks are borderline: ${list([...failed, ...v.borderline.map(([n, g]) => gateWords(n, g))])}. ` +
       `The estimates below are usable, but their 90% intervals are less certain than stated; refit with more warmup and draws before acting on a close call (see Model diagnostics).${eff}`;
   return `All readiness gates that affect the estimates pass (chains agree, enough effective draws, no divergent transitions, the model covers the data).${eff}`;
 }

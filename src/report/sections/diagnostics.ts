@@ -6,6 +6,7 @@ import { estCell } from '../cells';
 import { fmtCount, fmtNum, fmtPct, fmtRatio } from '../format';
 import { traceChart } from '../charts/trace';
 import type { ReportInput } from '../types';
+import { failedChains, failedWords } from './confidence';
 
 function gatesTable(r: ReportInput): SafeHtml {
   const rows = Object.entries(r.diagnostics.gates).map(
@@ -47,8 +48,9 @@ function parameterTable(r: ReportInput): SafeHtml {
 
 export function diagnosticsSection(r: ReportInput): SafeHtml {
   const s = r.metadata.sampler;
+  const failed = failedChains(r.metadata);
   return html`<section id="diagnostics" aria-labelledby="diagnostics-h"><h2 id="diagnostics-h">Model diagnostics</h2>
-<p>${s.chains} chains × (${s.warmup} warmup + ${s.draws} draws), seed ${r.metadata.seed}. Contributions, ROAS and the budget plan are marked provisional while a gate that affects them fails.</p>
+<p>${s.chains} chains × (${s.warmup} warmup + ${s.draws} draws), seed ${r.metadata.seed}.${failed.length ? html` <strong>${failedWords(failed, s.chains)}.</strong>` : ''} Contributions, ROAS and the budget plan are marked provisional while a gate that affects them fails.</p>
 ${gatesTable(r)}${samplerTable(r)}${fitTable(r)}${parameterTable(r)}</section>`;
 }
 

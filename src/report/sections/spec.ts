@@ -7,6 +7,7 @@ import { html, type SafeHtml } from '../html';
 import { fmtAmount, fmtDateTime, fmtNum } from '../format';
 import type { ReportInput } from '../types';
 import { liftAgreementTable } from './lift-agreement';
+import { failedChains, failedWords } from './confidence';
 
 /** A prior as PyMC writes it: Normal(mu=0, sigma=2). */
 export function priorText(p: Prior): string {
@@ -46,6 +47,7 @@ function dataTable(r: ReportInput): SafeHtml {
 <tr><th scope="row">Files</th><td>${sources.map((s, i) => html`${i ? ', ' : ''}${s}`)}</td></tr>
 <tr><th scope="row">Outcome</th><td>${r.target}</td></tr>
 <tr><th scope="row">Range</th><td>${d.first} to ${d.last} (${d.rows} ${d.grain}s)</td></tr>
+<tr><th scope="row">Data fingerprint</th><td>${typeof m.dataset_fingerprint === 'string' ? html`<code>${m.dataset_fingerprint}</code> (a hash of the dates, column names and every value the model saw: the same data gives the same fingerprint)` : 'not recorded'}</td></tr>
 <tr><th scope="row">Imputed cells</th><td>${imputed}${imputed ? ` (missing values filled in; ${imputedColumns(m.imputed_cells)}; each stays flagged in the run's data and exports)` : ''}</td></tr>
 </tbody></table>`;
 }
@@ -77,8 +79,10 @@ function modelTable(r: ReportInput): SafeHtml {
 function samplerTable(r: ReportInput): SafeHtml {
   const m = r.metadata;
   const s = m.sampler;
+  const failed = failedChains(m);
   return html`<table class="compact"><caption>Sampler and run</caption><tbody>
 <tr><th scope="row">NUTS</th><td>${s.chains} chains, ${s.warmup} warmup, ${s.draws} draws, adapt_delta ${s.adapt_delta}, max tree depth ${s.max_treedepth}, metric ${s.metric}</td></tr>
+<tr><th scope="row">Chains used</th><td>${failed.length ? `${s.chains - failed.length} of ${s.chains}: ${failedWords(failed, s.chains)}` : `all ${s.chains}`}</td></tr>
 <tr><th scope="row">Seed</th><td>${m.seed}</td></tr>
 <tr><th scope="row">Carryover version</th><td>${m.app_version}</td></tr>
 <tr><th scope="row">Fitted at</th><td>${fmtDateTime(m.created_at)}</td></tr>

@@ -5,7 +5,7 @@ import type { Estimate } from '../../core/types';
 import { fmtAmount, fmtEst, fmtPct, pctOf, fmtRatio } from '../format';
 import type { ReportInput } from '../types';
 import type { OptimizeSuccess } from '../../analysis/optimizer';
-import { gateVerdict, liftConfidence, reliabilitySentence, type Reliability } from './confidence';
+import { failedChains, gateVerdict, liftConfidence, reliabilitySentence, type Reliability } from './confidence';
 
 const list = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
 const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
@@ -128,7 +128,7 @@ function agreementSentence(r: ReportInput): string | null {
 }
 
 export function summarySentences(r: ReportInput): string[] {
-  const verdict = gateVerdict(r.diagnostics.gates);
+  const verdict = gateVerdict(r.diagnostics.gates, failedChains(r.metadata), r.metadata.sampler.chains);
   const reliability = reliabilitySentence(verdict);
   // A reader must learn that the numbers are shaky before reading them, not after.
   const early = verdict.level !== 'sound';

@@ -3,6 +3,7 @@
 import type { UserError } from '../core/types';
 import type { RawTable } from './csv';
 import { looksLikeDate } from './dates';
+import { isDateName } from './role-rules';
 import { CellProblems, warning } from './errors';
 import { chooseDecimalMark, decimalEvidence, isAmbiguous, NOT_A_NUMBER_HINT, plainNumber, readNumber } from './numbers';
 import type { BadCell, FrameColumn } from './types';
@@ -167,14 +168,15 @@ export function tableColumns(table: RawTable, onProgress?: (fraction: number) =>
     if (!kept[index]) return;
     const cells = cellsOf[index];
     const read = readNumbers(cells, table.rowNumbers, { file: table.file, column: name }, fileVotes, table.delimiter, votes[index], step[2]);
+    const kind = columnKind(cells, read.ok, read.bad);
     out.push({
       name,
       file: table.file,
       sourceColumn: name,
       rows: table.rowNumbers,
-      kind: columnKind(cells, read.ok, read.bad),
+      kind,
       values: read.values,
-      cells,
+      cells: needsCells(name, kind, read.bad) ? cells : undefined,
       issues: read.issues,
       badCells: read.bad,
       badExamples: read.examples,
@@ -182,4 +184,20 @@ export function tableColumns(table: RawTable, onProgress?: (fraction: number) =>
   });
   onProgress?.(1);
   return out;
+}
+
+/**
+ * Whether a column keeps its cell texts once read. A column of numbers only, not named like
+ * a date, is used through its values alone: its texts were most of what the parse worker held
+ * for the whole session (a 100 MB wide file: 260 MB). A workspace's keyed columns already keep
+ * texts only where they are text (keyed.ts). Should such a column still be read as dates (a
+ * date role given by hand), numberTexts writes its values back as text.
+ */
+function needsCells(name: string, kind: FrameColumn['kind'], bad: number): boolean {
+  return kind !== 'number' || bad > 0 || isDateName(name);
+}
+
+/** A column's cell texts, or, for a numbers-only column that dropped them, its values as text ('' where empty). */
+export function columnTexts(c: FrameColumn): readonly string[] {
+  return c.cells ?? Array.from(c.values, (v) => (Number.isNaN(v) ? '' : String(v)));
 }

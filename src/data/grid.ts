@@ -4,6 +4,7 @@
 import type { UserError } from '../core/types';
 import { isoDate, weekday, WEEKDAY_NAMES } from './calendar';
 import { orderWords, readDateColumn, type DateOrder } from './dates';
+import { columnTexts } from './columns';
 import { CellProblems, error, warning } from './errors';
 import { isDateName } from './role-rules';
 import type { FrameColumn } from './types';
@@ -26,7 +27,7 @@ export function slotDay(g: Grid, i: number): number {
 /** Day number of every frame row, from the date column; problems to the report. */
 export function rowDays(date: FrameColumn, order: DateOrder | undefined, report: UserError[]): { days: Float64Array; format: string } {
   if (date.days) return { days: date.days, format: date.dateFormat ?? 'yyyy-mm-dd' };
-  const cells = date.cells ?? [];
+  const cells = columnTexts(date);
   const reading = readDateColumn(cells, { order, allowNumeric: isDateName(date.name) || date.kind === 'number' });
   const where = { file: date.file, column: date.name };
   const bad = new CellProblems(['unreadable date', 'unreadable dates'], where, 'error', 'write dates as yyyy-mm-dd (or one consistent d/m/y or m/d/y)');

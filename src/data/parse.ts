@@ -9,7 +9,7 @@ import { dateColumnOf } from './roles';
 import { error, warning } from './errors';
 import { baseName, classifyTable, isIncrementalityFile, isTableFile, WORKSPACE_PARTS, type TablePart } from './formats';
 import { readMeridianGeo, readMeridianNational } from './meridian';
-import { tableColumns } from './columns';
+import { columnTexts, tableColumns } from './columns';
 import { dropFooter, footerLength } from './footer';
 import type { Frame, InputFile, InputFormat, ParsedInput, Passthrough, TableInfo } from './types';
 import { readWorkspace } from './workspace';
@@ -148,7 +148,7 @@ export function parseFiles(files: InputFile[], options: ParseOptions = {}): Pars
 export function frameDates(frame: Frame, order: DateOrder | undefined): Pick<TableInfo, 'first' | 'last' | 'grain'> {
   const date = dateColumnOf(frame);
   if (!date) return {};
-  const days = date.days ?? readDateColumn(date.cells ?? [], { order, allowNumeric: isDateName(date.name) || date.kind === 'number' }).days;
+  const days = date.days ?? readDateColumn(columnTexts(date), { order, allowNumeric: isDateName(date.name) || date.kind === 'number' }).days;
   return datesInfo(days);
 }
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CELLS_PER_REPORT, tableColumns } from '../../src/data/columns';
 import { readCsv } from '../../src/data/csv';
 import { readDateColumn } from '../../src/data/dates';
-import { parseFiles } from '../../src/data';
+import { buildDataset, detectRoles, parseFiles } from '../../src/data';
 import { sharedFile } from './helpers';
 
 function tallCsv(rows: number): string {
@@ -72,5 +72,35 @@ describe('a date column that repeats its dates (one row per geo and date)', () =
     );
     expect(all.empty).toEqual(Array.from({ length: geos }, (_, g) => g * distinct.length + 3));
     expect([all.format, all.mixed]).toEqual([one.format, one.mixed]);
+  });
+});
+
+describe('cell texts kept only where they are read as text', () => {
+  const csv = (rows: string[]) => ['date,code,revenue,tv,promo,period', ...rows].join('\n');
+  const rows = Array.from({ length: 120 }, (_, i) => {
+    const d = new Date(Date.UTC(2022, 0, 3) + 7 * i * 86_400_000).toISOString().slice(0, 10);
+    return `${d},${d.replace(/-/g, '')},${(5000 + 37 * (i % 11)).toFixed(2)},${(100 + (i % 7) * 3.5).toFixed(1)},${i % 4 ? 'none' : 'sale'},${d.replace(/-/g, '')}`;
+  });
+
+  it('a numbers-only column drops its texts; date-named, text and partly bad columns keep them', () => {
+    const parsed = parseFiles([{ name: 'w.csv', text: csv(rows) }]);
+    const kept = Object.fromEntries(parsed.frame.columns.map((c) => [c.name, c.cells !== undefined]));
+    // code and period hold the same yyyymmdd numbers; period is named like a date and keeps its texts.
+    expect(kept).toEqual({ date: true, code: false, revenue: false, tv: false, promo: true, period: true });
+    const bad = parseFiles([{ name: 'w.csv', text: csv([...rows.slice(0, 119), rows[119].replace(/,[\d.]+,(none|sale),(\d+)$/, ',n/a?,$1,$2')]) }]);
+    expect(bad.frame.columns.find((c) => c.name === 'tv')!.cells).toHaveLength(120);
+  });
+
+  it('a numbers-only column given the date role by hand still reads as dates from its values', () => {
+    const parsed = parseFiles([{ name: 'w.csv', text: csv(rows) }]);
+    const roles = detectRoles(parsed);
+    const byDate = buildDataset(parsed, roles);
+    const byPeriod = buildDataset(parsed, {
+      ...roles,
+      columns: roles.columns.map((c) => (c.column === 'code' ? { ...c, role: 'date' as const } : c.column === 'date' || c.column === 'period' ? { ...c, role: 'ignored' as const } : c)),
+    });
+    expect(byDate.dataset?.dates).toHaveLength(120);
+    expect(byPeriod.report.filter((e) => e.severity === 'error')).toEqual([]);
+    expect(byPeriod.dataset?.dates).toEqual(byDate.dataset?.dates);
   });
 });

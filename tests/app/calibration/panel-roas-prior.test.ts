@@ -8,10 +8,8 @@
 //  - a likelihood test on a channel whose ROAS prior is over the window: the prior lift is
 //    E[ROAS_window] · Δx · E_φ[K_test(φ) / K_window(φ)] by midpoint integration over (alpha, lam);
 //  - the comparison: a run against itself moves nothing; with beta doubled ROAS doubles.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { calibrationPanel, type CalibrationPanel } from '../../../src/app/calibration/panel';
+import { calibrationPanel } from '../../../src/app/calibration/panel';
 import { priorRoasIn } from '../../../src/app/calibration/prior-roas';
 import { counterpartOf, mtaComparison, specWithoutMta, withCounterpart } from '../../../src/app/priors/counterpart';
 import { histogramDensity, impliedPrior, replacedBetaPrior } from '../../../src/app/priors/implied-prior';
@@ -19,12 +17,9 @@ import { testPrior } from '../../../src/calibration/assign';
 import { ksCritical, ksDistance, logNormalCdf } from '../../../src/calibration/prior-sampling';
 import { logNormalSummary } from '../../../src/calibration/roas-prior';
 import type { InferenceData, LiftTest, RoasPrior } from '../../../src/core/types';
-import { loadDataset, type RunRecord } from '../../../src/store';
+import { loadDataset } from '../../../src/store';
+import { alphaDensity, cd, lamDensity, logistic, meanSpend, midpoint, panelOf, run, spend, windowK } from './fixture-oracle';
 
-const run = JSON.parse(readFileSync(path.resolve(__dirname, '../../store/fixtures/run-v1.json'), 'utf8')) as RunRecord;
-const cd = run.inference_data.constant_data;
-const spend = (c: number) => cd.spend.map((row) => row[c]);
-const meanSpend = (c: number) => spend(c).reduce((a, b) => a + b, 0) / spend(c).length;
 const dataset = loadDataset(run.dataset);
 
 const x1Test: LiftTest = { channel: 'x1', x: meanSpend(0), delta_x: 0.2 * meanSpend(0), delta_y: 300, sigma: 45, label: 'x1 +20%' };
@@ -39,35 +34,7 @@ function withCalibration(tests: LiftTest[], priors: RoasPrior[]): InferenceData 
   return idata;
 }
 
-function panelOf(idata: InferenceData, priorDraws = 4000): CalibrationPanel {
-  const out = calibrationPanel(idata, { priorDraws });
-  if (!out.ok) throw new Error(out.errors.map((e) => e.message).join('\n'));
-  return out.value;
-}
 
-const logistic = (lam: number, a: number) => (1 - Math.exp(-lam * a)) / (1 + Math.exp(-lam * a));
-const lamDensity = (l: number) => (l * l * Math.exp(-l)) / 2;
-const alphaDensity = (a: number) => 3 * (1 - a) * (1 - a);
-function midpoint(lo: number, hi: number, n: number, f: (v: number) => number): number {
-  const h = (hi - lo) / n;
-  let s = 0;
-  for (let i = 0; i < n; i++) s += f(lo + (i + 0.5) * h);
-  return s * h;
-}
-/** K of the window ROAS (MODEL.md §5), written out: max|y| · Σ_t logistic(adstock(xs))_t / Σ_t x_t. */
-function windowK(c: number, alpha: number, lam: number): number {
-  const x = spend(c);
-  const L = run.inference_data.attrs.model.l_max;
-  const w = Array.from({ length: L }, (_, l) => alpha ** l);
-  const sw = w.reduce((a, b) => a + b, 0);
-  let s = 0;
-  for (let t = 0; t < x.length; t++) {
-    let a = 0;
-    for (let l = 0; l < L && l <= t; l++) a += (w[l] / sw) * (x[t - l] / cd.channel_max[c]);
-    s += logistic(lam, a);
-  }
-  return (cd.target_max_abs * s) / x.reduce((p, q) => p + q, 0);
-}
 /** K of the incremental ROAS at a test (steady state, MODEL.md §6). */
 const testK = (c: number, t: LiftTest, lam: number) => (cd.target_max_abs * (logistic(lam, (t.x + t.delta_x) / cd.channel_max[c]) - logistic(lam, t.x / cd.channel_max[c]))) / t.delta_x;
 

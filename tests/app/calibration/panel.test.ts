@@ -2,17 +2,14 @@
 // logistic saturation), with lift tests added to its spec. Oracles: the posterior ROAS against
 // the Results step's independent decomposition, the implied lift against the logistic written
 // out by hand, and the prior means against numerical integration over the priors.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decompose } from '../../../src/analysis/decomposition';
 import { posteriorFromInferenceData } from '../../../src/analysis/posterior';
 import { roasDraws } from '../../../src/analysis/roas';
-import { calibrationPanel, posteriorRoasDraws, type CalibrationPanel } from '../../../src/app/calibration/panel';
+import { calibrationPanel, posteriorRoasDraws } from '../../../src/app/calibration/panel';
 import type { InferenceData, LiftTest } from '../../../src/core/types';
-import type { RunRecord } from '../../../src/store';
+import { alphaDensity, cd, lamDensity, meanSpend, midpoint, panelOf, run, windowK } from './fixture-oracle';
 
-const run = JSON.parse(readFileSync(path.resolve(__dirname, '../../store/fixtures/run-v1.json'), 'utf8')) as RunRecord;
 
 function withTests(tests: LiftTest[]): InferenceData {
   const idata = structuredClone(run.inference_data);
@@ -20,15 +17,7 @@ function withTests(tests: LiftTest[]): InferenceData {
   return idata;
 }
 
-function panelOf(idata: InferenceData, priorDraws = 4000): CalibrationPanel {
-  const out = calibrationPanel(idata, { priorDraws });
-  if (!out.ok) throw new Error(out.errors.map((e) => e.message).join('\n'));
-  return out.value;
-}
 
-const cd = run.inference_data.constant_data;
-const spend = (c: number) => cd.spend.map((row) => row[c]);
-const meanSpend = (c: number) => spend(c).reduce((a, b) => a + b, 0) / spend(c).length;
 const tests: LiftTest[] = [
   { channel: 'x1', x: meanSpend(0), delta_x: 0.2 * meanSpend(0), delta_y: 300, sigma: 45, label: 'x1 +20%' },
   { channel: 'x2', x: meanSpend(1), delta_x: 0.2 * meanSpend(1), delta_y: 80, sigma: 12, label: 'x2 +20%' },
@@ -96,30 +85,6 @@ describe('calibration panel: posterior side', () => {
 // Priors of the fixture: alpha ~ Beta(1, 3), lam ~ Gamma(3, 1), beta ~ HalfNormal(2), independent.
 // E[ROAS] = E[beta] · E[K(alpha, lam)] with E[beta] = 2·sqrt(2/pi); E[K] by the midpoint rule.
 const E_BETA = 2 * Math.sqrt(2 / Math.PI);
-const lamDensity = (l: number) => (l * l * Math.exp(-l)) / 2;
-const alphaDensity = (a: number) => 3 * (1 - a) * (1 - a);
-
-function midpoint(lo: number, hi: number, n: number, f: (v: number) => number): number {
-  const h = (hi - lo) / n;
-  let s = 0;
-  for (let i = 0; i < n; i++) s += f(lo + (i + 0.5) * h);
-  return s * h;
-}
-
-/** K of MODEL.md §5 ROAS: max|y| · Σ_t logistic(adstock(xs))_t / Σ_t x_t, geometric adstock normalised over l_max. */
-function windowK(c: number, alpha: number, lam: number): number {
-  const x = spend(c);
-  const L = run.inference_data.attrs.model.l_max;
-  const w = Array.from({ length: L }, (_, l) => alpha ** l);
-  const sw = w.reduce((a, b) => a + b, 0);
-  let s = 0;
-  for (let t = 0; t < x.length; t++) {
-    let a = 0;
-    for (let l = 0; l < L && l <= t; l++) a += (w[l] / sw) * (x[t - l] / cd.channel_max[c]);
-    s += (1 - Math.exp(-lam * a)) / (1 + Math.exp(-lam * a));
-  }
-  return (cd.target_max_abs * s) / x.reduce((p, q) => p + q, 0);
-}
 
 describe('calibration panel: prior side', () => {
   // Many prior draws, so that 4 Monte Carlo standard errors are below 2% of the mean.

@@ -3,7 +3,8 @@
 // a 1280 × 720 laptop at 200% zoom (a 640 × 360 CSS viewport; WCAG 2.2 SC 1.4.4 Resize
 // Text and 1.4.10 Reflow) and a 768 px tablet. Every step: no horizontal overflow, no
 // overlapping controls, every chart titled (the harness's layout probe), and axe-core finds no
-// serious or critical violation.
+// serious or critical violation. The readiness list's text lines up whatever its badge says
+// (a Fail badge was narrower than Pass and Warn, so its text started further left).
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { STEPS, type StepId } from '../../src/app/state/steps';
@@ -38,6 +39,12 @@ describe('200% zoom and tablet', () => {
         const report = await s.assertLayout(`${id} @ ${vp.name}`);
         if (layoutProblems(report) > 0) problems.push(`${id} @ ${vp.name}`);
         await s.assertAccessible(`${id} @ ${vp.name}`);
+        if (id === 'diagnostics') {
+          // The readiness checks' text starts at one place whatever the badge says (Pass, Warn, Fail).
+          const lefts = await page.locator('.gate .body').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().left)));
+          expect(lefts.length).toBeGreaterThan(3);
+          expect(new Set(lefts).size, `readiness text starts @ ${vp.name}: ${lefts.join(', ')}`).toBe(1);
+        }
         await s.screenshot(`s5-b-${vp.name}-${id}`);
       }
     }

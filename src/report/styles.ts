@@ -68,7 +68,7 @@ header,main,footer{max-width:none;padding:0}
 nav{display:none}
 h2{break-after:avoid;margin-top:20px}
 h2+p,h3,caption,.rule,p.note{break-after:avoid}
-figure,tr,svg.chart,.banner,.check,.summary p{break-inside:avoid}
+figure,tr,svg.chart,.banner,.check,.summary p,table:not(.params){break-inside:avoid}
 .table-scroll,.chart-scroll{overflow:visible}
 .chart-scroll svg.chart{min-width:0}
 th,td{overflow-wrap:break-word}

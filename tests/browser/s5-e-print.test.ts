@@ -87,7 +87,7 @@ describe('the executive report printed on A4', () => {
         h2After: style('h2').map((s) => s.breakAfter),
         introAfter: style('section > h2 + p').map((s) => s.breakAfter),
         captionAfter: style('caption').map((s) => s.breakAfter),
-        inside: style('figure, tr, svg.chart, .banner').map((s) => s.breakInside),
+        inside: style('figure, tr, svg.chart, .banner, table:not(.params)').map((s) => s.breakInside),
         nav: style('nav').map((s) => s.display),
       };
     });

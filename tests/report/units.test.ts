@@ -56,3 +56,10 @@ describe('units and periods in the report', () => {
     for (const a of axisTitles('marginal-roas')) expect(a).toContain('revenue per extra unit');
   });
 });
+
+describe('two marginal returns, told apart', () => {
+  it('the plan table says how its next-unit return differs from the channel table’s marginal ROAS', () => {
+    const budget = text(/<section id="budget"[\s\S]*?<\/section>/.exec(doc)![0]);
+    expect(budget).toContain('It differs from the marginal ROAS under Contributions and ROAS, which is measured over the past data window at its mean spend, without the carry-over after the window.');
+  });
+});

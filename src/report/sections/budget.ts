@@ -35,7 +35,7 @@ function planTable(res: OptimizeSuccess, grain: string, target: string): SafeHtm
   });
   const kkt = res.objective === 'mean' ? ' With the optimal split, channels not at a bound return about the same on average; a channel at its maximum returns more, one at its minimum less.' : '';
   return html`<div class="table-scroll" tabindex="0" role="region" aria-label="Budget reallocation table"><table><caption>Spend per ${grain}, current and optimal, and what the next unit of spend returns</caption><thead><tr><th scope="col">Channel</th><th scope="col">Current</th><th scope="col">Optimal</th><th scope="col">Change</th><th scope="col">Allowed range</th><th scope="col">Binding</th><th scope="col">Next unit returns, current split</th><th scope="col">Next unit returns, optimal split</th></tr></thead><tbody>${rows}</tbody></table></div>
-<p class="muted">Next unit returns: the extra ${target} from one more unit of total spend on the channel over the horizon, carry-over included, posterior mean with its 90% interval.${kkt}</p>`;
+<p class="muted">Next unit returns: the extra ${target} from one more unit of total spend on the channel over the horizon, carry-over included, posterior mean with its 90% interval.${kkt} It differs from the marginal ROAS under Contributions and ROAS, which is measured over the past data window at its mean spend, without the carry-over after the window.</p>`;
 }
 
 function outcomeTable(res: OptimizeSuccess, target: string, grain: string): SafeHtml {

@@ -119,7 +119,7 @@ describe('the executive report of a real fit', () => {
     const top = [...c.channels].sort((a, b) => b.contribution.mean! - a.contribution.mean!)[0];
     expect(summary).toContain(`Media drove ${fmtEst(c.media_total)} of y`);
     expect(summary).toContain(fmtEst(c.media_share_of_target, pctOf));
-    expect(summary).toContain(`${top.channel} contributed the most: ${fmtEst(top.contribution)}`);
+    expect(summary).toContain(`The channel that contributed the most is ${top.channel}: ${fmtEst(top.contribution)}`);
     const best = [...analysis.analysis.roas].sort((a, b) => b.roas.mean! - a.roas.mean!)[0];
     expect(summary).toContain(`highest for ${best.channel}: ${fmtEst(best.roas, fmtRatio)}`);
     // Each paragraph that quotes an estimate quotes its interval right after it.

@@ -163,7 +163,13 @@ describe('a rank is stated as certain only when the intervals do not overlap', (
     const clear = roasOf(withRoas([[5, 4.5, 5.6], [2, 1.5, 2.5]]));
     expect(clear).not.toContain('not certain');
     const close = roasOf(withRoas([[5, 3, 6], [4, 2.5, 5]]));
-    expect(close).toMatch(/highest for (\w+).*lead over (\w+) is not certain: their 90% intervals overlap\.$/);
+    expect(close).toMatch(/highest for (\w+).* The lead of \1 over (\w+) is not certain: their 90% intervals overlap\.$/);
+  });
+
+  it('a sentence never starts with a channel name (user text keeps its case: "search", not "Search")', () => {
+    const lower = { ...withGates(), contributions: { ...base.contributions, channels: base.contributions.channels.map((ch) => ({ ...ch, channel: ch.channel.toLowerCase() })) } };
+    for (const s of summarySentences(lower)) expect(s[0], s).toMatch(/[A-Z0-9]/);
+    for (const s of summarySentences(withRoas([[5, 3, 6], [4, 2.5, 5]]))) for (const part of s.split(/(?<=\.) /)) expect(part[0], part).not.toMatch(/[a-z]/);
   });
 
   it('the top contributor: overlapping with the runner-up is said', () => {

@@ -36,7 +36,7 @@ function contributionSentences(r: ReportInput): string[] {
     const top = ranked[0];
     const next = ranked[1];
     const caveat = next && overlaps(top.contribution, next.contribution) ? ` Its lead over ${next.channel} is not certain: their 90% intervals overlap.` : '';
-    out.push(`${top.channel} contributed the most: ${fmtEst(top.contribution)}, ${fmtEst(top.share_of_media, pctOf)} of the media total.${caveat}`);
+    out.push(`The channel that contributed the most is ${top.channel}: ${fmtEst(top.contribution)}, ${fmtEst(top.share_of_media, pctOf)} of the media total.${caveat}`);
   }
   return out;
 }
@@ -50,7 +50,7 @@ function roasSentence(r: ReportInput): string | null {
   const worst = ranked[ranked.length - 1];
   const next = ranked[1];
   const caveat = overlaps(best.roas, next.roas)
-    ? ` ${best.channel}'s lead over ${next.channel} is not certain: their 90% intervals overlap${worst !== next && overlaps(best.roas, worst.roas) ? `, as do ${best.channel}'s and ${worst.channel}'s` : ''}.`
+    ? ` The lead of ${best.channel} over ${next.channel} is not certain: their 90% intervals overlap${worst !== next && overlaps(best.roas, worst.roas) ? `, as do ${best.channel}'s and ${worst.channel}'s` : ''}.`
     : '';
   return `${first}; lowest for ${worst.channel}: ${fmtEst(worst.roas, fmtRatio)}.${caveat}`;
 }

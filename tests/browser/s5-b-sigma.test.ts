@@ -2,14 +2,14 @@
 // typed in the box × |liftAbs| (src/calibration/from-robyn.ts). Emptying the box used to feed
 // NaN into every such test; now empty is the default 0.25 (the hint says so) and a value
 // outside [0.01, 2] is named and not used. The oracle is src/calibration in Node on the same
-// CSV and the demo's data.
+// CSV and the demo's data. On a phone the Robyn options made the page 508 px wide: they fit now.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { num } from '../../src/app/results/format';
 import { importLiftTests } from '../../src/calibration';
 import { buildDataset, detectRoles, parseFiles } from '../../src/data';
-import { DESKTOP, useBrowser } from './harness';
+import { DESKTOP, PHONE, useBrowser } from './harness';
 import { loadDemo } from './support/flows';
 
 const browser = useBrowser();
@@ -63,5 +63,12 @@ describe('the Robyn σ fraction box', () => {
     expect(await sigmaCell.textContent()).toBe(sigmaWith(0.4));
     await s.screenshot('s5-b-sigma-out-of-range');
     await s.assertAccessible('calibration with the σ error');
+    // The box, its hint and the error fit a phone and a 200% zoomed laptop.
+    for (const vp of [PHONE, { width: 640, height: 360 }]) {
+      await page.setViewportSize(vp);
+      await s.assertLayout(`Model step with Robyn tests @ ${vp.width}`);
+    }
+    await page.setViewportSize(PHONE);
+    await s.screenshot('s5-b-sigma-phone');
   }, 120_000);
 });

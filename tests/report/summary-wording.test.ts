@@ -125,7 +125,7 @@ describe('the summary says when the diagnostics make the numbers unreliable, bef
   it('ESS fails: PROVISIONAL second, naming the gate and its number', () => {
     const s = summarySentences(withGates({ ess_bulk: { status: 'fail', value: 42 }, pareto_k: { status: 'warn', value: 0.8 } }));
     expect(s[1]).toMatch(/^PROVISIONAL: the ess_bulk gate fails: too few effective draws for the averages \(as few as 42; over 400 wanted\)\. Contributions, ROAS and the budget plan below are not reliable/);
-    expect(s[1]).toContain('Also flagged, without changing the estimates: leave-one-out checks are unreliable for some weeks (Pareto k up to 0.80) (pareto_k warn)');
+    expect(s[1]).toContain('Also flagged, without changing the estimates: leave-one-out checks are unreliable for some observations (Pareto k up to 0.80) (pareto_k warn)');
   });
 
   it('only efficiency gates flagged: the estimates pass, the flags said as not changing them', () => {

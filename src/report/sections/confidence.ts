@@ -64,7 +64,7 @@ export function gateWords(name: string, g: Gate): string {
     case 'e_bfmi':
       return `low energy mixing (E-BFMI ${v.toFixed(2)})`;
     case 'pareto_k':
-      return `leave-one-out checks are unreliable for some weeks (Pareto k up to ${v.toFixed(2)})`;
+      return `leave-one-out checks are unreliable for some observations (Pareto k up to ${v.toFixed(2)})`;
     default:
       return `${name}: ${g.detail}`;
   }

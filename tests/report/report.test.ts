@@ -145,7 +145,7 @@ describe('the executive report of a real fit', () => {
     const clean = renderExecutiveSummary({ ...input, diagnostics: { ...input.diagnostics, gates: efficiency, estimates_provisional: false } });
     expect(clean).not.toContain('data-testid="provisional"');
     expect(clean).not.toMatch(/badge fail">provisional|PROVISIONAL/);
-    expect(clean).toMatch(/<p>All readiness gates that affect the estimates pass \([^)]*\)\. Also flagged, without changing the estimates: leave-one-out checks are unreliable for some weeks \(Pareto k up to [\d.]+\) \(pareto_k fail\)\.<\/p>/);
+    expect(clean).toMatch(/<p>All readiness gates that affect the estimates pass \([^)]*\)\. Also flagged, without changing the estimates: leave-one-out checks are unreliable for some observations \(Pareto k up to [\d.]+\) \(pareto_k fail\)\.<\/p>/);
     const failing = { ...gates, r_hat: { ...gates.r_hat, status: 'fail' as const, detail: 'max R-hat 1.2 (intercept)', action: 'increase warmup' } };
     const bad = renderExecutiveSummary({ ...input, diagnostics: { ...input.diagnostics, gates: failing, estimates_provisional: true } });
     expect(bad).toMatch(/data-testid="provisional"><strong>Provisional.<\/strong>[^<]*r_hat: max R-hat 1.2 \(intercept\)[^<]*increase warmup/);

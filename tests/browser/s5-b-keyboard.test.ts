@@ -8,6 +8,7 @@
 //   beside the disabled Start fit, and back to Download report once the file is built;
 // - every chart's mode bar was 7–10 Tab stops (Optimize budget → Download report took 41
 //   presses): each bar is now one stop, arrows move within it (toolbar pattern);
+// - a focused mode-bar button had Plotly's 1 px black ring: the studio's 2 px accent ring now;
 // - every chart had Plotly's "Share chart..." button, which posts the chart's data to
 //   cloud.plotly.com after a confirmation: gone, with its server URL emptied.
 import type { Page } from 'playwright-core';
@@ -197,6 +198,8 @@ describe('keyboard only', () => {
     await page.keyboard.press('ArrowRight');
     expect(await page.evaluate(focused)).toMatchObject({ text: bars[0].titles[1] });
     expect(await page.evaluate(() => (document.activeElement as HTMLElement).tabIndex)).toBe(0);
+    // The studio's ring, not Plotly's 1 px black one.
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineWidth)).toBe('2px');
     expect(await first.evaluate((b: HTMLElement) => b.tabIndex)).toBe(-1);
     await page.keyboard.press('End');
     expect(await page.evaluate(focused)).toMatchObject({ text: bars[0].titles.at(-1) });

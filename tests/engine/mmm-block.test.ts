@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as B from '../../src/engine/mmm/block';
-import { DEFAULT_PARAMETERISATION, packMmm } from '../../src/engine/mmm/pack';
+import { DEFAULT_PARAMETERISATION, defaultParameterisation, HILL_PARAMETERISATION, packMmm } from '../../src/engine/mmm/pack';
 import { flatLayout } from '../../src/model/layout';
 import { fourierFeatures } from '../../src/model/features';
 import { comboSpec, mixedSpec, pack, syntheticDataset } from './mmm-fixtures';
@@ -66,6 +66,22 @@ describe('MMM block layout', () => {
     const r = packMmm(data, spec);
     expect('block' in r && r.block[B.H_FLAGS]).toBe(7);
     expect(pack(data, spec, 0)[B.H_FLAGS]).toBe(0);
+  });
+
+  it('a model with a Hill channel: every change but the mean-contribution β by default', () => {
+    const data = syntheticDataset();
+    const hill = comboSpec(data, 'geometric', 'hill');
+    expect(HILL_PARAMETERISATION).toBe(B.FLAG_LEVEL_INTERCEPT | B.FLAG_COLUMN_SCALE);
+    const r = packMmm(data, hill);
+    expect('block' in r && r.block[B.H_FLAGS]).toBe(6);
+    // One Hill channel among logistic ones is enough (the flag is the block's, not a channel's).
+    const mixed = comboSpec(data, 'geometric', 'logistic');
+    mixed.channels[0] = { ...mixed.channels[0], saturation: 'hill' };
+    expect(defaultParameterisation(mixed)).toBe(6);
+    expect(pack(data, hill, 7)[B.H_FLAGS]).toBe(7);
+    // Sampling the prior keeps its own default (plain coordinates).
+    const prior = packMmm(data, hill, { samplePrior: true });
+    expect('block' in prior && prior.block[B.H_FLAGS]).toBe(B.FLAG_SAMPLE_PRIOR);
   });
 });
 

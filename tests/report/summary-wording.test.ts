@@ -12,6 +12,7 @@ import type { OptimizeSuccess } from '../../src/analysis/optimizer';
 import { analyseForReport, renderExecutiveSummary, reportInput, type ReportInput } from '../../src/report';
 import { summarySentences } from '../../src/report/sections/summary-text';
 import { liftConfidence } from '../../src/report/sections/confidence';
+import { fmtAmount } from '../../src/report/format';
 import { shortFit } from './fixture';
 
 let base: ReportInput;
@@ -80,6 +81,16 @@ describe('the budget sentence says only what the lift interval supports', () => 
   it('borderline gates: a confident plan is said subject to the caution', () => {
     const s = planOf(summarySentences(withLift(withGates({ ess_tail: { status: 'warn', value: 192 } }), est(630_400, 59_800, 1_220_000), 0.962)));
     expect(s).toMatch(/raises expected revenue .* subject to the caution on the sampler checks above\.$/);
+  });
+
+  it('a given budget the current split does not spend: not "the same budget", and the lift said to include the change of total', () => {
+    const r = withLift(withGates(), est(630_400, 59_800, 1_220_000), 0.962);
+    const res = r.budget!.result as OptimizeSuccess;
+    const given = { ...r, budget: { ...r.budget!, result: { ...res, budget: res.budget * 1.25, current_feasible: false } } };
+    const s = planOf(summarySentences(given));
+    expect(s).toMatch(/^Spending a budget of [\d,.]+ over the next \d+ weeks with the recommended split raises/);
+    expect(s).toContain(` The current split spends ${fmtAmount(res.current.total_spend)} over those weeks instead, so this lift includes the effect of changing the total, not only the split.`);
+    expect(planOf(summarySentences(r))).toMatch(/^Spending the same budget of/);
   });
 
   it('never "raises" unless the shown interval lies above zero and no estimate gate fails (property)', () => {

@@ -82,7 +82,15 @@ function liftWords(lift: Estimate, target: string, may = false): string {
 function planSentence(r: ReportInput, res: OptimizeSuccess, level: Reliability): string {
   const grain = r.metadata.data_range.grain;
   const p = fmtPct(res.p_lift_positive, 0);
-  const same = `the same budget of ${fmtAmount(res.budget)} over the next ${plural(res.horizon, grain)}`;
+  // A given budget (--budget, the studio's total) need not be what the current split spends:
+  // then "the same budget" would be false, and part of the lift is the change in total spend.
+  const sameTotal = Math.abs(res.current.total_spend - res.budget) <= 1e-9 * Math.max(1, Math.abs(res.budget));
+  const same = `${sameTotal ? 'the same budget' : 'a budget'} of ${fmtAmount(res.budget)} over the next ${plural(res.horizon, grain)}`;
+  const total = sameTotal ? '' : ` The current split spends ${fmtAmount(res.current.total_spend)} over those ${grain}s instead, so this lift includes the effect of changing the total, not only the split.`;
+  return planWords(r, res, level, same, p) + total;
+}
+
+function planWords(r: ReportInput, res: OptimizeSuccess, level: Reliability, same: string, p: string): string {
   if (level === 'provisional')
     return `No reallocation is recommended while the diagnostics fail: on these draws the optimiser's split of ${same} ${liftWords(res.lift, r.target, true)} (probability of an improvement ${p}), but these numbers are not reliable.`;
   const conf = liftConfidence(res.lift.q05, res.p_lift_positive);

@@ -44,6 +44,10 @@ describe('an unsaved fit when the library is lost', () => {
     expect(studio.runs.errors[0].hint).toBe('Reload this tab to keep working; nothing saved is lost. Changes made in this tab from now on are not kept for the next visit.');
     expect(studio.fit.errors.map((e) => e.message)).toEqual([expect.stringMatching(/^Could not open the runs library/), ONLY_HERE]);
     expect(studio.fit.errors[1].hint).toMatch(/Download ArviZ JSON.*Reloading without downloading loses this fit; runs saved before are kept\.$/);
+    // The Runs library re-reads its list when shown or when the tab comes back: the notice stays.
+    const notice = studio.runs.errors;
+    await studio.runs.refresh();
+    expect(studio.runs.errors).toBe(notice);
   });
 
   it('a fit finished after the loss says it exists only in this tab, not why the storage failed', async () => {

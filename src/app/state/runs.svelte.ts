@@ -80,6 +80,12 @@ export class RunsState {
   }
 
   async refresh(): Promise<void> {
+    // A library lost to another tab cannot be read again here: keep the list shown and the
+    // notice saying why and what to do, rather than an automatic re-read's "could not list".
+    if (this.#lost) {
+      this.#loaded = true;
+      return;
+    }
     // Refreshing after a failed save, rename or delete must not wipe the message saying why.
     const list = await this.#do((s) => s.list(), true);
     if (list) this.#list = list;

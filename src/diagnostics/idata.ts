@@ -25,7 +25,8 @@ export function flattenNested(a: unknown, expected: number): Float64Array {
     if (Array.isArray(x)) for (const y of x) walk(y);
     else {
       if (o >= expected) throw new Error('array is not rectangular');
-      out[o++] = typeof x === 'number' ? x : NaN;
+      // ArviZ's to_json writes boolean statistics (diverging) as true/false: 1/0, not NaN.
+      out[o++] = typeof x === 'number' ? x : typeof x === 'boolean' ? Number(x) : NaN;
     }
   };
   walk(a);

@@ -8,7 +8,8 @@ export function flattenWithShape(a: NestedArray): { shape: number[]; values: Arr
   const values: Array<number | null> = [];
   const walk = (x: unknown): void => {
     if (Array.isArray(x)) for (const y of x) walk(y);
-    else values.push(typeof x === 'number' ? x : null);
+    // A boolean leaf (ArviZ's diverging) is 1/0 as CmdStan writes divergent__.
+    else values.push(typeof x === 'number' ? x : typeof x === 'boolean' ? Number(x) : null);
   };
   walk(a);
   const expected = shape.reduce((p, n) => p * n, 1);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { InferenceData } from '../../src/core/types';
 import { formatNumber, fromArvizJson, fromCmdStanCsv, parseNumber, toArvizJson, toCmdStanCsv } from '../../src/io/index';
 import { makeIdata } from '../diagnostics/fixtures';
+import { chainHealth } from '../../src/diagnostics/sampler';
+import { statChains } from '../../src/diagnostics/idata';
 
 /** A run with the awkward values: NA (null), −0, subnormal, huge, many digits, a 2-D variable. */
 function awkwardRun(): InferenceData {
@@ -46,6 +48,25 @@ describe('ArviZ JSON round trip', () => {
     const back = fromArvizJson(toArvizJson(idata));
     expect(back.ok).toBe(true);
     if (back.ok) expect(back.value).toEqual(jsonNormal(idata));
+  });
+  it('boolean diverging (as ArviZ to_json writes it) counts as 1/0, in diagnostics and in CmdStan export', () => {
+    const idata = makeIdata({ chains: 2, draws: 30, nObs: 5, seed: 7 });
+    const flags = Array.from({ length: 2 }, (_, c) => Array.from({ length: 30 }, (_, d) => (c === 1 && d % 10 === 3)));
+    const raw = JSON.parse(toArvizJson(idata));
+    raw.sample_stats.diverging = flags;
+    const text = JSON.stringify(raw);
+    expect(text).toContain('true');
+    const back = fromArvizJson(text);
+    expect(back.ok).toBe(true);
+    if (!back.ok) return;
+    const health = chainHealth({ diverging: statChains(back.value, 'diverging') }, 10);
+    expect(health.map((h) => h.divergences)).toEqual([0, 3]);
+    expect(health[1].divergent_draws).toEqual([3, 13, 23]);
+    const csv = toCmdStanCsv(back.value);
+    const lines = csv[1].split('\n').filter((l) => l && !l.startsWith('#'));
+    const col = lines[0].split(',').indexOf('divergent__');
+    expect(lines.slice(1).map((l) => l.split(',')[col]).filter((v) => v === '1')).toHaveLength(3);
+    expect(lines.slice(1).some((l) => l.split(',')[col] === 'nan')).toBe(false);
   });
   it('invalid JSON and wrong layouts are errors naming the file', () => {
     const bad = fromArvizJson('{"posterior":', 'run.json');

@@ -40,21 +40,31 @@ export const TOP_PATHS = 20;
  * All models on one table. `kernels` does the per-touch work: the WASM module by default in
  * the worker and the CLI (kernels.ts), plain TypeScript when none is given.
  */
-export function attribute(table: PathTable, overrides: Partial<AttributionSettings> = {}, kernels: MtaKernels = jsKernels(table)): AttributionResult {
+export function attribute(
+  table: PathTable,
+  overrides: Partial<AttributionSettings> = {},
+  kernels: MtaKernels = jsKernels(table),
+  /** Called as each step starts (totals, heuristics, shapley, …, summary): a million journeys take seconds. */
+  onStep?: (step: string) => void,
+): AttributionResult {
   const settings: AttributionSettings = { ...DEFAULT_SETTINGS, ...overrides };
   const invalid = validateSettings(settings);
   if (invalid.length > 0) throw new Error(invalid.map((e) => e.message).join(' '));
   const n = table.channels.length;
   const warnings: UserError[] = [];
   const timings: Record<string, number> = {};
+  const step = <T>(name: string, f: () => T): T => {
+    onStep?.(name);
+    return timed(timings, name, f);
+  };
   const days = settings.timeDecayUnit === 'days' || (settings.timeDecayUnit === 'auto' && table.touchTime !== undefined);
   if (days && !table.touchTime) {
     warnings.push({ severity: 'warning', message: 'Time decay in days needs timestamps; these journeys have none, so the half-life is in touches.' });
   }
   const useDays = days && table.touchTime !== undefined;
-  const tot = timed(timings, 'totals', () => totals(table));
-  const heur = timed(timings, 'heuristics', () => kernels.heuristics(settings, useDays));
-  const shapley = timed(timings, 'shapley', () => kernels.shapleySimplified());
+  const tot = step('totals', () => totals(table));
+  const heur = step('heuristics', () => kernels.heuristics(settings, useDays));
+  const shapley = step('shapley', () => kernels.shapleySimplified());
   let shapleyFullCredit = null;
   let coalitionsObserved = 0;
   if (n > settings.maxShapleyChannels) {
@@ -62,7 +72,7 @@ export function attribute(table: PathTable, overrides: Partial<AttributionSettin
   } else if (tot.nulls === 0) {
     warnings.push({ severity: 'warning', message: 'Full Shapley skipped: it compares conversion rates and needs non-converting journeys (total_null).', hint: 'Add a total_null column, or use the event format, which keeps non-converting journeys.' });
   } else {
-    const full = timed(timings, 'shapley_full', () => kernels.shapleyFull());
+    const full = step('shapley_full', () => kernels.shapleyFull());
     shapleyFullCredit = full.credit;
     coalitionsObserved = full.coalitionsObserved;
   }
@@ -73,12 +83,12 @@ export function attribute(table: PathTable, overrides: Partial<AttributionSettin
       warnings.push({ severity: 'warning', message: `Markov order ${k} skipped: ${n} channels give too many possible states.` });
       continue;
     }
-    const m = timed(timings, `markov_${k}`, () => kernels.markov(k));
+    const m = step(`markov_${k}`, () => kernels.markov(k));
     if (k === 1) firstOrder = m.chain;
     markov.push(m.result);
   }
-  const transitions = timed(timings, 'transitions', () => transitionMatrix(table, true, firstOrder ?? undefined));
-  const summary = timed(timings, 'summary', () => kernels.summary(TOP_PATHS));
+  const transitions = step('transitions', () => transitionMatrix(table, true, firstOrder ?? undefined));
+  const summary = step('summary', () => kernels.summary(TOP_PATHS));
   return {
     channels: table.channels,
     totals: tot,

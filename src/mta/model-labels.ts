@@ -15,3 +15,16 @@ export function modelLabel(key: string): string {
   const m = /^markov_(\d+)$/.exec(key);
   return m ? `Markov order ${m[1]}` : (LABELS[key] ?? key);
 }
+
+const STEPS: Record<string, string> = {
+  journeys: 'building journeys',
+  totals: 'counting journeys',
+  heuristics: 'first touch, last touch, linear, time decay, position-based',
+  transitions: 'transition matrix',
+  summary: 'top paths',
+};
+
+/** What an attribution step (attribute.ts onStep) is doing, for a progress line. */
+export function stepLabel(step: string): string {
+  return STEPS[step] ?? modelLabel(step);
+}

@@ -95,14 +95,15 @@ export class Analysis {
    * fills the intervals in when finishIntervals returns (the bootstrap reruns every model
    * B times, which on 50,000 journeys takes seconds).
    */
-  finishPoint(): AnalysisOutcome {
+  finishPoint(onStep?: (step: string) => void): AnalysisOutcome {
     if (!this.reader && !this.failure) this.start();
     if (this.failure || !this.reader) return { ok: false, errors: [this.failure!], errorCount: 1, source: null, warnings: [] };
+    onStep?.('journeys');
     const parsed = this.reader.finish();
     if (!parsed.table) return { ok: false, errors: parsed.errors, errorCount: parsed.errorCount, source: parsed.source, warnings: parsed.warnings };
     const settings = { ...DEFAULT_SETTINGS, ...this.options.settings };
     const kernels = this.wasm ? wasmKernels(parsed.table, this.wasm) : jsKernels(parsed.table);
-    const result = attribute(parsed.table, settings, kernels);
+    const result = attribute(parsed.table, settings, kernels, onStep);
     this.point = { parsed, table: parsed.table, result, engine: kernels.name };
     return this.outcome(null);
   }

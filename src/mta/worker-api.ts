@@ -11,6 +11,8 @@ export interface MtaProgress {
   phase: 'reading' | 'attributing' | 'bootstrap';
   bytes: number;
   total: number;
+  /** Attributing phase: the step under way (totals, heuristics, shapley, shapley_full, markov_1, …, summary). */
+  step?: string;
   /** Bootstrap phase: replicates done out of `replicates`. */
   done?: number;
   replicates?: number;
@@ -84,7 +86,7 @@ export function makeMtaWorkerApi(compile: () => Promise<WebAssembly.Module>) {
       }
       progress({ phase: 'attributing', bytes: read, total }, true);
       const withWarning = (out: AnalysisOutcome) => (warning ? { ...out, warnings: [warning, ...out.warnings] } : out);
-      const point = withWarning(analysis.finishPoint());
+      const point = withWarning(analysis.finishPoint((step) => progress({ phase: 'attributing', bytes: read, total, step }, true)));
       if (!point.ok || !analysis.wantsIntervals()) return point;
       if (onPoint) await onPoint(point);
       const replicates = options.bootstrap!.replicates;

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { modelsFigure } from '../../src/app/attribution/models-figure';
 import { formatInterval, modelColumns } from '../../src/app/attribution/views';
+import { stepLabel } from '../../src/mta/model-labels';
 import type { AnalysisOutcome } from '../../src/mta/pipeline';
 import { makeMtaWorkerApi, type MtaProgress } from '../../src/mta/worker-api';
 import { wasmModule } from '../../src/node/wasm-bytes';
@@ -40,7 +41,7 @@ describe('intervals in the studio', () => {
     const out = await api.analyze(
       { kind: 'demo', journeys: 2000, seed: 11 },
       { format: 'auto', bootstrap: { replicates: 30, seed: 5 } },
-      (p) => events.push(p.phase === 'bootstrap' ? `bootstrap ${p.done}` : p.phase),
+      (p) => events.push(p.phase === 'bootstrap' ? `bootstrap ${p.done}` : p.step ? `${p.phase} ${p.step}` : p.phase),
       async (p) => {
         events.push('point');
         point = p;
@@ -52,6 +53,10 @@ describe('intervals in the studio', () => {
     expect(events.slice(0, at).every((e) => !e.startsWith('bootstrap'))).toBe(true);
     expect(events.slice(at + 1)).toContain('bootstrap 30');
     expect(events.slice(at + 1)).toContain('bootstrap 0');
+    // Every step of the point estimate is announced as it starts, in order, before the point.
+    const steps = events.slice(0, at).filter((e) => e.startsWith('attributing ')).map((e) => e.slice('attributing '.length));
+    expect(steps).toEqual(['journeys', 'totals', 'heuristics', 'shapley', 'shapley_full', 'markov_1', 'markov_2', 'markov_3', 'transitions', 'summary']);
+    expect(steps.map(stepLabel)).toContain('Markov order 2');
     const p = point as AnalysisOutcome | null;
     expect(p?.ok && out.ok).toBe(true);
     if (!p?.ok || !out.ok) return;

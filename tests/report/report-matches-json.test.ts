@@ -195,6 +195,24 @@ describe('report vs mmm_diagnostics.json and summary.json parameters (same run)'
   });
 });
 
+describe('lift tests: one number, one spelling (same run)', () => {
+  it('each test’s Δy and σ read the same in the fitted-to table and the agreement table, and round the run’s lift_tests', () => {
+    const tests = summary.metadata.model.lift_tests ?? [];
+    expect(tests.length).toBe(2);
+    const fitted = table(doc, 'Lift tests the model was fitted to');
+    const agree = table(doc, 'Lift-test agreement');
+    for (const t of tests) {
+      const label = t.label ?? t.channel;
+      const f = row(fitted, label);
+      expectNumber(f[2], t.x, `${label} x`);
+      expectNumber(f[3], t.delta_x, `${label} delta_x`);
+      expectNumber(f[4], t.delta_y, `${label} delta_y`);
+      expectNumber(f[5], t.sigma, `${label} sigma`);
+      expect(row(agree, label)[2]).toBe(`${f[4]} ± ${f[5]}`);
+    }
+  });
+});
+
 describe('the summary’s numbers are the JSON’s (same run)', () => {
   /** Every "a (90% interval b to c)" of the summary, in order. */
   const estimates = () => [...summaryText.matchAll(/(\S+) \(90% interval (\S+) to ([^)\s]+)\)/g)].map((m) => ({ mean: m[1], q05: m[2], q95: m[3] }));

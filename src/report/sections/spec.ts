@@ -4,7 +4,7 @@ import type { Prior, UserError } from '../../core/types';
 import { channelPrior, channelRoasPrior } from '../../model/spec';
 import { adstockVariables, saturationVariables } from '../../model/priors';
 import { html, type SafeHtml } from '../html';
-import { fmtAmount, fmtDateTime, fmtNum } from '../format';
+import { fmtAmount, fmtDateTime, fmtNum, fmtQuantity } from '../format';
 import type { ReportInput } from '../types';
 import { liftAgreementTable } from './lift-agreement';
 import { failedChains, failedWords } from './confidence';
@@ -92,7 +92,7 @@ function samplerTable(r: ReportInput): SafeHtml {
 function calibrationTable(r: ReportInput): SafeHtml {
   const t = r.calibration.tests;
   const per = r.metadata.data_range.grain;
-  const rows = t.map((x) => html`<tr><th scope="row">${x.label ?? x.channel}</th><td>${x.channel}</td><td class="num">${fmtAmount(x.x)}</td><td class="num">${fmtAmount(x.delta_x)}</td><td class="num">${fmtAmount(x.delta_y)}</td><td class="num">${fmtAmount(x.sigma)}</td></tr>`);
+  const rows = t.map((x) => html`<tr><th scope="row">${x.label ?? x.channel}</th><td>${x.channel}</td><td class="num">${fmtAmount(x.x)}</td><td class="num">${fmtAmount(x.delta_x)}</td><td class="num">${fmtQuantity(x.delta_y)}</td><td class="num">${fmtQuantity(x.sigma)}</td></tr>`);
   const table = t.length
     ? html`<p class="muted">Each test raised a channel's spend from x by delta_x per ${per} and measured delta_y more outcome per ${per} (a test's totals divided by the ${per}s it ran), with standard error sigma. The model was fitted to agree with these alongside the data; a test with a smaller sigma pulls the fit harder.</p><table class="compact"><caption>Lift tests the model was fitted to (amounts per ${per})</caption><thead><tr><th scope="col">Test</th><th scope="col">Channel</th><th scope="col">x</th><th scope="col">delta_x</th><th scope="col">delta_y</th><th scope="col">sigma</th></tr></thead><tbody>${rows}</tbody></table>`
     : html`<p>No lift test calibrates this model.</p>`;

@@ -2,7 +2,8 @@
 // typed in the box × |liftAbs| (src/calibration/from-robyn.ts). Emptying the box used to feed
 // NaN into every such test; now empty is the default 0.25 (the hint says so) and a value
 // outside [0.01, 2] is named and not used. The oracle is src/calibration in Node on the same
-// CSV and the demo's data. On a phone the Robyn options made the page 508 px wide: they fit now.
+// CSV and the demo's data. The Model step's adstock window and Fourier order, emptied, said only
+// "l_max must be a whole number" under an empty box: now what the model keeps. On a phone the Robyn options made the page 508 px wide: they fit now.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,7 +26,7 @@ const sigmaWith = (fraction?: number) => {
 };
 const LABEL = 'σ without a standard error (fraction of |liftAbs|)';
 
-describe('the Robyn σ fraction box', () => {
+describe('number boxes emptied or mistyped', () => {
   it('empty means the default 0.25, said in a hint; out of range is named and not used', async () => {
     const s = browser();
     const page = await s.open(DESKTOP);
@@ -34,6 +35,9 @@ describe('the Robyn σ fraction box', () => {
     await page.locator('#lift-files').setInputFiles({ name: 'robyn.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
     const sigmaCell = page.locator('[data-testid="lift-tests"] tr[data-channel="x1"] td[data-label="σ"]');
     await sigmaCell.waitFor();
+    // The model takes the test in (CalibrationSync) before the box is used: that re-renders the section.
+    await page.getByTestId('lift-tests-in-use').filter({ hasText: 'uses 1 lift test' }).waitFor();
+    await page.waitForLoadState('networkidle');
     const box = page.getByLabel(LABEL, { exact: true });
     const hint = page.locator('#sigma-hint');
     const set = async (v: string) => {
@@ -71,4 +75,32 @@ describe('the Robyn σ fraction box', () => {
     await page.setViewportSize(PHONE);
     await s.screenshot('s5-b-sigma-phone');
   }, 120_000);
+
+  it('Model step: an emptied adstock window or Fourier order says what the model keeps', async () => {
+    const s = browser();
+    const page = s.page;
+    await page.setViewportSize(DESKTOP);
+    const lmax = page.getByLabel(/^Adstock window l_max/);
+    const order = page.getByLabel('Yearly Fourier order', { exact: true });
+    const kept = await lmax.inputValue();
+    await lmax.fill('');
+    await lmax.press('Tab');
+    await expect.poll(() => page.locator('p.problem').allTextContents()).toEqual([`The adstock window l_max is empty: the model keeps ${kept}. Type a whole number.`]);
+    expect(await lmax.getAttribute('aria-invalid')).toBe('true');
+    await order.fill('2.5');
+    await order.press('Tab');
+    await expect.poll(() => page.locator('p.problem').count()).toBe(2);
+    // A whole number clears the message and is used.
+    await lmax.fill('9');
+    await lmax.press('Tab');
+    await order.fill('3');
+    await order.press('Tab');
+    await expect.poll(() => page.locator('p.problem').count()).toBe(0);
+    expect(await lmax.getAttribute('aria-invalid')).toBeNull();
+    // The session is saved 400 ms after the last change (state/session.svelte.ts).
+    await page.waitForTimeout(1200);
+    await page.reload();
+    await page.waitForSelector('[data-testid="studio"][data-restored="true"]');
+    expect(await page.getByLabel(/^Adstock window l_max/).inputValue()).toBe('9');
+  });
 });

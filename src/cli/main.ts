@@ -7,6 +7,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run(argv
   fit: { summary: 'fit the MMM to a CSV (optionally calibrated by lift tests) and write a run directory', load: () => import('./commands/fit') },
   diagnose: { summary: 'write mmm_diagnostics.json for a run directory', load: () => import('./commands/diagnose') },
   optimize: { summary: 'optimise the budget on a fitted run', load: () => import('./commands/optimize') },
+  report: { summary: 'write the contributions, budget and diagnostics JSON and the executive report of a run directory', load: () => import('./commands/report') },
   run: { summary: 'run the whole pipeline on a measurement workspace', load: () => import('./commands/run') },
   attribute: { summary: 'multi-touch attribution on a path file', load: () => import('./commands/attribute') },
   check: { summary: 'hold-out and prior-sensitivity checks of a run: writes mmm_checks.json', load: () => import('./commands/check') },

@@ -18,11 +18,16 @@ import { ArgError, helpText, numberFlag, parseArgs, type FlagSpec } from '../arg
 import { printReport } from '../format-error';
 import { readRunDir } from '../run-dir';
 
+/** Per-channel bounds on the plan (also `carryover report`'s); read by constraintsFrom. */
+export const BOUND_FLAGS: Record<string, FlagSpec> = {
+  min: { type: 'list', help: 'c=v: channel c spends at least v per period; c=0.5x: at least 0.5 × its current spend (repeatable)' },
+  max: { type: 'list', help: 'c=v or c=2x: at most v per period / 2 × current (repeatable)' },
+};
+
 const FLAGS: Record<string, FlagSpec> = {
   budget: { type: 'string', help: 'total spend over the horizon, all channels (required)' },
   horizon: { type: 'string', help: 'periods to plan, at most the data length (default: 52 weeks or 91 days, or the data length if shorter)' },
-  min: { type: 'list', help: 'c=v: channel c spends at least v per period; c=0.5x: at least 0.5 × its current spend (repeatable)' },
-  max: { type: 'list', help: 'c=v or c=2x: at most v per period / 2 × current (repeatable)' },
+  ...BOUND_FLAGS,
   fixed: { type: 'list', help: 'c: hold channel c at its current spend per period (repeatable)' },
   objective: { type: 'string', help: 'mean (default): expected outcome | q05: the 5% quantile of the outcome (risk-averse)' },
   shift: { type: 'list', help: 'A:B:X scenario: move X% of channel A\'s current spend to B (repeatable)' },
@@ -49,12 +54,13 @@ function parseBound(raw: string, flag: string): [string, BoundSpec] {
 }
 
 /** A channel named by a constraint flag, kept to check it against the run's channels. */
-interface NamedChannel {
+export interface NamedChannel {
   flag: 'min' | 'max' | 'fixed';
   channel: string;
 }
 
-function constraintsFrom(flags: Record<string, unknown>): { constraints: Record<string, ChannelConstraint>; named: NamedChannel[] } {
+/** --min, --max and --fixed as constraints per channel (throws ArgError), and which flag named which channel. */
+export function constraintsFrom(flags: Record<string, unknown>): { constraints: Record<string, ChannelConstraint>; named: NamedChannel[] } {
   const out: Record<string, ChannelConstraint> = {};
   const named: NamedChannel[] = [];
   const get = (c: string) => (out[c] ??= {});

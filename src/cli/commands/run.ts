@@ -4,17 +4,17 @@
 // mmm_channel_contributions, mmm_budget_optimization}.json and
 // reports/mmm_executive_summary.html out (MODEL.md §8). The workspace's own inputs are never
 // written. Progress on stderr.
-import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Dataset, InferenceData, LiftTest, RoasPrior, RoasScope, SamplerSettings, UserError } from '../../core/types';
 import { defaultModelSpec } from '../../model/spec';
 import { fitMmm, FitInputError } from '../../engine/fit';
 import { createNodePool } from '../../node/node-pool';
 import { buildSummary } from '../../outputs/summary';
-import { buildDiagnostics } from '../../diagnostics/report';
+import { buildDiagnostics, type MmmDiagnosticsJson } from '../../diagnostics/report';
 import { channelContributionsJson } from '../../analysis/outputs/channel-contributions';
 import { budgetOptimizationJson } from '../../analysis/outputs/budget-optimization';
-import { analyseForReport, DEFAULT_BUDGET, reportInput, renderExecutiveSummary, type BudgetSettings, type ReportAnalysis } from '../../report';
+import { analyseForReport, DEFAULT_BUDGET, reportInput, renderExecutiveSummary, type BudgetSettings, type ReportAnalysis, type ReportExtras } from '../../report';
 import { ArgError, helpText, numberFlag, parseArgs, type FlagSpec } from '../args';
 import { MODEL_FLAGS, SAMPLER_FLAGS, progressPrinter, samplerSettings, specOptions, workerCount } from '../fit-flags';
 import { printReport } from '../format-error';
@@ -22,16 +22,21 @@ import { loadDataset } from '../load-dataset';
 import type { LiftFileOutcome } from '../lift-file';
 import { calibrationFor, calibrationWords, liftTestsFromFile, ROAS_PRIOR_FLAGS, roasPriorScope } from '../calibration-flags';
 import { buildOptions, DATA_FLAGS } from '../data-flags';
-import { prepareOutDir } from '../out-dir';
+import { prepareOutDir, writeFileAtomic } from '../out-dir';
 import { horizonProblem } from './optimize';
 import type { BuildOptions } from '../../data/types';
+
+/** The budget problem of the report (`run`, `report`): total and horizon; the rest is DEFAULT_BUDGET. */
+export const BUDGET_FLAGS: Record<string, FlagSpec> = {
+  budget: { type: 'string', help: 'total budget over the horizon (default: the last 52 periods\' spend)' },
+  horizon: { type: 'string', help: 'periods to plan the budget for, at most the data length (default 52, or the data length if shorter)' },
+};
 
 const FLAGS: Record<string, FlagSpec> = {
   ...SAMPLER_FLAGS,
   ...MODEL_FLAGS,
   ...DATA_FLAGS,
-  budget: { type: 'string', help: 'total budget over the horizon (default: the last 52 periods\' spend)' },
-  horizon: { type: 'string', help: 'periods to plan the budget for, at most the data length (default 52, or the data length if shorter)' },
+  ...BUDGET_FLAGS,
   'no-calibration': { type: 'boolean', help: 'ignore analysis/incrementality_results.json' },
   ...ROAS_PRIOR_FLAGS,
   help: { type: 'boolean', help: 'show this help' },
@@ -95,12 +100,7 @@ function parseOptions(argv: string[]): Options | number {
       settings: samplerSettings(f),
       spec: specOptions(f),
       data: buildOptions(f),
-      budget: {
-        ...DEFAULT_BUDGET,
-        budget: numberFlag(f, 'budget', { min: 0 }),
-        horizon: numberFlag(f, 'horizon', { min: 1, integer: true }) ?? DEFAULT_BUDGET.horizon,
-      },
-      horizonGiven: f.horizon !== undefined,
+      ...budgetFlags(f),
       calibrate: !f['no-calibration'],
       roasPrior: roasPriorFlag(f),
       workers: workerCount(f),
@@ -111,6 +111,27 @@ function parseOptions(argv: string[]): Options | number {
     process.stderr.write(`carryover run: ${e.message}\n\n${helpText(USAGE, FLAGS)}`);
     return 2;
   }
+}
+
+/** --budget and --horizon over DEFAULT_BUDGET (throws ArgError); horizonGiven: --horizon was given. */
+export function budgetFlags(f: Record<string, string | boolean | string[] | undefined>): { budget: BudgetSettings; horizonGiven: boolean } {
+  return {
+    budget: {
+      ...DEFAULT_BUDGET,
+      budget: numberFlag(f, 'budget', { min: 0 }),
+      horizon: numberFlag(f, 'horizon', { min: 1, integer: true }) ?? DEFAULT_BUDGET.horizon,
+    },
+    horizonGiven: f.horizon !== undefined,
+  };
+}
+
+/**
+ * The budget settings for T periods of data: a given horizon must fit in them (the rule of
+ * `carryover optimize`, horizonProblem), a default one shrinks to a shorter history.
+ */
+export function budgetForData(b: BudgetSettings, horizonGiven: boolean, T: number, grain: string): BudgetSettings | UserError {
+  if (!horizonGiven) return { ...b, horizon: Math.min(b.horizon, T) };
+  return horizonProblem(b.horizon, T, grain) ?? b;
 }
 
 function roasPriorFlag(f: Record<string, string | boolean | string[] | undefined>): RoasScope | null {
@@ -143,31 +164,58 @@ function liftTests(dir: string, data: Dataset): LiftFileOutcome {
   return liftTestsFromFile(path, data, 'Or run with --no-calibration to fit without the lift tests.', LIFT_FILE);
 }
 
-/** Writes through a temporary file and a rename, so a crash never leaves half a file. */
-function writeAtomic(dir: string, rel: (typeof RUN_OUTPUTS)[number], text: string): void {
-  const path = join(dir, rel);
+/** Writes `text` to `path` whole (out-dir.ts writeFileAtomic), making its folder first. */
+function writeOut(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(`${path}.tmp`, text);
-  renameSync(`${path}.tmp`, path);
+  writeFileAtomic(path, text);
+}
+
+const pretty = (x: unknown) => JSON.stringify(x, null, 2) + '\n';
+
+/** Where the analysis outputs of a fitted run go; diagnostics null: keep the file already there. */
+export interface AnalysisOutputPaths {
+  diagnostics: string | null;
+  contributions: string;
+  budget: string;
+  report: string;
+}
+
+/**
+ * MODEL.md §8's analysis outputs of a fitted run and its analysis (analyseForReport, with a
+ * budget): mmm_diagnostics.json, mmm_channel_contributions.json, mmm_budget_optimization.json
+ * and the executive report, each written whole. `carryover run` (a workspace) and
+ * `carryover report` (a run directory) both write through here, so the same run gives the
+ * same files. Returns the diagnostics the report was built with.
+ */
+export function writeAnalysisOutputs(idata: InferenceData, a: ReportAnalysis, to: AnalysisOutputPaths, extras: Omit<ReportExtras, 'diagnostics'>): MmmDiagnosticsJson {
+  const b = a.budget;
+  if (!b) throw new Error('writeAnalysisOutputs needs the analysis with its budget optimisation (analyseForReport with budget settings)');
+  const diagnostics = buildDiagnostics(idata);
+  const contributions = channelContributionsJson(idata.attrs, a.analysis, idata.coords.date?.map(String));
+  const budget = budgetOptimizationJson({ ...idata.attrs, budget_rule: b.rule }, b.result, b.scenarios);
+  if (to.diagnostics) writeOut(to.diagnostics, pretty(diagnostics));
+  writeOut(to.contributions, pretty(contributions));
+  writeOut(to.budget, pretty(budget));
+  writeOut(to.report, renderExecutiveSummary(reportInput(idata, a, { ...extras, diagnostics })));
+  return diagnostics;
 }
 
 function writeOutputs(o: Options, data: Dataset, idata: InferenceData, a: ReportAnalysis, notes: { calibration: UserError[]; data: UserError[] }): void {
   // The posterior as analyseForReport read and decomposed it: one decomposition per run.
   const summary = buildSummary(idata, { posterior: a.posterior, analysis: a.analysis });
   if ('errors' in summary) throw new FitInputError(summary.errors);
-  const diagnostics = buildDiagnostics(idata);
-  const contributions = channelContributionsJson(idata.attrs, a.analysis, idata.coords.date?.map(String));
-  const b = a.budget!;
-  const budget = budgetOptimizationJson({ ...idata.attrs, budget_rule: b.rule }, b.result, b.scenarios);
-  writeAtomic(o.dir, 'analysis/inference_data.json', JSON.stringify(idata));
-  writeAtomic(o.dir, 'analysis/summary.json', JSON.stringify(summary, null, 2) + '\n');
-  writeAtomic(o.dir, 'analysis/mmm_diagnostics.json', JSON.stringify(diagnostics, null, 2) + '\n');
-  writeAtomic(o.dir, 'analysis/mmm_channel_contributions.json', JSON.stringify(contributions, null, 2) + '\n');
-  writeAtomic(o.dir, 'analysis/mmm_budget_optimization.json', JSON.stringify(budget, null, 2) + '\n');
+  const at = (rel: (typeof RUN_OUTPUTS)[number]) => join(o.dir, rel);
+  writeOut(at('analysis/inference_data.json'), JSON.stringify(idata));
+  writeOut(at('analysis/summary.json'), pretty(summary));
   const sources = readdirSync(join(o.dir, 'raw')).sort().map((n) => `raw/${n}`);
   if (o.calibrate && existsSync(join(o.dir, LIFT_FILE))) sources.push(LIFT_FILE);
-  const input = reportInput(idata, a, { target: data.target.name, sources, diagnostics, calibrationNotes: notes.calibration, notes: notes.data });
-  writeAtomic(o.dir, 'reports/mmm_executive_summary.html', renderExecutiveSummary(input));
+  const to: AnalysisOutputPaths = {
+    diagnostics: at('analysis/mmm_diagnostics.json'),
+    contributions: at('analysis/mmm_channel_contributions.json'),
+    budget: at('analysis/mmm_budget_optimization.json'),
+    report: at('reports/mmm_executive_summary.html'),
+  };
+  const diagnostics = writeAnalysisOutputs(idata, a, to, { target: data.target.name, sources, calibrationNotes: notes.calibration, notes: notes.data });
   if (diagnostics.estimates_provisional) say('estimates are PROVISIONAL: a readiness gate that affects them failed (see the report)');
 }
 
@@ -183,10 +231,9 @@ export async function run(argv: string[]): Promise<number> {
   const dataset: Dataset = { ...loaded.dataset, name: `workspace ${basename(resolve(o.dir))}` };
   // The horizon is checked before the fit, with the rule of `carryover optimize`.
   const T = dataset.dates.length;
-  if (o.horizonGiven) {
-    const tooLong = horizonProblem(o.budget.horizon, T, dataset.grain);
-    if (tooLong) return (printReport([tooLong]), 2);
-  } else o.budget = { ...o.budget, horizon: Math.min(o.budget.horizon, T) };
+  const budget = budgetForData(o.budget, o.horizonGiven, T, dataset.grain);
+  if ('severity' in budget) return (printReport([budget]), 2);
+  o.budget = budget;
   const spec = defaultModelSpec(dataset, o.spec);
   const lift = o.calibrate ? liftTests(o.dir, dataset) : { tests: [], notes: [], fatal: [] };
   if (printReport(lift.fatal)) return (say(`${LIFT_FILE} cannot be read (above); nothing was fitted`), 1);

@@ -1,0 +1,175 @@
+// `carryover report RUN_DIR [--budget B] [--horizon N] [--min c=v ...] [--max c=v ...] [--out DIR]`:
+// the analysis outputs and the executive report of a run directory written by `carryover fit`
+// (MODEL.md §8), as `carryover run` writes them for a workspace: the same analysis
+// (analyseForReport), the same budget rule (DEFAULT_BUDGET with --budget/--horizon) and the
+// same writer (run.ts writeAnalysisOutputs). Writes mmm_channel_contributions.json,
+// mmm_budget_optimization.json, mmm_diagnostics.json when the folder has none, and
+// reports/mmm_executive_summary.html. The run's own files are only read.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { InferenceData, UserError } from '../../core/types';
+import type { Posterior } from '../../analysis/posterior';
+import type { ChannelConstraint } from '../../analysis/constraints';
+import { PlanResponse } from '../../analysis/plan-response';
+import { optimizeBudget } from '../../analysis/optimizer';
+import { budgetChangeScenario, minimumSpendScenario, type Scenario } from '../../analysis/scenarios';
+import { analyseForReport, type BudgetSettings, type ReportAnalysis } from '../../report';
+import { budgetProblem, type BudgetAnalysis } from '../../report/analyse-run';
+import { fmtAmount } from '../../report/format';
+import { ArgError, helpText, parseArgs, type FlagSpec } from '../args';
+import { printReport } from '../format-error';
+import { prepareOutDir } from '../out-dir';
+import { readRunDir, RUN_FILE } from '../run-dir';
+import { BUDGET_FLAGS, budgetFlags, budgetForData, writeAnalysisOutputs, type AnalysisOutputPaths } from './run';
+import { BOUND_FLAGS, constraintsFrom, unknownConstraintChannels, type NamedChannel } from './optimize';
+
+const FLAGS: Record<string, FlagSpec> = {
+  ...BUDGET_FLAGS,
+  ...BOUND_FLAGS,
+  out: { type: 'string', help: 'folder for the outputs (default RUN_DIR; made if missing)' },
+  help: { type: 'boolean', help: 'show this help' },
+};
+
+const USAGE = `usage: carryover report RUN_DIR [--budget B] [--horizon N] [--min c=v ...] [--max c=v ...] [--out DIR]
+
+Reads RUN_DIR/inference_data.json (the --out folder of \`carryover fit\`) and writes, into
+RUN_DIR or --out, what \`carryover run\` writes for a workspace: mmm_channel_contributions.json,
+mmm_budget_optimization.json, mmm_diagnostics.json (when the folder has none) and
+reports/mmm_executive_summary.html.
+Budget as \`carryover run\`: the last 52 periods' spend over a 52-period horizon (or all the
+data if shorter), each channel between 0.5x and 2x its mean spend per period over those
+periods; a --min or --max replaces that bound for its channel.
+Exit status: 0 done; 1 the run cannot be read; 2 bad options (also a channel the run does not
+have, or a horizon longer than its data); 3 done, but no budget plan meets the constraints
+(mmm_budget_optimization.json and the report say why).`;
+
+const OUTPUTS = {
+  diagnostics: 'mmm_diagnostics.json',
+  contributions: 'mmm_channel_contributions.json',
+  budget: 'mmm_budget_optimization.json',
+  report: join('reports', 'mmm_executive_summary.html'),
+} as const;
+
+interface Options {
+  dir: string;
+  out: string;
+  budget: BudgetSettings;
+  horizonGiven: boolean;
+  constraints: Record<string, ChannelConstraint>;
+  named: NamedChannel[];
+}
+
+const say = (msg: string) => process.stderr.write(`carryover report: ${msg}\n`);
+
+function parseOptions(argv: string[]): Options | number {
+  try {
+    const args = parseArgs(argv, FLAGS);
+    const f = args.flags;
+    if (f.help) {
+      process.stdout.write(helpText(USAGE, FLAGS));
+      return 0;
+    }
+    if (args.positionals.length !== 1) throw new ArgError('give exactly one RUN_DIR (the --out folder of `carryover fit`)');
+    const dir = args.positionals[0];
+    return { dir, out: typeof f.out === 'string' ? f.out : dir, ...budgetFlags(f), ...constraintsFrom(f) };
+  } catch (e) {
+    if (!(e instanceof ArgError)) throw e;
+    process.stderr.write(`carryover report: ${e.message}\n\n${helpText(USAGE, FLAGS)}`);
+    return 2;
+  }
+}
+
+/**
+ * A run with a geo dimension (a hierarchical fit imported from elsewhere) has no national
+ * posterior to report on: Carryover fits geo data at national level (MODEL.md §4, Meridian's
+ * long data summed over geos), so say that instead of a shape error about constant_data.
+ */
+function geoProblem(idata: InferenceData, file: string): UserError | null {
+  const dims = [...Object.keys(idata.coords ?? {}), ...Object.values(idata.dims ?? {}).flat()];
+  const geo = dims.find((d) => /^geos?$/i.test(d));
+  if (geo === undefined) return null;
+  return {
+    severity: 'error',
+    file,
+    message: `the run is fitted per geo (it has a "${geo}" dimension); the report covers a national run`,
+    hint: 'Fit the data with `carryover fit` (geo data is summed to national level), then run `carryover report` on that run directory.',
+  };
+}
+
+/** The bounds given on the command line, in words for the budget rule. */
+function boundWords(constraints: Record<string, ChannelConstraint>, grain: string): string {
+  const bound = (b: { value: number; relative?: boolean }) => (b.relative ? `${b.value}× its mean spend per ${grain}` : `${fmtAmount(b.value)} per ${grain}`);
+  return Object.entries(constraints)
+    .map(([c, k]) => [k.min ? `${c} at least ${bound(k.min)}` : '', k.max ? `${c} at most ${bound(k.max)}` : ''].filter(Boolean).join(', '))
+    .join('; ');
+}
+
+/**
+ * The default budget problem (report/analyse-run.ts budgetProblem) with the command line's
+ * bounds replacing the defaults of their channels, optimised with the scenarios the report
+ * shows for the default problem (analyse-run.ts analyseBudget: budget ±changes, minimum spend).
+ */
+function boundedBudget(post: Posterior, grain: string, s: BudgetSettings, given: Record<string, ChannelConstraint>): BudgetAnalysis {
+  const response = new PlanResponse(post.data, post.spec, post.draws, s.horizon);
+  const base = budgetProblem(response, post.data.T, grain, s);
+  const constraints = { ...base.problem.constraints };
+  for (const [c, k] of Object.entries(given)) constraints[c] = { ...constraints[c], ...k };
+  const problem = { ...base.problem, constraints };
+  const rule = `${base.rule} Bounds given on the command line replace the defaults: ${boundWords(given, grain)}.`;
+  const result = optimizeBudget(response, problem);
+  const scenarios: Scenario[] = [];
+  if (result.feasible) {
+    for (const p of s.budgetChanges) scenarios.push(budgetChangeScenario(response, problem, p));
+    if (s.minimumSpendScenario) scenarios.push(minimumSpendScenario(response, problem));
+  }
+  return { problem, rule, response, result, scenarios };
+}
+
+/** analyseForReport under the budget settings, with the given bounds when there are any. */
+function analyse(idata: InferenceData, s: BudgetSettings, constraints: Record<string, ChannelConstraint>): ReportAnalysis | { errors: UserError[] } {
+  if (Object.keys(constraints).length === 0) return analyseForReport(idata, { budget: s });
+  const a = analyseForReport(idata, { budget: null });
+  if ('errors' in a) return a;
+  return { ...a, budget: boundedBudget(a.posterior, idata.attrs.data_range?.grain ?? 'period', s, constraints) };
+}
+
+/** Where each output goes; mmm_diagnostics.json only when the folder has none (`fit` writes one). */
+function outputPaths(out: string): AnalysisOutputPaths {
+  const diagnostics = join(out, OUTPUTS.diagnostics);
+  return {
+    diagnostics: existsSync(diagnostics) ? null : diagnostics,
+    contributions: join(out, OUTPUTS.contributions),
+    budget: join(out, OUTPUTS.budget),
+    report: join(out, OUTPUTS.report),
+  };
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const o = parseOptions(argv);
+  if (typeof o === 'number') return o;
+  const file = join(o.dir, RUN_FILE);
+  const read = readRunDir(o.dir, { needModel: true });
+  if ('errors' in read) return (printReport(read.errors), say(`${o.dir} cannot be reported on (above); nothing was written`), 1);
+  const idata = read.idata;
+  const geo = geoProblem(idata, file);
+  if (geo) return (printReport([geo]), 1);
+  const channels = idata.attrs.model.channels.map((c) => c.name);
+  const unknown = unknownConstraintChannels(o.named, channels);
+  if (unknown.length > 0) return (printReport(unknown), 2);
+  const budget = budgetForData(o.budget, o.horizonGiven, idata.observed_data.y.length, idata.attrs.data_range.grain ?? 'period');
+  if ('severity' in budget) return (printReport([budget]), 2);
+  const outProblem = [o.out, join(o.out, 'reports')].map((d) => prepareOutDir(d, o.out === o.dir ? 'RUN_DIR' : '--out')).find((e) => e !== null);
+  if (outProblem) return (printReport([outProblem]), 1);
+  const a = analyse(idata, budget, o.constraints);
+  if ('errors' in a) return (printReport(a.errors.map((e) => ({ ...e, file }))), say(`${o.dir} cannot be reported on (above); nothing was written`), 1);
+  const to = outputPaths(o.out);
+  const target = typeof idata.attrs.target_name === 'string' ? idata.attrs.target_name : undefined;
+  const sources = typeof idata.attrs.dataset_name === 'string' ? [idata.attrs.dataset_name] : [];
+  const diagnostics = writeAnalysisOutputs(idata, a, to, { target, sources });
+  if (diagnostics.estimates_provisional) say('estimates are PROVISIONAL: a readiness gate that affects them failed (see the report)');
+  if (!to.diagnostics) say(`kept the ${OUTPUTS.diagnostics} already in ${o.out}`);
+  say(`wrote ${[to.diagnostics, to.contributions, to.budget, to.report].filter(Boolean).join(', ')}`);
+  const result = a.budget!.result;
+  if (!result.feasible) return (say(`no budget plan meets the constraints: ${result.reason}`), 3);
+  return 0;
+}

@@ -175,6 +175,9 @@ describe('carryover report: bad input', () => {
     fails([], 2, /exactly one RUN_DIR/);
     fails([plain, '--budget', '-1'], 2, /--budget must be at least 0/);
     fails([plain, '--frobnicate'], 2, /unknown option --frobnicate/);
+    const blocker = join(root, 'a-file');
+    writeFileSync(blocker, 'x');
+    fails([plain, '--out', blocker], 1, /a-file: cannot write the output folder: a file of that name is in the way.*--out/, plain);
   });
 
   it('a channel the run does not have, a horizon longer than the data', () => {

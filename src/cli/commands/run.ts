@@ -193,10 +193,12 @@ export function writeAnalysisOutputs(idata: InferenceData, a: ReportAnalysis, to
   const diagnostics = buildDiagnostics(idata);
   const contributions = channelContributionsJson(idata.attrs, a.analysis, idata.coords.date?.map(String));
   const budget = budgetOptimizationJson({ ...idata.attrs, budget_rule: b.rule }, b.result, b.scenarios);
+  const page = renderExecutiveSummary(reportInput(idata, a, { ...extras, diagnostics }));
+  // Everything is computed before the first write: a failure leaves no mix of old and new files.
   if (to.diagnostics) writeOut(to.diagnostics, pretty(diagnostics));
   writeOut(to.contributions, pretty(contributions));
   writeOut(to.budget, pretty(budget));
-  writeOut(to.report, renderExecutiveSummary(reportInput(idata, a, { ...extras, diagnostics })));
+  writeOut(to.report, page);
   return diagnostics;
 }
 

@@ -2,11 +2,12 @@
 // PyMC-Marketing's example (2 × (100 + 100)) it writes the outputs `carryover run` writes for a
 // workspace, equal to run's functions called directly on the same inference_data.json; the
 // report names the channels and loads nothing from the network; --out, --min/--max, an
-// infeasible budget (exit 3) and a calibrated run; and every bad run directory is a message
-// with the file and what to do, exit 1 or 2, nothing written, no stack trace.
-import { beforeAll, describe, expect, it } from 'vitest';
+// infeasible budget (exit 3) and a calibrated run; on a workspace's analysis/ it rewrites
+// `run`'s JSON outputs byte for byte; and every bad run directory is a message with the file
+// and what to do, exit 1 or 2, nothing written, no stack trace.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sharedPath } from '../helpers/csv-dataset';
@@ -26,6 +27,7 @@ const OUTPUTS = ['mmm_channel_contributions.json', 'mmm_budget_optimization.json
 const root = mkdtempSync(join(tmpdir(), 'carryover-report-'));
 const plain = join(root, 'plain');
 const calibrated = join(root, 'calibrated');
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 function carryover(args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000 });
@@ -153,6 +155,33 @@ describe('carryover report on a `carryover fit` run directory', () => {
     expect(readFileSync(join(out, 'reports/mmm_executive_summary.html'), 'utf8')).toMatch(/No plan meets all the constraints/);
     expect(existsSync(join(out, 'mmm_channel_contributions.json'))).toBe(true);
   }, 60_000);
+});
+
+describe('carryover report on a workspace\'s analysis/ (written by `carryover run`)', () => {
+  it('rewrites run\'s JSON outputs byte for byte and puts the report in the workspace\'s reports/, listing its files', () => {
+    const ws = join(root, 'workspace');
+    cpSync(sharedPath('data/synthetic/dev_workspace_hill'), ws, { recursive: true });
+    const writable = (p: string) => {
+      chmodSync(p, statSync(p).isDirectory() ? 0o755 : 0o644);
+      if (statSync(p).isDirectory()) readdirSync(p).forEach((e) => writable(join(p, e)));
+    };
+    writable(ws);
+    const fitted = carryover(['run', ws, ...TINY]);
+    expect(fitted.code, fitted.stderr).toBe(0);
+    const byRun = snapshot(ws);
+    rmSync(join(ws, 'reports'), { recursive: true });
+    const r = carryover(['report', join(ws, 'analysis')]);
+    expect(r.code, r.stderr).toBe(0);
+    const byReport = snapshot(ws);
+    // Every file `run` wrote is there again, the JSON outputs with the same bytes (same idata, same functions).
+    expect([...byReport.keys()].sort()).toEqual([...byRun.keys()].sort());
+    for (const f of ['inference_data.json', 'summary.json', 'mmm_diagnostics.json', 'mmm_channel_contributions.json', 'mmm_budget_optimization.json'])
+      expect(byReport.get(`analysis/${f}`) === byRun.get(`analysis/${f}`), f).toBe(true);
+    const page = byReport.get('reports/mmm_executive_summary.html')!;
+    const files = ['raw/campaign_spend_google.csv', 'raw/conversions.csv', 'raw/external_factors.csv', 'analysis/incrementality_results.json'];
+    for (const f of files) expect(page).toContain(`<code>${f}</code>`);
+    expect(page).toMatch(/<th scope="row">Outcome<\/th><td>revenue<\/td>/);
+  }, 120_000);
 });
 
 describe('carryover report: bad input', () => {

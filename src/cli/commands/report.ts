@@ -5,8 +5,8 @@
 // same writer (run.ts writeAnalysisOutputs). Writes mmm_channel_contributions.json,
 // mmm_budget_optimization.json, mmm_diagnostics.json when the folder has none, and
 // reports/mmm_executive_summary.html. The run's own files are only read.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { InferenceData, UserError } from '../../core/types';
 import type { Posterior } from '../../analysis/posterior';
 import type { ChannelConstraint } from '../../analysis/constraints';
@@ -20,7 +20,7 @@ import { ArgError, helpText, parseArgs, type FlagSpec } from '../args';
 import { printReport } from '../format-error';
 import { prepareOutDir } from '../out-dir';
 import { readRunDir, RUN_FILE } from '../run-dir';
-import { BUDGET_FLAGS, budgetFlags, budgetForData, writeAnalysisOutputs, type AnalysisOutputPaths } from './run';
+import { BUDGET_FLAGS, budgetFlags, budgetForData, workspaceSources, writeAnalysisOutputs, type AnalysisOutputPaths } from './run';
 import { BOUND_FLAGS, constraintsFrom, unknownConstraintChannels, type NamedChannel } from './optimize';
 
 const FLAGS: Record<string, FlagSpec> = {
@@ -35,7 +35,8 @@ const USAGE = `usage: carryover report RUN_DIR [--budget B] [--horizon N] [--min
 Reads RUN_DIR/inference_data.json (the --out folder of \`carryover fit\`) and writes, into
 RUN_DIR or --out, what \`carryover run\` writes for a workspace: mmm_channel_contributions.json,
 mmm_budget_optimization.json, mmm_diagnostics.json (when the folder has none) and
-reports/mmm_executive_summary.html.
+reports/mmm_executive_summary.html. For a workspace's analysis/ folder (written by
+\`carryover run\`) the report goes to the workspace's reports/, as \`run\` puts it.
 Budget as \`carryover run\`: the last 52 periods' spend over a 52-period horizon (or all the
 data if shorter), each channel between 0.5x and 2x its mean spend per period over those
 periods; a --min or --max replaces that bound for its channel.
@@ -52,7 +53,8 @@ const OUTPUTS = {
 
 interface Options {
   dir: string;
-  out: string;
+  /** --out; undefined: RUN_DIR (and a workspace's reports/ for the report). */
+  out?: string;
   budget: BudgetSettings;
   horizonGiven: boolean;
   constraints: Record<string, ChannelConstraint>;
@@ -71,7 +73,7 @@ function parseOptions(argv: string[]): Options | number {
     }
     if (args.positionals.length !== 1) throw new ArgError('give exactly one RUN_DIR (the --out folder of `carryover fit`)');
     const dir = args.positionals[0];
-    return { dir, out: typeof f.out === 'string' ? f.out : dir, ...budgetFlags(f), ...constraintsFrom(f) };
+    return { dir, out: typeof f.out === 'string' ? f.out : undefined, ...budgetFlags(f), ...constraintsFrom(f) };
   } catch (e) {
     if (!(e instanceof ArgError)) throw e;
     process.stderr.write(`carryover report: ${e.message}\n\n${helpText(USAGE, FLAGS)}`);
@@ -133,15 +135,37 @@ function analyse(idata: InferenceData, s: BudgetSettings, constraints: Record<st
   return { ...a, budget: boundedBudget(a.posterior, idata.attrs.data_range?.grain ?? 'period', s, constraints) };
 }
 
-/** Where each output goes; mmm_diagnostics.json only when the folder has none (`fit` writes one). */
-function outputPaths(out: string): AnalysisOutputPaths {
-  const diagnostics = join(out, OUTPUTS.diagnostics);
+const isDir = (p: string) => existsSync(p) && statSync(p).isDirectory();
+
+/** The workspace whose analysis/ folder `dir` is (`carryover run` wrote it there), or null. */
+function workspaceOf(dir: string): string | null {
+  const abs = resolve(dir);
+  return basename(abs) === 'analysis' && isDir(join(dirname(abs), 'raw')) ? dirname(abs) : null;
+}
+
+/**
+ * Where each output goes: --out, else the run directory, with a workspace's report in its
+ * reports/ (run.ts RUN_OUTPUTS). mmm_diagnostics.json only when the folder has none (`fit`
+ * and `run` write one; the report's diagnostics are computed by the same function).
+ */
+function outputPaths(o: Options, workspace: string | null): AnalysisOutputPaths {
+  const dir = o.out ?? o.dir;
+  const diagnostics = join(dir, OUTPUTS.diagnostics);
   return {
     diagnostics: existsSync(diagnostics) ? null : diagnostics,
-    contributions: join(out, OUTPUTS.contributions),
-    budget: join(out, OUTPUTS.budget),
-    report: join(out, OUTPUTS.report),
+    contributions: join(dir, OUTPUTS.contributions),
+    budget: join(dir, OUTPUTS.budget),
+    report: o.out === undefined && workspace ? join(workspace, OUTPUTS.report) : join(dir, OUTPUTS.report),
   };
+}
+
+/** The report's outcome name and input files, from what the fit recorded (attrs) or the workspace's files. */
+function reportSources(idata: InferenceData, workspace: string | null): { target?: string; sources: string[] } {
+  const attrs = idata.attrs;
+  const target = typeof attrs.target_name === 'string' ? attrs.target_name : undefined;
+  const calibrated = (attrs.model.lift_tests?.length ?? 0) + (attrs.model.roas_priors?.length ?? 0) > 0;
+  if (workspace) return { target, sources: workspaceSources(workspace, calibrated) };
+  return { target, sources: typeof attrs.dataset_name === 'string' ? [attrs.dataset_name] : [] };
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -158,16 +182,16 @@ export async function run(argv: string[]): Promise<number> {
   if (unknown.length > 0) return (printReport(unknown), 2);
   const budget = budgetForData(o.budget, o.horizonGiven, idata.observed_data.y.length, idata.attrs.data_range.grain ?? 'period');
   if ('severity' in budget) return (printReport([budget]), 2);
-  const outProblem = [o.out, join(o.out, 'reports')].map((d) => prepareOutDir(d, o.out === o.dir ? 'RUN_DIR' : '--out')).find((e) => e !== null);
-  if (outProblem) return (printReport([outProblem]), 1);
+  const workspace = workspaceOf(o.dir);
+  const to = outputPaths(o, workspace);
   const a = analyse(idata, budget, o.constraints);
   if ('errors' in a) return (printReport(a.errors.map((e) => ({ ...e, file }))), say(`${o.dir} cannot be reported on (above); nothing was written`), 1);
-  const to = outputPaths(o.out);
-  const target = typeof idata.attrs.target_name === 'string' ? idata.attrs.target_name : undefined;
-  const sources = typeof idata.attrs.dataset_name === 'string' ? [idata.attrs.dataset_name] : [];
-  const diagnostics = writeAnalysisOutputs(idata, a, to, { target, sources });
+  // After the analysis, so a run that cannot be analysed leaves no new folder behind.
+  const outProblem = [dirname(to.contributions), dirname(to.report)].map((d) => prepareOutDir(d, o.out === undefined ? 'RUN_DIR' : '--out')).find((e) => e !== null);
+  if (outProblem) return (printReport([outProblem]), 1);
+  const diagnostics = writeAnalysisOutputs(idata, a, to, reportSources(idata, workspace));
   if (diagnostics.estimates_provisional) say('estimates are PROVISIONAL: a readiness gate that affects them failed (see the report)');
-  if (!to.diagnostics) say(`kept the ${OUTPUTS.diagnostics} already in ${o.out}`);
+  if (!to.diagnostics) say(`kept the ${OUTPUTS.diagnostics} already in ${dirname(to.contributions)}`);
   say(`wrote ${[to.diagnostics, to.contributions, to.budget, to.report].filter(Boolean).join(', ')}`);
   const result = a.budget!.result;
   if (!result.feasible) return (say(`no budget plan meets the constraints: ${result.reason}`), 3);

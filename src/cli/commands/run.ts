@@ -164,6 +164,13 @@ function liftTests(dir: string, data: Dataset): LiftFileOutcome {
   return liftTestsFromFile(path, data, 'Or run with --no-calibration to fit without the lift tests.', LIFT_FILE);
 }
 
+/** The workspace's input files as the report lists them: raw/*, and the lift-test file when the fit used it. */
+export function workspaceSources(dir: string, calibrated: boolean): string[] {
+  const sources = readdirSync(join(dir, 'raw')).sort().map((n) => `raw/${n}`);
+  if (calibrated && existsSync(join(dir, LIFT_FILE))) sources.push(LIFT_FILE);
+  return sources;
+}
+
 /** Writes `text` to `path` whole (out-dir.ts writeFileAtomic), making its folder first. */
 function writeOut(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
@@ -209,8 +216,7 @@ function writeOutputs(o: Options, data: Dataset, idata: InferenceData, a: Report
   const at = (rel: (typeof RUN_OUTPUTS)[number]) => join(o.dir, rel);
   writeOut(at('analysis/inference_data.json'), JSON.stringify(idata));
   writeOut(at('analysis/summary.json'), pretty(summary));
-  const sources = readdirSync(join(o.dir, 'raw')).sort().map((n) => `raw/${n}`);
-  if (o.calibrate && existsSync(join(o.dir, LIFT_FILE))) sources.push(LIFT_FILE);
+  const sources = workspaceSources(o.dir, o.calibrate);
   const to: AnalysisOutputPaths = {
     diagnostics: at('analysis/mmm_diagnostics.json'),
     contributions: at('analysis/mmm_channel_contributions.json'),

@@ -139,8 +139,7 @@ export class FitState {
       const out = await this.runner.run({ dataset, spec, settings }, { onProgress, signal: this.#controller.signal });
       this.#flush();
       if (this.#controller.signal.aborted) return this.#cancelled();
-      // A chain in the results finished, whether or not its last progress report got here
-      // first: that report travels on its own port, and the pool is disposed right after.
+      // The engine delivers each chain's last progress report before its result (53dcf3d); kept as a guard for runners that do not.
       if (out.ok) {
         this.#progress = markFinished(this.#progress, (out.idata.coords?.chain ?? []).map(Number));
         this.#keptDivergences = keptDivergences(out.idata);

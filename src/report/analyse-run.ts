@@ -10,7 +10,7 @@ import { DEFAULT_MULTIPLIERS } from '../analysis/response';
 import { PlanResponse } from '../analysis/plan-response';
 import { optimizeBudget, type OptimizeResult } from '../analysis/optimizer';
 import { budgetChangeScenario, minimumSpendScenario, type Scenario } from '../analysis/scenarios';
-import type { BudgetProblem } from '../analysis/constraints';
+import type { BudgetProblem, ChannelConstraint } from '../analysis/constraints';
 import { marginalRoasCurves, thinDraws } from './marginal-curves';
 import { fmtAmount } from './format';
 
@@ -25,6 +25,16 @@ export interface BudgetSettings {
   /** Re-optimised budget changes to report as scenarios (percent). */
   budgetChanges: number[];
   minimumSpendScenario: boolean;
+  /** Bounds given per channel (`carryover report --min/--max`), each replacing that default bound. */
+  constraints?: Record<string, ChannelConstraint>;
+}
+
+/** Given bounds in words for the budget rule. */
+function boundWords(constraints: Record<string, ChannelConstraint>, grain: string): string {
+  const bound = (b: { value: number; relative?: boolean }) => (b.relative ? `${b.value}× its mean spend per ${grain}` : `${fmtAmount(b.value)} per ${grain}`);
+  return Object.entries(constraints)
+    .map(([c, k]) => [k.min ? `${c} at least ${bound(k.min)}` : '', k.max ? `${c} at most ${bound(k.max)}` : ''].filter(Boolean).join(', '))
+    .join('; ');
 }
 
 /** Issue 5's truth-check problem; the scenarios are `carryover optimize`'s defaults. */
@@ -63,15 +73,18 @@ export function budgetProblem(resp: PlanResponse, T: number, grain: string, s: B
   if (resp.horizon !== N) throw new RangeError(`the plan response covers ${resp.horizon} periods, the budget settings ${N}`);
   const recent = resp.current.reduce((a, v) => a + v, 0) * N;
   const budget = s.budget ?? recent;
-  const constraints = Object.fromEntries(
+  const constraints: Record<string, ChannelConstraint> = Object.fromEntries(
     resp.channels.map((c) => [c, { min: { value: s.minMultiple, relative: true }, max: { value: s.maxMultiple, relative: true } }]),
   );
+  const given = s.constraints ?? {};
+  for (const [c, k] of Object.entries(given)) constraints[c] = { ...constraints[c], ...k };
   const window = T >= N ? `the last ${N} ${grain}s` : `all ${T} ${grain}s of data (fewer than ${N}), at their mean spend per ${grain}`;
   const budgetText = s.budget === undefined ? `the spend of ${window}, ${fmtAmount(budget)}` : `${fmtAmount(budget)} as given (${window} spent ${fmtAmount(recent)})`;
   const rule =
     `Budget = ${budgetText}, spent in full over a horizon of ${N} ${grain}s at a constant spend per ${grain}; ` +
     `each channel between ${s.minMultiple}× and ${s.maxMultiple}× its mean spend per ${grain} over ${window}; ` +
-    `objective: the posterior-mean outcome (media contribution over the horizon plus the adstock carry-over after it, adstock seeded from the last periods of history).`;
+    `objective: the posterior-mean outcome (media contribution over the horizon plus the adstock carry-over after it, adstock seeded from the last periods of history).` +
+    (Object.keys(given).length ? ` Bounds given for single channels replace those defaults: ${boundWords(given, grain)}.` : '');
   return { problem: { budget, horizon: N, constraints }, rule };
 }
 

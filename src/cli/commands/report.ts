@@ -8,14 +8,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { InferenceData, UserError } from '../../core/types';
-import type { Posterior } from '../../analysis/posterior';
 import type { ChannelConstraint } from '../../analysis/constraints';
-import { PlanResponse } from '../../analysis/plan-response';
-import { optimizeBudget } from '../../analysis/optimizer';
-import { budgetChangeScenario, minimumSpendScenario, type Scenario } from '../../analysis/scenarios';
-import { analyseForReport, type BudgetSettings, type ReportAnalysis } from '../../report';
-import { budgetProblem, type BudgetAnalysis } from '../../report/analyse-run';
-import { fmtAmount } from '../../report/format';
+import { analyseForReport, type BudgetSettings } from '../../report';
 import { ArgError, helpText, parseArgs, type FlagSpec } from '../args';
 import { printReport } from '../format-error';
 import { prepareOutDir } from '../out-dir';
@@ -98,43 +92,6 @@ function geoProblem(idata: InferenceData, file: string): UserError | null {
   };
 }
 
-/** The bounds given on the command line, in words for the budget rule. */
-function boundWords(constraints: Record<string, ChannelConstraint>, grain: string): string {
-  const bound = (b: { value: number; relative?: boolean }) => (b.relative ? `${b.value}× its mean spend per ${grain}` : `${fmtAmount(b.value)} per ${grain}`);
-  return Object.entries(constraints)
-    .map(([c, k]) => [k.min ? `${c} at least ${bound(k.min)}` : '', k.max ? `${c} at most ${bound(k.max)}` : ''].filter(Boolean).join(', '))
-    .join('; ');
-}
-
-/**
- * The default budget problem (report/analyse-run.ts budgetProblem) with the command line's
- * bounds replacing the defaults of their channels, optimised with the scenarios the report
- * shows for the default problem (analyse-run.ts analyseBudget: budget ±changes, minimum spend).
- */
-function boundedBudget(post: Posterior, grain: string, s: BudgetSettings, given: Record<string, ChannelConstraint>): BudgetAnalysis {
-  const response = new PlanResponse(post.data, post.spec, post.draws, s.horizon);
-  const base = budgetProblem(response, post.data.T, grain, s);
-  const constraints = { ...base.problem.constraints };
-  for (const [c, k] of Object.entries(given)) constraints[c] = { ...constraints[c], ...k };
-  const problem = { ...base.problem, constraints };
-  const rule = `${base.rule} Bounds given on the command line replace the defaults: ${boundWords(given, grain)}.`;
-  const result = optimizeBudget(response, problem);
-  const scenarios: Scenario[] = [];
-  if (result.feasible) {
-    for (const p of s.budgetChanges) scenarios.push(budgetChangeScenario(response, problem, p));
-    if (s.minimumSpendScenario) scenarios.push(minimumSpendScenario(response, problem));
-  }
-  return { problem, rule, response, result, scenarios };
-}
-
-/** analyseForReport under the budget settings, with the given bounds when there are any. */
-function analyse(idata: InferenceData, s: BudgetSettings, constraints: Record<string, ChannelConstraint>): ReportAnalysis | { errors: UserError[] } {
-  if (Object.keys(constraints).length === 0) return analyseForReport(idata, { budget: s });
-  const a = analyseForReport(idata, { budget: null });
-  if ('errors' in a) return a;
-  return { ...a, budget: boundedBudget(a.posterior, idata.attrs.data_range?.grain ?? 'period', s, constraints) };
-}
-
 const isDir = (p: string) => existsSync(p) && statSync(p).isDirectory();
 
 /** The workspace whose analysis/ folder `dir` is (`carryover run` wrote it there), or null. */
@@ -184,7 +141,7 @@ export async function run(argv: string[]): Promise<number> {
   if ('severity' in budget) return (printReport([budget]), 2);
   const workspace = workspaceOf(o.dir);
   const to = outputPaths(o, workspace);
-  const a = analyse(idata, budget, o.constraints);
+  const a = analyseForReport(idata, { budget: { ...budget, constraints: o.constraints } });
   if ('errors' in a) return (printReport(a.errors.map((e) => ({ ...e, file }))), say(`${o.dir} cannot be reported on (above); nothing was written`), 1);
   // After the analysis, so a run that cannot be analysed leaves no new folder behind.
   const outProblem = [dirname(to.contributions), dirname(to.report)].map((d) => prepareOutDir(d, o.out === undefined ? 'RUN_DIR' : '--out')).find((e) => e !== null);

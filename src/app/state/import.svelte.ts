@@ -1,7 +1,9 @@
 // The Data step's import flow over src/data: files (or the demo) → parsed input → roles
 // (detected, then edited) → Dataset with its validation report → pre-model diagnostics.
 // Parsing and building run in the data worker (DataClient); a new import cancels the one
-// in flight. The resulting dataset goes to DataState, which the rest of the studio reads.
+// in flight, and Cancel stops it. The resulting dataset goes to DataState, which the rest of
+// the studio reads; an import takes over (parsed input, roles, dataset) only once it has
+// built, so a cancelled or replaced one leaves the data loaded before as it was.
 import { DataClient, type ParseProgress } from '../../data/client';
 import {
   demoRoles,
@@ -33,6 +35,21 @@ export interface ImportOptions {
   holidayCountry: string;
 }
 
+/** What an import takes over once it has built. */
+interface Candidate {
+  parsed: ParsedInput;
+  roles: RoleAssignment;
+  origin: DataOrigin;
+  notes: UserError[];
+}
+
+/** A role or option changed after a cancel stopped the worker that held the parsed files. */
+const STALE: UserError = {
+  severity: 'warning',
+  message: 'The files of the data loaded before were let go when the import was cancelled, so their column roles and build options cannot be changed here.',
+  hint: 'Load the files again to change roles or options; the data as loaded is kept and can be modelled as it is.',
+};
+
 const isAbort = (e: unknown) => (e as { name?: string } | null)?.name === 'AbortError';
 
 /** What the update banner says is in the way while data is read (a big file takes a while). */
@@ -49,6 +66,13 @@ export class ImportState {
   #countries = $state.raw<string[]>([]);
   #progress = $state.raw<ParseProgress | null>(null);
   #busy = $state(false);
+  /** The last import was cancelled (the Data step says so until the next one). */
+  #cancelled = $state(false);
+  /**
+   * A cancel stopped the data worker (DataClient terminates it on abort), and with it the
+   * parsed input the roles editor rebuilds from: rebuilding needs the files read again.
+   */
+  #stale = false;
   #calendar: HolidayCalendar | null = null;
   /** A holiday calendar picked with the data files (holiday-file.ts); it stands in for the bundled one until the next pick. */
   #picked: HolidayCalendar | null = null;
@@ -93,12 +117,30 @@ export class ImportState {
   get busy(): boolean {
     return this.#busy;
   }
+  get cancelled(): boolean {
+    return this.#cancelled;
+  }
+
+  /**
+   * Stops the import (or rebuild) in flight: the data loaded before, if any, stays as it was.
+   * The worker stops at once; the step is free again at once.
+   */
+  cancel(): void {
+    if (!this.#busy || !this.#controller) return;
+    this.#controller.abort();
+    this.#busy = false;
+    this.#progress = null;
+    this.#cancelled = true;
+    this.#stale = this.#parsed !== null;
+  }
 
   /** Starts an import (cancelling the one in flight); `release` ends its hold on the busy flag. */
   #begin(): { signal: AbortSignal; release: () => void } {
     this.#controller?.abort();
     this.#controller = new AbortController();
     this.#busy = true;
+    this.#cancelled = false;
+    this.#progress = null;
     return { signal: this.#controller.signal, release: this.#busyFlag.hold(IMPORT_BUSY_REASON) };
   }
 
@@ -121,6 +163,7 @@ export class ImportState {
       if (signal.aborted) return;
       if (data.length === 0 && this.#parsed && this.#picked) {
         // A calendar picked after the data: it applies to the data already loaded.
+        if (this.#stale) return this.#sayStale();
         this.#notes = notes;
         await this.#build(signal);
         return;
@@ -131,9 +174,7 @@ export class ImportState {
       }
       const parsed = await this.#client.parse({ files: data, signal, onProgress: (p) => (this.#progress = p) });
       const roles = await this.#client.detectRoles(parsed, signal);
-      this.#accept(parsed, roles, { kind: 'files', names: data.map((f) => f.webkitRelativePath || f.name) });
-      this.#notes = notes;
-      await this.#build(signal);
+      await this.#build(signal, notes, { parsed, roles, origin: { kind: 'files', names: data.map((f) => f.webkitRelativePath || f.name) }, notes });
     } catch (e) {
       this.#fail(e, files.length === 1 ? files[0].name : `${files.length} files`);
     } finally {
@@ -155,10 +196,8 @@ export class ImportState {
       const seed = demoSeed(desc);
       if (!seed.ok) report.push(seed.error);
       if (desc.options?.grain) this.#options.grain = desc.options.grain;
-      this.#accept(parsed, roles, { kind: 'demo' });
-      this.#notes = [];
       if (this.#picked) [this.#picked, this.#calendarNote, this.#countries, this.#options.holidayCountry] = [null, null, [], ''];
-      await this.#build(signal, report);
+      await this.#build(signal, report, { parsed, roles, origin: { kind: 'demo' }, notes: [] });
       return seed.ok && !signal.aborted ? { seed: seed.seed } : null;
     } catch (e) {
       this.#fail(e, 'the demo');
@@ -187,11 +226,13 @@ export class ImportState {
     return { data: pick.data, notes: pick.notes };
   }
 
-  #accept(parsed: ParsedInput, roles: RoleAssignment, origin: DataOrigin): void {
+  #accept({ parsed, roles, origin, notes }: Candidate): void {
     if (this.#parsed && this.#parsed !== parsed) void this.#client.release(this.#parsed).catch(() => undefined);
     this.#parsed = parsed;
     this.#roles = roles;
     this.#origin = origin;
+    this.#notes = notes;
+    this.#stale = false;
   }
 
   async #buildOptions(): Promise<BuildOptions> {
@@ -223,18 +264,19 @@ export class ImportState {
     }
   }
 
-  async #build(signal: AbortSignal, extra: UserError[] = this.#notes): Promise<void> {
-    const parsed = this.#parsed;
-    const roles = this.#roles;
+  /** Builds the dataset of `input` (by default the import in use) and, unless cancelled meanwhile, makes it the studio's. */
+  async #build(signal: AbortSignal, extra: UserError[] = this.#notes, input?: Candidate): Promise<void> {
+    const { parsed, roles } = input ?? { parsed: this.#parsed, roles: this.#roles };
     if (!parsed || !roles) return;
     const result = await this.#client.buildDataset(parsed, roles, await this.#buildOptions(), signal);
     if (signal.aborted) return;
-    this.#details = result.details ?? null;
     const dataset = result.dataset ?? null;
     // In the worker too: on a long daily file (15,000 weeks × 60 series) the correlations
     // and VIFs take about a second, which would freeze the page.
     const diag = dataset ? await this.#client.diagnostics(dataset, signal) : null;
     if (signal.aborted) return;
+    if (input) this.#accept(input);
+    this.#details = result.details ?? null;
     this.#diagnostics = diag;
     const calendar = this.#calendarNote ? [this.#calendarNote(this.#options.holidayCountry)] : [];
     this.data.set(dataset, dataset ? this.#origin : null, [...calendar, ...extra, ...result.report, ...(diag?.warnings ?? [])]);
@@ -244,7 +286,8 @@ export class ImportState {
   async #rebuild(): Promise<void> {
     const { signal, release } = this.#begin();
     try {
-      await this.#build(signal);
+      if (this.#stale) this.#sayStale();
+      else await this.#build(signal);
     } catch (e) {
       this.#fail(e, 'the data');
     } finally {
@@ -252,15 +295,21 @@ export class ImportState {
     }
   }
 
+  /** Nothing can be rebuilt from files let go by a cancel: the data stays, the Data step says what to do. */
+  #sayStale(): void {
+    this.data.set(this.data.dataset, this.data.origin, [...this.data.report.filter((e) => e !== STALE), STALE]);
+  }
+
   /** Changes one column's role and rebuilds the dataset. */
   changeRole(column: string, change: Omit<ColumnRole, 'column' | 'reason'>): Promise<void> {
     if (!this.#roles) return Promise.resolve();
+    if (this.#stale) return this.#rebuild(); // says why nothing changes
     this.#roles = setRole(this.#roles, column, change);
     return this.#rebuild();
   }
 
   setOptions(patch: Partial<ImportOptions>): Promise<void> {
-    Object.assign(this.#options, patch);
+    if (!this.#stale) Object.assign(this.#options, patch);
     return this.#rebuild();
   }
 
@@ -268,6 +317,8 @@ export class ImportState {
   reset(): void {
     this.#controller?.abort();
     this.#busy = false;
+    this.#cancelled = false;
+    this.#stale = false;
     if (this.#parsed) void this.#client.release(this.#parsed).catch(() => undefined);
     this.#parsed = null;
     this.#roles = null;

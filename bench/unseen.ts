@@ -33,6 +33,12 @@
 //   inside); the lowest p is intercept's 0.054. Coverage 204/220 = 0.927. So the seeds 1–60
 //   gamma_control result reads as chance (13 families × 2 runs); the event-dummy sub-family
 //   (n 17) showed ends-heavy ranks (zEnds 2.8), too few to say more.
+// - Hill models sampled with β as log β (7ea8656, src/engine/mmm/pack.ts HILL_PARAMETERISATION),
+//   seeds 1–40, matched priors (1016 s on 2 cores shared with other work): the 22 Hill sets
+//   diverged in 11 fits, 83 draws in all (before: 19 fits, 369 draws, same sets and seeds);
+//   Hill ROAS coverage 64/75 (before 65/75), the 18 logistic sets bit-identical (65/68);
+//   every SBC family inside the 95% ECDF band, roas (hill) zEnds 2.6 (before 2.3 on the
+//   same sets): the same sets' ranks, not the new coordinates.
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -51,8 +51,8 @@ describe('cancelling an import', () => {
     expect(await page.locator('#overview-h').textContent()).toBe(before);
     // The file picker is usable again, and the demo's data can be modelled as before.
     expect(await page.getByRole('button', { name: 'Load the demo data only' }).isEnabled()).toBe(true);
+    await s.screenshot('s5-g-import-cancelled');
     await page.locator('#tab-model').click();
     await page.getByLabel('Adstock window l_max (weeks)', { exact: true }).waitFor();
-    await s.screenshot('s5-g-import-cancelled');
   });
 });

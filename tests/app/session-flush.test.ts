@@ -158,4 +158,21 @@ describe('the note left at pagehide for the reload (session-note.ts)', () => {
     expect(studio.model.spec?.l_max).toBe(saved.spec!.l_max);
     expect(notes.items.size).toBe(0);
   });
+
+  it('is dropped when the page comes back from the back/forward cache, and the state saved the usual way', async () => {
+    const { sync, win, notes, state, seeds } = setup(saved);
+    const stop = sync.listen();
+    sync.changed(state(31));
+    win.dispatchEvent(new Event('pagehide'));
+    await settle();
+    expect(seeds()).toEqual([31]);
+    expect(notes.items.size).toBe(1);
+    const show = Object.assign(new Event('pageshow'), { persisted: true });
+    win.dispatchEvent(show);
+    expect(notes.items.size).toBe(0); // a later reload goes by the saves, not this note
+    vi.advanceTimersByTime(400);
+    await settle();
+    expect(seeds()).toEqual([31, 31]);
+    stop();
+  });
 });

@@ -48,6 +48,8 @@ export class SessionSync {
   #timer: ReturnType<typeof setTimeout> | undefined;
   /** The latest state not yet handed to the store. */
   #pending: SessionSnapshot | null = null;
+  /** The state noted in sessionStorage at the last pagehide (session-note.ts). */
+  #noted: SessionSnapshot | null = null;
   #warned = false;
   readonly #open: NonNullable<SessionDeps['open']>;
   readonly #page: PageEvents | null;
@@ -139,13 +141,26 @@ export class SessionSync {
       if (s && this.#notes) {
         const { spec, preset, settings, current_run_id } = s;
         writeNote(this.#notes, { dataset: s.dataset?.fingerprint ?? null, spec, preset, settings, current_run_id });
+        this.#noted = s;
       }
       this.flush();
     };
+    // Back from the back/forward cache, the page lives on and no restore reads the note: drop
+    // it (a later reload must not take it over newer saves) and save its state the usual way,
+    // in case the write at pagehide did not land.
+    const onPageShow = (e: Event) => {
+      const s = this.#noted;
+      this.#noted = null;
+      if (!(e as PageTransitionEvent).persisted || !s) return;
+      if (this.#notes) takeNote(this.#notes);
+      if (!this.#pending) this.changed(s);
+    };
     page.window.addEventListener('pagehide', onPageHide);
+    page.window.addEventListener('pageshow', onPageShow);
     page.document.addEventListener('visibilitychange', onHidden);
     return () => {
       page.window.removeEventListener('pagehide', onPageHide);
+      page.window.removeEventListener('pageshow', onPageShow);
       page.document.removeEventListener('visibilitychange', onHidden);
     };
   }

@@ -22,6 +22,7 @@ import {
 } from '../../data';
 import type { Dataset, UserError } from '../../core/types';
 import { busy, type BusyRegistry } from '../../pwa/busy.svelte';
+import { ImportJobs } from './import-jobs.svelte';
 import { demoSeed } from '../fit/demo-settings';
 import { pickHolidayFiles } from '../data/holiday-pick';
 import type { DataOrigin, DataState } from './data.svelte';
@@ -57,7 +58,7 @@ export const IMPORT_BUSY_REASON = 'data is being imported';
 
 export class ImportState {
   #client: DataClient;
-  #busyFlag: BusyRegistry;
+  #jobs: ImportJobs;
   #parsed = $state.raw<ParsedInput | null>(null);
   #roles = $state.raw<RoleAssignment | null>(null);
   #details = $state.raw<BuildDetails | null>(null);
@@ -65,9 +66,6 @@ export class ImportState {
   #options = $state<ImportOptions>({ grain: 'week', trend: false, quarterlyOrder: 0, holidayCountry: '' });
   #countries = $state.raw<string[]>([]);
   #progress = $state.raw<ParseProgress | null>(null);
-  #busy = $state(false);
-  /** The last import was cancelled (the Data step says so until the next one). */
-  #cancelled = $state(false);
   /**
    * A cancel stopped the data worker (DataClient terminates it on abort), and with it the
    * parsed input the roles editor rebuilds from: rebuilding needs the files read again.
@@ -81,7 +79,6 @@ export class ImportState {
   /** The note on a picked calendar, for the Holidays choice of the build. */
   #calendarNote: ((country: string) => UserError) | null = null;
   #origin: DataOrigin | null = null;
-  #controller: AbortController | null = null;
 
   constructor(
     private readonly data: DataState,
@@ -89,7 +86,7 @@ export class ImportState {
     deps: { client?: DataClient; busy?: BusyRegistry } = {},
   ) {
     this.#client = deps.client ?? new DataClient();
-    this.#busyFlag = deps.busy ?? busy;
+    this.#jobs = new ImportJobs(deps.busy ?? busy, IMPORT_BUSY_REASON);
   }
 
   get parsed(): ParsedInput | null {
@@ -115,10 +112,10 @@ export class ImportState {
     return this.#progress;
   }
   get busy(): boolean {
-    return this.#busy;
+    return this.#jobs.busy;
   }
   get cancelled(): boolean {
-    return this.#cancelled;
+    return this.#jobs.cancelled;
   }
 
   /**
@@ -126,28 +123,14 @@ export class ImportState {
    * The worker stops at once; the step is free again at once.
    */
   cancel(): void {
-    if (!this.#busy || !this.#controller) return;
-    this.#controller.abort();
-    this.#busy = false;
+    if (!this.#jobs.cancel()) return;
     this.#progress = null;
-    this.#cancelled = true;
     this.#stale = this.#parsed !== null;
   }
 
-  /** Starts an import (cancelling the one in flight); `release` ends its hold on the busy flag. */
   #begin(): { signal: AbortSignal; release: () => void } {
-    this.#controller?.abort();
-    this.#controller = new AbortController();
-    this.#busy = true;
-    this.#cancelled = false;
     this.#progress = null;
-    return { signal: this.#controller.signal, release: this.#busyFlag.hold(IMPORT_BUSY_REASON) };
-  }
-
-  #end(release: () => void, signal: AbortSignal): void {
-    release();
-    // A newer import that cancelled this one is still running: it stays busy.
-    if (!signal.aborted) this.#busy = false;
+    return this.#jobs.begin();
   }
 
   #fail(e: unknown, what: string): void {
@@ -178,7 +161,7 @@ export class ImportState {
     } catch (e) {
       this.#fail(e, files.length === 1 ? files[0].name : `${files.length} files`);
     } finally {
-      this.#end(release, signal);
+      this.#jobs.end(release, signal);
     }
   }
 
@@ -203,7 +186,7 @@ export class ImportState {
       this.#fail(e, 'the demo');
       return null;
     } finally {
-      this.#end(release, signal);
+      this.#jobs.end(release, signal);
     }
   }
 
@@ -291,7 +274,7 @@ export class ImportState {
     } catch (e) {
       this.#fail(e, 'the data');
     } finally {
-      this.#end(release, signal);
+      this.#jobs.end(release, signal);
     }
   }
 
@@ -315,9 +298,7 @@ export class ImportState {
 
   /** Forget the import (e.g. when a saved run's data replaces it). */
   reset(): void {
-    this.#controller?.abort();
-    this.#busy = false;
-    this.#cancelled = false;
+    this.#jobs.reset();
     this.#stale = false;
     if (this.#parsed) void this.#client.release(this.#parsed).catch(() => undefined);
     this.#parsed = null;

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION } from '../../src/store/migrations/db-upgrades';
-import { useBrowser } from './harness';
+import { DESKTOP, PHONE, useBrowser } from './harness';
 import { loadDemo } from './support/flows';
 
 const browser = useBrowser();
@@ -47,6 +47,10 @@ describe('the runs library taken away by another tab', () => {
     expect(text).toContain('Changes made in this tab from now on are not kept for the next visit.');
     await s.screenshot('s5-g-lost-banner-deleted');
     await s.assertAccessible('lost-library banner');
+    await page.setViewportSize(PHONE);
+    await s.assertLayout('lost-library banner @ 390');
+    await s.screenshot('s5-g-lost-banner-phone');
+    await page.setViewportSize(DESKTOP);
 
     await Promise.all([page.waitForEvent('load'), banner.getByRole('button', { name: 'Reload' }).click()]);
     await ready(page);

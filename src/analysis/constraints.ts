@@ -7,6 +7,15 @@
 // owner asks for.
 import type { UserError } from '../core/types';
 
+/**
+ * The default planning horizon: a year of weeks or a quarter of days (52 weeks, 91 days; any
+ * other grain 52 periods), at most the data length. One rule for the studio, `optimize`,
+ * `run` and `report`.
+ */
+export function defaultHorizon(grain: string, rows: number): number {
+  return Math.max(1, Math.min(grain === 'day' ? 91 : 52, rows));
+}
+
 export interface BoundSpec {
   value: number;
   /** true: value × the channel's current spend per period; false: spend per period. */

@@ -47,10 +47,7 @@ export function maxHorizon(rows: number): number {
 export const DEFAULT_MIN_MULTIPLE = 0.5;
 export const DEFAULT_MAX_MULTIPLE = 2;
 
-/** 52 weeks or 91 days (as `carryover optimize`), at most the data length. */
-export function defaultHorizon(grain: 'week' | 'day', rows: number): number {
-  return Math.max(1, Math.min(grain === 'day' ? 91 : 52, rows));
-}
+export { defaultHorizon } from '../../analysis/constraints';
 
 /**
  * Mean spend per period of each channel (spec order) over the last min(N, T) periods: the

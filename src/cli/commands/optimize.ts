@@ -11,7 +11,7 @@ import type { Estimate, UserError } from '../../core/types';
 import { posteriorFromInferenceData } from '../../analysis/posterior';
 import { PlanResponse } from '../../analysis/plan-response';
 import { optimizeBudget, type Objective } from '../../analysis/optimizer';
-import type { BoundSpec, BudgetProblem, ChannelConstraint } from '../../analysis/constraints';
+import { defaultHorizon, type BoundSpec, type BudgetProblem, type ChannelConstraint } from '../../analysis/constraints';
 import { budgetChangeScenario, minimumSpendScenario, shiftScenario, targetEfficiencyScenario, type Scenario } from '../../analysis/scenarios';
 import { budgetOptimizationJson, type BudgetOptimizationJson } from '../../analysis/outputs/budget-optimization';
 import { ArgError, helpText, numberFlag, parseArgs, type FlagSpec } from '../args';
@@ -263,7 +263,7 @@ export async function run(argv: string[]): Promise<number> {
   const grain = idata.attrs?.data_range?.grain ?? 'period';
   const tooLong = horizonProblem(p.horizon, post.data.T, grain);
   if (tooLong) return (printReport([tooLong]), 2);
-  const horizon = p.horizon ?? Math.min(grain === 'day' ? 91 : 52, post.data.T);
+  const horizon = p.horizon ?? defaultHorizon(grain, post.data.T);
   const resp = new PlanResponse(post.data, post.spec, post.draws, horizon);
   const problem: BudgetProblem = { budget: p.budget, horizon, constraints: p.constraints };
   const result = optimizeBudget(resp, problem, { objective: p.objective, seed: p.seed });

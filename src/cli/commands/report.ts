@@ -31,8 +31,8 @@ RUN_DIR or --out, what \`carryover run\` writes for a workspace: mmm_channel_con
 mmm_budget_optimization.json, mmm_diagnostics.json (when the folder has none) and
 reports/mmm_executive_summary.html. For a workspace's analysis/ folder (written by
 \`carryover run\`) the report goes to the workspace's reports/, as \`run\` puts it.
-Budget as \`carryover run\`: the last 52 periods' spend over a 52-period horizon (or all the
-data if shorter), each channel between 0.5x and 2x its mean spend per period over those
+Budget as \`carryover run\`: the last 52 weeks' (or 91 days') spend over a horizon of that
+length (or all the data if shorter), each channel between 0.5x and 2x its mean spend per period over those
 periods; a --min or --max replaces that bound for its channel.
 Exit status: 0 done; 1 the run cannot be read; 2 bad options (also a channel the run does not
 have, or a horizon longer than its data); 3 done, but no budget plan meets the constraints

@@ -24,12 +24,13 @@ import { calibrationFor, calibrationWords, liftTestsFromFile, ROAS_PRIOR_FLAGS, 
 import { buildOptions, DATA_FLAGS } from '../data-flags';
 import { prepareOutDir, writeFileAtomic } from '../out-dir';
 import { horizonProblem } from './optimize';
+import { defaultHorizon } from '../../analysis/constraints';
 import type { BuildOptions } from '../../data/types';
 
 /** The budget problem of the report (`run`, `report`): total and horizon; the rest is DEFAULT_BUDGET. */
 export const BUDGET_FLAGS: Record<string, FlagSpec> = {
-  budget: { type: 'string', help: 'total budget over the horizon (default: the last 52 periods\' spend)' },
-  horizon: { type: 'string', help: 'periods to plan the budget for, at most the data length (default 52, or the data length if shorter)' },
+  budget: { type: 'string', help: 'total budget over the horizon (default: the spend of the last horizon\'s periods)' },
+  horizon: { type: 'string', help: 'periods to plan the budget for, at most the data length (default 52 weeks or 91 days, or the data length if shorter)' },
 };
 
 const FLAGS: Record<string, FlagSpec> = {
@@ -51,8 +52,8 @@ on its channel's ROAS (Meridian) INSTEAD of one: the same experiment counted bot
 count twice. One ROAS prior per channel: a channel's further tests stay likelihood terms.
 writes analysis/{inference_data,summary,mmm_diagnostics,mmm_channel_contributions,
 mmm_budget_optimization}.json and reports/mmm_executive_summary.html.
-Budget default: the last 52 periods' spend over a 52-period horizon, each channel
-between 0.5x and 2x its mean spend per period over those periods.
+Budget default: the last 52 weeks' (or 91 days') spend over a horizon of that length,
+each channel between 0.5x and 2x its mean spend per period over those periods.
 Exit status: 0 done; 1 bad input; 2 bad options; 3 done, but no budget plan meets the
 constraints (mmm_budget_optimization.json and the report say why), as \`carryover optimize\`.`;
 
@@ -130,7 +131,7 @@ export function budgetFlags(f: Record<string, string | boolean | string[] | unde
  * `carryover optimize`, horizonProblem), a default one shrinks to a shorter history.
  */
 export function budgetForData(b: BudgetSettings, horizonGiven: boolean, T: number, grain: string): BudgetSettings | UserError {
-  if (!horizonGiven) return { ...b, horizon: Math.min(b.horizon, T) };
+  if (!horizonGiven) return { ...b, horizon: defaultHorizon(grain, T) };
   return horizonProblem(b.horizon, T, grain) ?? b;
 }
 

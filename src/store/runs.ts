@@ -21,6 +21,17 @@ type Track = (request: Promise<unknown>) => void;
  * Every request promise gets a handler as soon as it exists, so a request that fails after
  * the abort is not an unhandled rejection.
  */
+/**
+ * A read-only transaction whose completion promise is handled. idb's shortcut reads
+ * (db.get, db.getAll…) create that promise and leave it unawaited, so a read aborted by a
+ * connection the browser closed raised an unhandled 'AbortError' besides failing the read.
+ */
+function readTx<N extends 'payloads' | 'runs'>(db: Db, stores: N[]) {
+  const tx = db.transaction(stores, 'readonly');
+  tx.done.catch(() => undefined);
+  return tx;
+}
+
 async function commit(tx: Tx, work: (track: Track) => void | Promise<void>): Promise<void> {
   const pending: Promise<unknown>[] = [];
   const track: Track = (p) => {
@@ -70,7 +81,10 @@ export class RunStore {
 
   /** Newest first. */
   list(): Promise<Result<RunSummary[]>> {
-    return this.#try('list the saved runs', async () => (await this.db.getAllFromIndex('runs', 'created_at')).reverse());
+    return this.#try('list the saved runs', async () => {
+      const tx = readTx(this.db, ['runs']);
+      return (await tx.objectStore('runs').index('created_at').getAll()).reverse();
+    });
   }
 
   /**
@@ -97,7 +111,7 @@ export class RunStore {
   }
 
   async get(id: string): Promise<Result<RunRecord>> {
-    const got = await this.#try<unknown>('open the run', () => this.db.get('payloads', id));
+    const got = await this.#try<unknown>('open the run', () => readTx(this.db, ['payloads']).objectStore('payloads').get(id));
     if (!got.ok) return got;
     const raw = got.value;
     if (raw === undefined) {
@@ -143,7 +157,8 @@ export class RunStore {
 
   /** Ids in `payloads` without a summary or the other way round; empty unless something bypassed the store. */
   async orphans(): Promise<string[]> {
-    const [a, b] = await Promise.all([this.db.getAllKeys('payloads'), this.db.getAllKeys('runs')]);
+    const tx = readTx(this.db, ['payloads', 'runs']);
+    const [a, b] = await Promise.all([tx.objectStore('payloads').getAllKeys(), tx.objectStore('runs').getAllKeys()]);
     const sa = new Set(a);
     const sb = new Set(b);
     return [...a.filter((k) => !sb.has(k)), ...b.filter((k) => !sa.has(k))];

@@ -69,7 +69,10 @@ export class SessionStore {
   /** A read that cannot be done counts as nothing stored (this is convenience, see above). */
   async #get(store: 'session' | 'preferences', key: string): Promise<unknown> {
     try {
-      return await this.db.get(store, key);
+      // Not idb's db.get: its transaction's completion promise would go unhandled on an abort.
+      const tx = this.db.transaction(store, 'readonly');
+      tx.done.catch(() => undefined);
+      return await tx.objectStore(store).get(key);
     } catch {
       return undefined;
     }

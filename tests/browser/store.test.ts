@@ -177,14 +177,22 @@ describe('runs store in IndexedDB', () => {
     const { ids, orphans } = await listIds();
     expect(orphans).toEqual([]);
     if (ids.includes('closed-mid-write')) {
-      const ok = await s.page.evaluate(async () => {
-        const st = await (window as unknown as W).carryoverStore.RunStore.open();
-        if (!st.ok) return false;
-        const got = await st.value.get('closed-mid-write');
-        st.value.close();
-        return got.ok;
-      });
-      expect(ok).toBe(true);
+      // The record must read back whole. A read on a connection the browser closed while the
+      // killed tab's write was torn down (the store's 'terminated' answer: Chromium closes
+      // every connection of the origin on a backing-store error) says nothing about the
+      // record, so such a read is repeated once on a fresh connection; any other failure,
+      // or a second one, fails the test with the store's message.
+      const read = () =>
+        s.page.evaluate(async () => {
+          const st = await (window as unknown as W).carryoverStore.RunStore.open();
+          if (!st.ok) return st.errors[0].message;
+          const got = await st.value.get('closed-mid-write');
+          st.value.close();
+          return got.ok ? 'whole' : got.errors[0].message;
+        });
+      let got = await read();
+      if (/The browser closed the runs library/.test(got)) got = await read();
+      expect(got).toBe('whole');
     }
   });
 

@@ -20,6 +20,9 @@ describe('a reload straight after a change', () => {
   it('keeps a model edit', async () => {
     const page = await browser().open();
     await loadDemo(page);
+    // The dataset itself is not in the pagehide note (it can be many MB): let its debounced
+    // save (400 ms) land first, so what is checked is the edit made just before the reload.
+    await page.waitForTimeout(1500);
     await page.locator('#tab-model').click();
     await type(page, 'Adstock window l_max (weeks)', '5');
     await page.reload();
